@@ -405,21 +405,36 @@ module.exports = grammar({
 
     null: _ => 'null',
 
-    string: _ => token(seq(
+    // Strings keep their escape sequences as children so that an invalid
+    // escape only breaks the string it is in.
+    string: $ => seq(
       '"',
-      repeat(choice(/[^"\\]/, ESCAPE)),
-      '"',
-    )),
-
-    text_block: _ => token(seq(
-      '"""',
-      /[ \t]*\r?\n/,
       repeat(choice(
-        /[^"\\]/,
-        ESCAPE,
-        seq(/"|""/, choice(/[^"\\]/, ESCAPE)),
+        alias($._string_content, $.string_content),
+        $.escape_sequence,
       )),
+      token.immediate('"'),
+    ),
+
+    _string_content: _ => token.immediate(prec(1, /[^"\\]+/)),
+
+    // A text block starts with three double quotes and a line break; its
+    // content may contain single and doubled quotes.
+    text_block: $ => seq(
       '"""',
-    )),
+      token.immediate(/[ \t]*\r?\n/),
+      repeat(choice(
+        alias($._text_block_content, $.string_content),
+        $.escape_sequence,
+      )),
+      token.immediate(prec(2, '"""')),
+    ),
+
+    _text_block_content: _ => token.immediate(prec(1, choice(
+      /[^"\\]+/,
+      /"|""/,
+    ))),
+
+    escape_sequence: _ => token.immediate(ESCAPE),
   },
 });

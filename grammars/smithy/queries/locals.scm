@@ -1,0 +1,86 @@
+; Scopes, definitions and references.
+;
+; A Smithy file is a single namespace: every shape name is visible in the
+; whole file, so the file is the only scope. Member names are definitions
+; local to their shape.
+
+(source_file) @local.scope
+
+(simple_shape
+  name: (identifier) @local.definition.type)
+
+(enum_shape
+  name: (identifier) @local.definition.type)
+
+(int_enum_shape
+  name: (identifier) @local.definition.type)
+
+(list_shape
+  name: (identifier) @local.definition.type)
+
+(set_shape
+  name: (identifier) @local.definition.type)
+
+(map_shape
+  name: (identifier) @local.definition.type)
+
+(structure_shape
+  name: (identifier) @local.definition.type)
+
+(union_shape
+  name: (identifier) @local.definition.type)
+
+(service_shape
+  name: (identifier) @local.definition.type)
+
+(resource_shape
+  name: (identifier) @local.definition.type)
+
+(operation_shape
+  name: (identifier) @local.definition.function)
+
+(use_statement
+  shape_id: (shape_id
+    name: (identifier) @local.definition.import))
+
+(shape_member
+  name: (identifier) @local.definition.field)
+
+(elided_member
+  name: (identifier) @local.definition.field)
+
+(enum_member
+  name: (identifier) @local.definition.constant)
+
+; Every other shape id names a shape defined elsewhere.
+(shape_member
+  target: (shape_id
+    name: (identifier) @local.reference))
+
+(mixins
+  (shape_id
+    name: (identifier) @local.reference))
+
+(apply_statement
+  target: (shape_id
+    name: (identifier) @local.reference))
+
+(trait
+  id: (shape_id
+    name: (identifier) @local.reference))
+
+(_
+  resource: (shape_id
+    name: (identifier) @local.reference))
+
+(operation_property
+  value: (shape_id
+    name: (identifier) @local.reference))
+
+(node_array
+  (shape_id
+    name: (identifier) @local.reference))
+
+(node_object_kvp
+  value: (shape_id
+    name: (identifier) @local.reference))
