@@ -147,6 +147,8 @@
 
 (text_block) @string
 
+(escape_sequence) @string.escape
+
 (number) @number
 
 (boolean) @boolean

@@ -7,50 +7,50 @@
 (source_file) @local.scope
 
 (simple_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (enum_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (int_enum_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (list_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (set_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (map_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (structure_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (union_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (service_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (resource_shape
-  name: (identifier) @local.definition.type)
+  name: (identifier) @local.definition)
 
 (operation_shape
-  name: (identifier) @local.definition.function)
+  name: (identifier) @local.definition)
 
 (use_statement
   shape_id: (shape_id
-    name: (identifier) @local.definition.import))
+    name: (identifier) @local.definition))
 
 (shape_member
-  name: (identifier) @local.definition.field)
+  name: (identifier) @local.definition)
 
 (elided_member
-  name: (identifier) @local.definition.field)
+  name: (identifier) @local.definition)
 
 (enum_member
-  name: (identifier) @local.definition.constant)
+  name: (identifier) @local.definition)
 
 ; Every other shape id names a shape defined elsewhere.
 (shape_member
