@@ -160,6 +160,13 @@ static bool scan_identifier(TSLexer *lexer) {
 bool tree_sitter_wit_external_scanner_scan(void *payload, TSLexer *lexer,
                                            const bool *valid_symbols) {
   Scanner *scanner = (Scanner *)payload;
+
+  /* Doc comments are only expected between declarations, where no type is
+   * open. After error recovery (e.g. a `>` inserted as missing) the bracket
+   * count may be stale; forget it there so that one broken type cannot
+   * affect the rest of the file. */
+  if (valid_symbols[DOC_COMMENT] && !valid_symbols[ERROR_SENTINEL]) scanner->depth = 0;
+
   while (lexer->lookahead == ' ' || lexer->lookahead == '\t' || lexer->lookahead == '\n' ||
          lexer->lookahead == '\r' || lexer->lookahead == '\f' || lexer->lookahead == '\v' ||
          lexer->lookahead == 0xFEFF) {

@@ -1,0 +1,3 @@
+; Documentation comments are Markdown.
+((doc_comment) @injection.content
+  (#set! injection.language "markdown"))
