@@ -42,6 +42,7 @@ module.exports = grammar({
     $._inline_with, // `with` in an inline structure (line breaks allowed)
     $._inline_for, // `for` in an inline structure (line breaks allowed)
     $._assign, // `=` of a value assignment, on the same line
+    $._close_check, // never produced: marks where a `}` may close a body
     $._error_sentinel,
   ],
 
@@ -113,7 +114,7 @@ module.exports = grammar({
       $._ws,
       choice(
         $.trait,
-        seq('{', optional($._traits), '}'),
+        seq('{', optional($._traits), $._close),
       ),
     ),
 
@@ -177,7 +178,7 @@ module.exports = grammar({
         seq(alias($._enum_member_with_value, $.enum_member), lineBreak($)),
       )),
       optional($._dangling_docs),
-      '}',
+      $._close,
     ),
 
     enum_member: $ => seq(
@@ -207,6 +208,11 @@ module.exports = grammar({
       field('body', $.shape_body),
     ),
 
+    // The closing brace of a body. `_close_check` is never produced by the
+    // scanner; it only makes the scanner run where a body may end (see
+    // src/scanner.c, recovery of unclosed bodies).
+    _close: $ => choice('}', $._close_check),
+
     _for_resource: $ => seq(
       alias($._for, 'for'),
       field('resource', $.shape_id),
@@ -235,7 +241,7 @@ module.exports = grammar({
         seq(alias($._elided_member_with_default, $.elided_member), lineBreak($)),
       )),
       optional($._dangling_docs),
-      '}',
+      $._close,
     ),
 
     shape_member: $ => seq(
@@ -294,7 +300,7 @@ module.exports = grammar({
     operation_body: $ => seq(
       '{',
       repeat($.operation_property),
-      '}',
+      $._close,
     ),
 
     // `input`/`output` may be a shape id (`input: Foo`) or an inline
@@ -384,7 +390,7 @@ module.exports = grammar({
 
     node_array: $ => seq('[', repeat($._node_value), ']'),
 
-    node_object: $ => seq('{', repeat($.node_object_kvp), '}'),
+    node_object: $ => seq('{', repeat($.node_object_kvp), $._close),
 
     node_object_kvp: $ => seq(
       field('key', $._node_object_key),

@@ -16,6 +16,16 @@
  *           `with` and `for` of an inline operation input/output structure,
  *           where line breaks before them are allowed.
  *   ASSIGN  the `=` of a value assignment on the same line.
+ *   CLOSE_CHECK
+ *           never produced; it is valid where a `}` may close a body, which
+ *           tells the scanner that it is inside a body (see below).
+ *
+ * Error recovery for unclosed bodies: when a line inside a body starts, at
+ * column 0, with a shape keyword followed by a name (`structure Foo`), the
+ * body was almost certainly left unclosed. The scanner then reports a line
+ * break, which is not valid inside the body, so the parser recovers by
+ * inserting a missing `}` and the shape on that line is parsed normally.
+ * Such a line can never be valid inside a body (members need a `:`).
  *
  * The scanner keeps no state.
  */
@@ -35,6 +45,7 @@ enum TokenType {
   INLINE_WITH,
   INLINE_FOR,
   ASSIGN,
+  CLOSE_CHECK,
   ERROR_SENTINEL,
 };
 
@@ -60,6 +71,44 @@ static bool is_identifier_char(int32_t c) {
          c == '_';
 }
 
+static const char *const STATEMENT_KEYWORDS[] = {
+  "apply", "bigDecimal", "bigInteger", "blob", "boolean", "byte", "document",
+  "double", "enum", "float", "intEnum", "integer", "list", "long", "map",
+  "operation", "resource", "service", "set", "short", "string", "structure",
+  "timestamp", "union",
+};
+
+/* Consumes a word and tells whether it is a statement keyword followed by
+ * spaces and the start of a name, i.e. the beginning of a shape statement. */
+static bool scan_statement_start(TSLexer *lexer) {
+  char word[16];
+  unsigned length = 0;
+  while (is_identifier_char(lexer->lookahead)) {
+    if (length + 1 >= sizeof(word)) return false;
+    word[length++] = (char)lexer->lookahead;
+    lexer->advance(lexer, false);
+  }
+  word[length] = 0;
+  bool keyword = false;
+  for (unsigned i = 0; i < sizeof(STATEMENT_KEYWORDS) / sizeof(STATEMENT_KEYWORDS[0]); i++) {
+    const char *a = STATEMENT_KEYWORDS[i];
+    const char *b = word;
+    while (*a && *a == *b) {
+      a++;
+      b++;
+    }
+    if (*a == 0 && *b == 0) {
+      keyword = true;
+      break;
+    }
+  }
+  if (!keyword) return false;
+  if (lexer->lookahead != ' ' && lexer->lookahead != '\t') return false;
+  while (lexer->lookahead == ' ' || lexer->lookahead == '\t') lexer->advance(lexer, false);
+  int32_t c = lexer->lookahead;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 /* Consumes `word` and checks that no identifier character follows it. */
 static bool scan_keyword(TSLexer *lexer, const char *word) {
   for (const char *p = word; *p; p++) {
@@ -77,10 +126,12 @@ bool tree_sitter_smithy_external_scanner_scan(void *payload, TSLexer *lexer,
   if (valid_symbols[ERROR_SENTINEL]) return false;
 
   bool may_cross_lines = valid_symbols[BR] || valid_symbols[WS] ||
-                         valid_symbols[INLINE_WITH] || valid_symbols[INLINE_FOR];
+                         valid_symbols[INLINE_WITH] || valid_symbols[INLINE_FOR] ||
+                         valid_symbols[CLOSE_CHECK];
   bool saw_space = false; /* spaces or tabs */
   bool saw_ws = false;    /* any whitespace, commas included */
   bool saw_newline = false;
+  bool at_line_start = false; /* right after a line feed */
 
   for (;;) {
     int32_t c = lexer->lookahead;
@@ -95,11 +146,20 @@ bool tree_sitter_smithy_external_scanner_scan(void *payload, TSLexer *lexer,
       break;
     }
     saw_ws = true;
+    at_line_start = c == '\n';
     lexer->advance(lexer, true);
   }
 
   /* Zero-width tokens end here, before the next token. */
   lexer->mark_end(lexer);
+
+  /* A zero-width token produced just before may already have consumed the
+   * line break: a token at the start of a line still follows one. */
+  if (!saw_ws && (valid_symbols[BR] || valid_symbols[CLOSE_CHECK]) && !lexer->eof(lexer) &&
+      lexer->get_column(lexer) == 0) {
+    saw_newline = true;
+    at_line_start = true;
+  }
 
   if (lexer->eof(lexer)) {
     if (valid_symbols[BR]) {
@@ -128,6 +188,19 @@ bool tree_sitter_smithy_external_scanner_scan(void *payload, TSLexer *lexer,
     lexer->mark_end(lexer);
     lexer->result_symbol = ASSIGN;
     return true;
+  }
+
+  if (valid_symbols[CLOSE_CHECK] && at_line_start && is_identifier_char(c)) {
+    if (scan_statement_start(lexer)) {
+      /* Not valid here: the parser recovers with a missing `}`. */
+      lexer->result_symbol = BR;
+      return true;
+    }
+    if (valid_symbols[BR]) {
+      lexer->result_symbol = BR;
+      return true;
+    }
+    return false;
   }
 
   bool line_break = saw_newline;
