@@ -34,6 +34,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 enum TokenType {
   BR,
@@ -91,13 +92,7 @@ static bool scan_statement_start(TSLexer *lexer) {
   word[length] = 0;
   bool keyword = false;
   for (unsigned i = 0; i < sizeof(STATEMENT_KEYWORDS) / sizeof(STATEMENT_KEYWORDS[0]); i++) {
-    const char *a = STATEMENT_KEYWORDS[i];
-    const char *b = word;
-    while (*a && *a == *b) {
-      a++;
-      b++;
-    }
-    if (*a == 0 && *b == 0) {
+    if (strcmp(word, STATEMENT_KEYWORDS[i]) == 0) {
       keyword = true;
       break;
     }
