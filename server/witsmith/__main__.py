@@ -1,0 +1,5 @@
+import sys
+
+from witsmith.cli import main
+
+sys.exit(main())
