@@ -1,0 +1,99 @@
+"""A line index over UTF-8 source bytes.
+
+Only ``\\n``, ``\\r\\n`` and ``\\r`` end a line, as the Language Server Protocol says:
+not the form feeds, vertical tabs and Unicode separators ``str.splitlines`` breaks on.
+Columns count code units of the chosen encoding; a position past the end of its
+line clamps to the line's end, as the protocol asks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Encoding = Literal["utf-8", "utf-16", "utf-32"]
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    line: int
+    character: int
+
+
+def _units(text: str, encoding: Encoding) -> int:
+    if encoding == "utf-16":
+        # Characters outside the Basic Multilingual Plane take two UTF-16 units.
+        return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if encoding == "utf-32":
+        return len(text)
+    return len(text.encode("utf-8", errors="surrogateescape"))
+
+
+class LineIndex:
+    """Byte offsets of each line's start and end (before its line break)."""
+
+    __slots__ = ("source", "_starts", "_ends")
+
+    def __init__(self, source: bytes) -> None:
+        self.source = source
+        starts = [0]
+        ends = []
+        for match in _LINE_END.finditer(source):
+            ends.append(match.start())
+            starts.append(match.end())
+        ends.append(len(source))
+        self._starts = starts
+        self._ends = ends
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_of(self, offset: int) -> int:
+        offset = max(0, min(offset, len(self.source)))
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def line_bytes(self, line: int) -> bytes:
+        return self.source[self._starts[line] : self._ends[line]]
+
+    def position(self, offset: int, encoding: Encoding = "utf-16") -> Position:
+        """The position of a byte offset; an offset inside a line break maps to the line's end."""
+        offset = max(0, min(offset, len(self.source)))
+        line = self.line_of(offset)
+        start = self._starts[line]
+        column_bytes = min(offset, self._ends[line]) - start
+        if encoding == "utf-8":
+            return Position(line, column_bytes)
+        prefix = self.source[start : start + column_bytes].decode("utf-8", errors="surrogateescape")
+        return Position(line, _units(prefix, encoding))
+
+    def offset(self, position: Position, encoding: Encoding = "utf-16") -> int:
+        """The byte offset of a position, clamped to the document and to the line's end.
+
+        A column that falls inside a character (half of a UTF-16 surrogate pair,
+        part of a UTF-8 sequence) moves to that character's end.
+        """
+        if position.line < 0:
+            return 0
+        if position.line >= len(self._starts):
+            return len(self.source)
+        start, end = self._starts[position.line], self._ends[position.line]
+        if encoding == "utf-8":
+            column = max(0, min(position.character, end - start))
+            # Never split a UTF-8 sequence: continuation bytes are 0b10xxxxxx.
+            while start + column < end and column > 0 and (self.source[start + column] & 0xC0) == 0x80:
+                column += 1
+            return start + column
+        text = self.source[start:end].decode("utf-8", errors="surrogateescape")
+        remaining = max(0, position.character)
+        consumed = 0
+        for ch in text:
+            if remaining <= 0:
+                break
+            remaining -= _units(ch, encoding)
+            consumed += len(ch.encode("utf-8", errors="surrogateescape"))
+        return start + consumed
