@@ -94,9 +94,19 @@
 
 ; Shape references
 
+; Prelude shapes (smithy.api) read as built-in types.
+; The two patterns never match the same node, so editors that prefer the first
+; or the last of overlapping patterns agree.
+
 (shape_member
   target: (shape_id
-    name: (identifier) @type))
+    name: (identifier) @type.builtin)
+  (#any-of? @type.builtin "Blob" "Boolean" "String" "Byte" "Short" "Integer" "Long" "Float" "Double" "BigInteger" "BigDecimal" "Timestamp" "Document" "Unit" "PrimitiveBoolean" "PrimitiveByte" "PrimitiveShort" "PrimitiveInteger" "PrimitiveLong" "PrimitiveFloat" "PrimitiveDouble"))
+
+(shape_member
+  target: (shape_id
+    name: (identifier) @type)
+  (#not-any-of? @type "Blob" "Boolean" "String" "Byte" "Short" "Integer" "Long" "Float" "Double" "BigInteger" "BigDecimal" "Timestamp" "Document" "Unit" "PrimitiveBoolean" "PrimitiveByte" "PrimitiveShort" "PrimitiveInteger" "PrimitiveLong" "PrimitiveFloat" "PrimitiveDouble"))
 
 (use_statement
   shape_id: (shape_id

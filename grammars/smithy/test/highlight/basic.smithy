@@ -42,6 +42,7 @@ structure GetCityInput for City with [Base] {
     //      ^^^^^^ type
 
     count: Integer = 10
+    //     ^^^^^^^ type.builtin
     //             ^ operator
     //               ^^ number
 
