@@ -1,0 +1,1 @@
+"""Smithy features: diagnostics rules over a `SmithyWorkspace`."""

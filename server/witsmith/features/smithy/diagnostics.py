@@ -1,0 +1,69 @@
+"""All diagnostics of one Smithy file: syntax, Smithy semantics and wasmCloud conventions.
+
+Each group of rules runs guarded: a bug in one rule, or input no rule expected,
+costs that rule's diagnostics and one internal-error note, never the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from witsmith.diagnostics import Diagnostic, Severity, report
+from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
+from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.syntax_rules import syntax_diagnostics
+from witsmith.model.smithy import FileSummary
+from witsmith.workspace.files import normalize
+from witsmith.workspace.smithy import SmithyWorkspace
+
+Check = Callable[[SmithyWorkspace, Path, FileSummary], list[Diagnostic]]
+
+SMITHY_CHECKS: tuple[Check, ...] = (
+    resolution_rules.unresolved,
+    resolution_rules.uses,
+    resolution_rules.duplicates,
+    shape_rules.members,
+    shape_rules.relationships,
+    shape_rules.metadata,
+    trait_rules.traits,
+)
+
+
+def _problems(path: Path, summary: FileSummary) -> list[Diagnostic]:
+    result = []
+    for problem in summary.problems:
+        rule = R.RULES_BY_CODE.get(problem.code, R.INTERNAL_ERROR)
+        result.append(report(rule, path, problem.start, problem.end, problem.message))
+    return result
+
+
+def _guarded(check: Callable[[], list[Diagnostic]], path: Path, name: str) -> list[Diagnostic]:
+    try:
+        return check()
+    except Exception as error:  # noqa: BLE001 - one failing rule must not hide the others
+        return [report(R.INTERNAL_ERROR, path, 0, 0, f"witsmith's `{name}` check failed on this file: {error!r}; please report it")]
+
+
+def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]:
+    path = normalize(path)
+    result: list[Diagnostic] = list(workspace.project_diagnostics(path))
+    summary = workspace.summary(path)
+    if summary is None:
+        return sorted(result, key=lambda d: (d.start, d.end, d.code))
+    tree = workspace.tree(path)
+    if tree is not None:
+        result += _guarded(lambda: syntax_diagnostics(path, tree), path, "syntax")
+    result += _problems(path, summary)
+    wasmcloud = workspace.is_wasmcloud(path)
+    result += _guarded(lambda: shape_rules.versions(workspace, path, summary, wasmcloud), path, "versions")
+    for check in SMITHY_CHECKS:
+        result += _guarded(lambda check=check: check(workspace, path, summary), path, check.__name__)
+    if wasmcloud:
+        result += _guarded(lambda: wasmcloud_rules.check(workspace, path, summary), path, "wasmcloud")
+    unique = {(d.start, d.end, d.code, d.message): d for d in result}
+    return sorted(unique.values(), key=lambda d: (d.start, d.end, d.code))
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity == Severity.ERROR for d in diagnostics)

@@ -1,0 +1,205 @@
+"""Names: unresolved shapes and traits, `use` conflicts, duplicate shapes."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from witsmith.diagnostics import Diagnostic, Fix, Location, Related, TextEdit, report
+from witsmith.features.smithy import rules as R
+from witsmith.model.smithy import FileSummary
+from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
+from witsmith.workspace.smithy import SmithyWorkspace
+from witsmith.workspace.smithy.resolution import split_id, uses_by_name
+
+ROLE_WORDS = {
+    "target": "member target", "mixin": "mixin", "for": "resource after `for`", "input": "operation input",
+    "output": "operation output", "error": "error", "operation": "operation", "resource": "resource",
+    "identifier": "identifier target", "property": "property target", "lifecycle": "lifecycle operation",
+    "idref": "shape id",
+}
+
+
+def _use_insert_offset(summary: FileSummary, source: bytes | None) -> int | None:
+    anchor = summary.uses[-1].end if summary.uses else (summary.namespace.end if summary.namespace else None)
+    if anchor is None or source is None:
+        return None
+    newline = source.find(b"\n", anchor)
+    return len(source) if newline < 0 else newline + 1
+
+
+def _suggestions(workspace: SmithyWorkspace, summary: FileSummary, name: str, want_trait: bool) -> tuple[list[str], list[str]]:
+    """(close names visible from the file, absolute ids elsewhere with exactly this name)."""
+    visible: set[str] = set(uses_by_name(summary))
+    elsewhere: list[str] = []
+    own_namespace = summary.namespace.text if summary.namespace else None
+    for other in workspace.summaries() + _builtins(workspace):
+        for shape in other.shapes:
+            shape_id = other.absolute_id(shape)
+            namespace = shape_id.split("#", 1)[0]
+            if want_trait and not any(t.id.text in ("trait", "smithy.api#trait") for t in shape.traits):
+                continue
+            simple = shape.name.text.split("#")[-1]
+            if namespace in (own_namespace, PRELUDE_NAMESPACE):
+                visible.add(simple)
+            elif simple == name:
+                elsewhere.append(shape_id)
+    close = difflib.get_close_matches(name, sorted(visible), n=3, cutoff=0.6)
+    return close, sorted(set(elsewhere))
+
+
+def _builtins(workspace: SmithyWorkspace) -> list[FileSummary]:
+    from witsmith.model.smithy.builtin import builtin_summaries
+
+    return [s for ns, s in builtin_summaries().items() if ns == PRELUDE_NAMESPACE or not workspace.namespace_known_in_files(ns)]
+
+
+def _case_variant(workspace: SmithyWorkspace, summary: FileSummary, name: str, uses: dict[str, str]) -> str | None:
+    lowered = name.lower()
+    for used in uses:
+        if used.lower() == lowered:
+            return used
+    for namespace in ((summary.namespace.text,) if summary.namespace else ()) + (PRELUDE_NAMESPACE,):
+        for like in workspace.ids_like(f"{namespace}#{name}") or ():
+            return like.split("#", 1)[1]
+        builtin = next((i for i in workspace.builtin_ids(namespace) if i.lower() == f"{namespace}#{name}".lower()), None)
+        if builtin is not None:
+            return builtin.split("#", 1)[1]
+    return None
+
+
+def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    resolved_file = workspace.resolved(path)
+    if resolved_file is None:
+        return []
+    result: list[Diagnostic] = []
+    uses = uses_by_name(summary)
+    source = workspace.files_store.read(path)
+    for resolved in resolved_file.references:
+        ref = resolved.reference
+        if resolved.target is not None:
+            if ref.role == "trait":
+                shape_def = workspace.shape(resolved.target)
+                if shape_def is not None and workspace.has_trait(shape_def, "smithy.api#trait", shape_def.shape.traits) is None:
+                    result.append(report(R.NOT_A_TRAIT, path, ref.start, ref.end,
+                                         f"`{ref.text}` is a {shape_def.shape.kind}, not a trait: only shapes marked "
+                                         "with @trait can be applied as traits",
+                                         related=(Related(Location(shape_def.path, shape_def.shape.name.start, shape_def.shape.name.end),
+                                                          "defined here"),)))
+            elif "$" in ref.text and workspace.location_of(resolved.target) is None:
+                shape_id, _, member = resolved.target.partition("$")
+                result.append(report(R.UNRESOLVED_SHAPE, path, ref.start, ref.end,
+                                     f"`{shape_id}` has no member `{member}`"))
+            continue
+        if ref.role == "idref":
+            continue  # only `failWhenMissing` id refs must resolve; left to a later rule
+        namespace, name, _ = split_id(ref.text)
+        via_use = uses.get(name) if namespace is None else None
+        missing_namespace = namespace if namespace is not None else (via_use.split("#")[0] if via_use else None)
+        if missing_namespace is not None and not workspace.namespace_known(missing_namespace):
+            if ref.role == "use" or namespace is not None:
+                result.append(report(R.UNLOADED_NAMESPACE, path, ref.start, ref.end,
+                                     f"no model in the workspace defines the namespace `{missing_namespace}`, so "
+                                     f"`{ref.text}` cannot be checked; add the model that defines it to the project "
+                                     "(a dependency in smithy-build.json, a [[models]] entry in codegen.toml, or the "
+                                     "`smithy.modelPaths` setting)"))
+            continue
+        if via_use is not None and ref.role != "use":
+            continue  # the `use` itself is reported
+        want_trait = ref.role == "trait"
+        if namespace is None and ref.role != "use" and workspace.is_wasmcloud(path):
+            same_but_case = _case_variant(workspace, summary, name, uses)
+            if same_but_case is not None:
+                result.append(report(R.WC_CASE, path, ref.start, ref.end,
+                                     f"`{name}` matches `{same_but_case}` only ignoring case: weld accepts it, other Smithy "
+                                     f"tools do not; write `{same_but_case}`",
+                                     fixes=(Fix(f"Change to `{same_but_case}`", (TextEdit(path, ref.start, ref.end, same_but_case),)),)))
+                continue
+        close, elsewhere = _suggestions(workspace, summary, name, want_trait)
+        what = "trait" if want_trait else ROLE_WORDS.get(ref.role, "shape")
+        if ref.role == "use":
+            message = f"`{ref.text}` does not exist: the namespace `{namespace}` has no shape `{name}`"
+        elif ref.role == "apply":
+            message = f"`apply` names `{ref.text}`, but no such shape exists"
+        else:
+            scope = f"namespace `{summary.namespace.text}`" if summary.namespace else "this file"
+            message = f"cannot find the {what} `{ref.text}`: it is not imported with `use`, not in the {scope}, and not in the prelude"
+        fixes: list[Fix] = []
+        if close:
+            message += f"; did you mean {', '.join(f'`{c}`' for c in close)}?"
+            fixes.extend(Fix(f"Change to `{c}`", (TextEdit(path, ref.start, ref.end, c),)) for c in close)
+        if elsewhere and namespace is None and summary.format == "idl":
+            message += f"; it exists as {', '.join(f'`{e}`' for e in elsewhere)} (add a `use`)"
+            offset = _use_insert_offset(summary, source)
+            if offset is not None:
+                fixes.extend(Fix(f"Add `use {e}`", (TextEdit(path, offset, offset, f"use {e}\n"),)) for e in elsewhere)
+        rule = R.UNRESOLVED_TRAIT if want_trait else (R.APPLY_UNKNOWN if ref.role == "apply" else R.UNRESOLVED_SHAPE)
+        result.append(report(rule, path, ref.start, ref.end, message, fixes=tuple(fixes)))
+    return result
+
+
+def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    result: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    own = {shape.name.text: shape for shape in summary.shapes}
+    referenced: set[str] = set()
+    for ref in summary.references:
+        if ref.role != "use" and "#" not in ref.text:
+            referenced.add(ref.text.split("$", 1)[0])
+    resolved = workspace.resolved(path)
+    if resolved is not None:
+        referenced |= {r.reference.text.split("$", 1)[0] for r in resolved.references if r.reference.role == "idref"}
+    for use in summary.uses:
+        namespace, name, _ = split_id(use.text)
+        if namespace is None:
+            continue
+        if name in seen and seen[name] != use.text:
+            result.append(report(R.CONFLICTING_USE, path, use.start, use.end,
+                                 f"`{name}` is already imported as `{seen[name]}`; a file can use one shape per name — "
+                                 "remove one `use` and write the other id in full"))
+        seen.setdefault(name, use.text)
+        if name in own and namespace != (summary.namespace.text if summary.namespace else None):
+            shape = own[name]
+            result.append(report(R.CONFLICTING_SHAPE_NAME, path, shape.name.start, shape.name.end,
+                                 f"the shape `{name}` conflicts with the imported `{use.text}`; rename the shape or remove the `use`",
+                                 related=(Related(Location(path, use.start, use.end), "imported here"),)))
+        if name not in referenced and name not in own:
+            line_end = use.end
+            result.append(report(R.UNUSED_USE, path, use.start, use.end,
+                                 f"`{use.text}` is imported but never used; remove this `use`",
+                                 tags=frozenset({"unnecessary"}),
+                                 fixes=(Fix("Remove the unused `use`", (TextEdit(path, use.start - 4 if use.start >= 4 else use.start, line_end, ""),)),)))
+    return result
+
+
+def _fingerprint(source: bytes | None, shape, format_: str) -> bytes:
+    if source is None:
+        return b""
+    return b" ".join(source[shape.start:shape.end].split())
+
+
+def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        shape_id = summary.absolute_id(shape)
+        others = []
+        for like in sorted(workspace.ids_like(shape_id)):
+            for definition in workspace.definitions(like):
+                if definition.shape is not shape:
+                    others.append(definition)
+        source = workspace.files_store.read(path)
+        mine = _fingerprint(source, shape, summary.format)
+        # Loading the same definition twice (a copied file, say) is allowed, as in Smithy.
+        others = [d for d in others if d.id != shape_id or d.summary.format != summary.format
+                  or _fingerprint(workspace.files_store.read(d.path), d.shape, d.summary.format) != mine]
+        others = [d for d in others if d.id != shape_id or d.summary.format == summary.format]
+        if not others:
+            continue
+        related = tuple(Related(Location(d.path, d.shape.name.start, d.shape.name.end), f"`{d.id}` is also defined here")
+                        for d in others[:5])
+        same_case = any(d.id == shape_id for d in others)
+        detail = "is defined more than once" if same_case else f"differs only in case from `{others[0].id}`"
+        result.append(report(R.DUPLICATE_SHAPE, path, shape.name.start, shape.name.end,
+                             f"`{shape_id}` {detail}; shape names in a namespace must be unique ignoring case — rename or remove one",
+                             related=related))
+    return result

@@ -1,0 +1,53 @@
+"""Every Smithy and wasmCloud rule, declared once with its code, default severity and summary."""
+
+from witsmith.diagnostics import Severity, rule
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFORMATION
+
+SYNTAX_ERROR = rule("smithy/syntax-error", E, "the file does not follow the Smithy grammar")
+INTERNAL_ERROR = rule("smithy/internal-error", E, "witsmith failed while reading the file")
+INVALID_JSON_AST = rule("smithy/invalid-json-ast", E, "a JSON AST model that does not have the expected structure")
+UNRESOLVED_SHAPE = rule("smithy/unresolved-shape", E, "a shape id that names no shape")
+UNRESOLVED_TRAIT = rule("smithy/unresolved-trait", E, "a trait that names no trait shape")
+NOT_A_TRAIT = rule("smithy/not-a-trait", E, "a shape used as a trait without the @trait trait")
+UNLOADED_NAMESPACE = rule("smithy/namespace-not-loaded", W,
+                          "a shape id in a namespace that no model of the workspace defines")
+CONFLICTING_USE = rule("smithy/conflicting-use", E, "two `use` statements, or a `use` and a shape, claim the same name")
+UNUSED_USE = rule("smithy/unused-use", W, "a `use` statement nothing refers to")
+DUPLICATE_SHAPE = rule("smithy/duplicate-shape", E, "two shapes with the same name (ignoring case) in a namespace")
+DUPLICATE_MEMBER = rule("smithy/duplicate-member", E, "a member, property or trait value key given twice")
+DUPLICATE_NAMESPACE = rule("smithy/duplicate-namespace", E, "more than one namespace statement in a file")
+DUPLICATE_CONTROL = rule("smithy/duplicate-control", E, "a control statement given twice")
+UNKNOWN_PROPERTY = rule("smithy/unknown-property", E, "a property that a service, resource or operation does not have")
+INVALID_MEMBER = rule("smithy/invalid-member", E, "a member the shape's kind does not allow, or a required one missing")
+MAP_KEY_NOT_STRING = rule("smithy/map-key-not-string", E, "a map key that does not target a string shape")
+APPLY_UNKNOWN = rule("smithy/apply-to-unknown-shape", E, "an `apply` statement whose shape does not exist")
+BAD_RELATIONSHIP = rule("smithy/invalid-relationship", E,
+                        "a service, resource or operation that refers to a shape of the wrong kind or to nothing")
+UNSUPPORTED_VERSION = rule("smithy/unsupported-version", E, "a `$version` Smithy does not define")
+IDL2_ONLY = rule("smithy/idl-2-only", E, "IDL 2.0 syntax in an IDL 1.0 file")
+TRAIT_TARGET = rule("smithy/trait-target", E, "a trait applied where its selector does not allow it")
+TRAIT_VALUE = rule("smithy/trait-value", E, "a trait value that does not match the trait's shape")
+TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
+MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
+ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixin or resource defines")
+ENUM_VALUE = rule("smithy/invalid-enum-value", E, "an enum or intEnum value of the wrong type or repeated")
+METADATA_CONFLICT = rule("smithy/metadata-conflict", E, "the same metadata key defined in two files")
+CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
+
+WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
+WC_NO_CONTRACT = rule("wasmcloud/missing-contract-id", E, "a provider-received service without a contractId")
+WC_EMPTY_CONTRACT = rule("wasmcloud/empty-contract-id", E, "an empty contractId")
+WC_NO_RECEIVER = rule("wasmcloud/no-receiver", W, "@wasmbus with neither actorReceive nor providerReceive")
+WC_BAD_PROTOCOL = rule("wasmcloud/invalid-protocol", E, "a wasmbus protocol other than \"0\" or \"2\"")
+WC_OPTIONAL_IO = rule("wasmcloud/optional-operation-io", W, "an operation input or output that may be absent")
+WC_MAP_KEY = rule("wasmcloud/map-key-not-string", E, "a map key other than String")
+WC_UNSUPPORTED = rule("wasmcloud/unsupported-shape", E, "a shape kind wasmCloud's code generators do not support")
+WC_PARTIAL = rule("wasmcloud/partially-supported-shape", I, "a shape kind wasmCloud supports only partly")
+WC_FIELD_NUMBERS = rule("wasmcloud/field-numbers", E, "@n field numbers missing on some members or repeated")
+WC_UNION_PROTOCOL = rule("wasmcloud/union-needs-protocol-2", E, "a service reaching a union without protocol \"2\"")
+WC_METADATA = rule("wasmcloud/package-metadata", W, "`metadata package` entries of the wrong form")
+WC_CASE = rule("wasmcloud/case-mismatch", W, "a shape name that matches only ignoring case, which weld accepts")
+WC_IDL2 = rule("wasmcloud/idl-2-unsupported", E, "IDL 2.0 syntax that weld's code generator cannot read")
+
+RULES_BY_CODE = {r.code: r for r in globals().values() if hasattr(r, "code") and hasattr(r, "severity")}

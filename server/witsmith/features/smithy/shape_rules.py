@@ -1,0 +1,281 @@
+"""Shapes: members per kind, map keys, relationships, enums, mixins, elision, versions, metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from witsmith.diagnostics import Diagnostic, Location, Related, report
+from witsmith.features.smithy import rules as R
+from witsmith.model.smithy import FileSummary, Shape
+from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
+
+SUPPORTED_VERSIONS = ("1", "1.0", "2", "2.0")
+STRING_KINDS = ("string", "enum")
+INT_KINDS = ("byte", "short", "integer", "long", "intEnum")
+
+# Relationship role -> (allowed target kinds, words for the message).
+RELATIONSHIP_KINDS = {
+    "operation": (("operation",), "an operation"),
+    "resource": (("resource",), "a resource"),
+    "error": (("structure",), "a structure marked @error"),
+    "lifecycle": (("operation",), "an operation"),
+    "for": (("resource",), "a resource"),
+}
+
+
+def _here(shape_def: ShapeDef) -> Related:
+    return Related(Location(shape_def.path, shape_def.shape.name.start, shape_def.shape.name.end),
+                   f"`{shape_def.id}` is a {shape_def.shape.kind}")
+
+
+def members(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        shape_def = ShapeDef(summary, shape)
+        kind = shape.kind
+        if kind in ("list", "set", "map"):
+            allowed = ("member",) if kind != "map" else ("key", "value")
+            for member in shape.members:
+                if member.name.text not in allowed:
+                    result.append(report(R.INVALID_MEMBER, path, member.name.start, member.name.end,
+                                         f"{kind} shapes have only {' and '.join(f'`{a}`' for a in allowed)} members, "
+                                         f"not `{member.name.text}`; remove it or use a structure"))
+            present = {m.name.text for _, m in workspace.all_members(shape_def)}
+            missing = [a for a in allowed if a not in present]
+            if missing and not workspace.has_trait(shape_def, "smithy.api#mixin", shape.traits):
+                result.append(report(R.INVALID_MEMBER, path, shape.name.start, shape.name.end,
+                                     f"the {kind} `{shape.name.text}` needs {' and '.join(f'`{m}`' for m in missing)} "
+                                     f"member{'s' if len(missing) > 1 else ''}, e.g. `{missing[0]}: String`"))
+        if kind == "map":
+            found = workspace.member(shape_def, "key")
+            if found is not None:
+                target = workspace.member_target(*found)
+                if target is not None and target.shape.kind not in STRING_KINDS:
+                    member = found[1]
+                    anchor = member.target or member.name
+                    result.append(report(R.MAP_KEY_NOT_STRING, path, anchor.start, anchor.end,
+                                         f"map keys must be strings, but `{target.id}` is a {target.shape.kind}; "
+                                         "target `String` (or a string or enum shape)", related=(_here(target),)))
+        if kind in ("enum", "intEnum"):
+            result += _enum(path, shape)
+        if kind in ("structure", "union") and not shape.members and kind == "union" and not shape.mixins \
+                and not workspace.has_trait(shape_def, "smithy.api#mixin", shape.traits):
+            result.append(report(R.INVALID_MEMBER, path, shape.name.start, shape.name.end,
+                                 f"the union `{shape.name.text}` needs at least one member"))
+        result += _members_targets(workspace, path, shape_def)
+    return result
+
+
+def _members_targets(workspace: SmithyWorkspace, path: Path, shape_def: ShapeDef) -> list[Diagnostic]:
+    """Unit only in unions/enums; elided members must be found; mixin members must not be redefined."""
+    result = []
+    shape = shape_def.shape
+    for member in shape.members:
+        if member.elided:
+            if workspace.elision_provided(shape_def, member) is False:
+                result.append(report(R.ELISION_ERROR, path, member.name.start, member.name.end,
+                                     f"`${member.name.text}` takes its target from a mixin or from the resource after `for`, "
+                                     f"but none of them has a member or property `{member.name.text}`; write `{member.name.text}: Target`"))
+            continue
+        if member.target is None:
+            continue
+        if shape.kind in ("structure", "list", "set", "map"):
+            target = workspace.target_shape(shape_def.summary, member.target.text)
+            if target is not None and target.id == "smithy.api#Unit":
+                result.append(report(R.INVALID_MEMBER, path, member.target.start, member.target.end,
+                                     f"only union members can target `Unit`; `{shape.name.text}` is a {shape.kind}"))
+        for mixin in shape.mixins:
+            mixin_def = workspace.target_shape(shape_def.summary, mixin.text)
+            inherited = workspace.member(mixin_def, member.name.text) if mixin_def is not None else None
+            if inherited is not None and inherited[1].target is not None:
+                own = workspace.target_shape(shape_def.summary, member.target.text)
+                theirs = workspace.member_target(*inherited)
+                if own is None or theirs is None or own.id != theirs.id:
+                    result.append(report(R.MIXIN_ERROR, path, member.name.start, member.name.end,
+                                         f"`{member.name.text}` is also defined by the mixin `{mixin.text}` with another target; "
+                                         f"remove it here, or elide it as `${member.name.text}` to add traits",
+                                         related=(Related(Location(inherited[0].path, inherited[1].name.start, inherited[1].name.end),
+                                                          "the mixin's member"),)))
+                    break
+    return result
+
+
+def _enum(path: Path, shape: Shape) -> list[Diagnostic]:
+    result = []
+    seen: dict[object, str] = {}
+    if not shape.members and not shape.mixins:
+        result.append(report(R.INVALID_MEMBER, path, shape.name.start, shape.name.end,
+                             f"{shape.kind} shapes need at least one member"))
+    for member in shape.members:
+        value = member.default
+        for trait in member.traits:
+            if trait.id.text in ("enumValue", "smithy.api#enumValue") and trait.value is not None:
+                value = trait.value
+        if shape.kind == "enum":
+            if value is not None and value.kind != "string":
+                result.append(report(R.ENUM_VALUE, path, value.start, value.end,
+                                     f"enum values are strings; write `{member.name.text} = \"{value.value}\"`"))
+                continue
+            actual = value.value if value is not None else member.name.text
+        else:
+            if value is None and shape.mixins:
+                continue  # the value comes from the mixin's member of the same name
+            if value is None:
+                result.append(report(R.ENUM_VALUE, path, member.name.start, member.name.end,
+                                     f"intEnum members need an integer value: `{member.name.text} = 1`"))
+                continue
+            if value.kind != "number" or isinstance(value.value, float):
+                result.append(report(R.ENUM_VALUE, path, value.start, value.end,
+                                     f"intEnum values are integers, not {value.kind if value.kind != 'number' else 'decimals'}"))
+                continue
+            if not -2**31 <= value.value < 2**31:
+                result.append(report(R.ENUM_VALUE, path, value.start, value.end,
+                                     "intEnum values must fit in a 32-bit signed integer"))
+                continue
+            actual = value.value
+        if actual in seen:
+            anchor = value if value is not None else member.name
+            result.append(report(R.ENUM_VALUE, path, anchor.start, anchor.end,
+                                 f"the value {actual!r} is already used by `{seen[actual]}`; enum values must be unique"))
+        seen.setdefault(actual, member.name.text)
+    return result
+
+
+def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """Services, resources and operations must refer to shapes of the right kind."""
+    result: list[Diagnostic] = []
+    resolved_file = workspace.resolved(path)
+    if resolved_file is None:
+        return result
+    idl1 = summary.idl_version == 1
+    for resolved in resolved_file.references:
+        ref = resolved.reference
+        if resolved.target is None or "$" in resolved.target:
+            continue
+        target = workspace.shape(resolved.target)
+        if target is None:
+            continue
+        kind = target.shape.kind
+        if ref.role in RELATIONSHIP_KINDS:
+            allowed, words = RELATIONSHIP_KINDS[ref.role]
+            ok = kind in allowed
+            if ref.role == "error" and ok:
+                ok = workspace.has_trait(target, "smithy.api#error") is not None
+            if not ok:
+                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                     f"`{ref.text}` must be {words}, but it is a {kind}"
+                                     + ("; add @error(\"client\") or @error(\"server\") to it" if ref.role == "error" and kind == "structure" else ""),
+                                     related=(_here(target),)))
+        elif ref.role in ("input", "output"):
+            # wasmCloud's IDL 1.0 contracts take and return plain shapes such as String.
+            if kind != "structure" and not idl1:
+                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                     f"operation {ref.role} must be a structure, but `{ref.text}` is a {kind}",
+                                     related=(_here(target),)))
+            elif kind == "structure" and workspace.has_trait(target, "smithy.api#error") is not None:
+                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                     f"operation {ref.role} cannot be an error structure (`{ref.text}` has @error)"))
+        elif ref.role == "mixin":
+            owner = workspace.shape(ref.owner) if ref.owner else None
+            if workspace.has_trait(target, "smithy.api#mixin") is None:
+                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                                     f"`{ref.text}` is used as a mixin but is not marked @mixin; add @mixin to it",
+                                     related=(_here(target),)))
+            elif owner is not None and owner.shape.kind != kind:
+                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                                     f"a {owner.shape.kind} can only use {owner.shape.kind} mixins, but `{ref.text}` is a {kind}",
+                                     related=(_here(target),)))
+            elif owner is not None and _mixin_cycle(workspace, owner):
+                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                                     f"mixins of `{owner.id}` lead back to it; remove one to break the cycle"))
+        elif ref.role == "target" and kind in ("service", "resource", "operation"):
+            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                 f"members cannot target a {kind} (`{ref.text}`)", related=(_here(target),)))
+        elif ref.role == "target" and workspace.has_trait(target, "smithy.api#mixin", target.shape.traits) is not None:
+            result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                                 f"`{ref.text}` is a mixin: members cannot target mixins; use it with `with [{ref.text}]` instead"))
+    return result
+
+
+def _mixin_cycle(workspace: SmithyWorkspace, start: ShapeDef) -> bool:
+    stack = [start]
+    seen: set[str] = set()
+    while stack:
+        current = stack.pop()
+        for mixin in current.shape.mixins:
+            target = workspace.target_shape(current.summary, mixin.text)
+            if target is None:
+                continue
+            if target.id == start.id:
+                return True
+            if target.id not in seen and len(seen) < 256:
+                seen.add(target.id)
+                stack.append(target)
+    return False
+
+
+def versions(workspace: SmithyWorkspace, path: Path, summary: FileSummary, wasmcloud: bool) -> list[Diagnostic]:
+    """`$version` values, and IDL 2.0 syntax in IDL 1.0 files."""
+    result: list[Diagnostic] = []
+    if summary.version is not None and summary.version not in SUPPORTED_VERSIONS and summary.version_span:
+        start, end = summary.version_span
+        result.append(report(R.UNSUPPORTED_VERSION, path, start, end,
+                             f"Smithy version `{summary.version}` is not supported; use \"2.0\" (or \"1.0\" for older models)"))
+    if summary.format != "idl" or summary.idl_version != 1:
+        return result
+    rule = R.WC_IDL2 if wasmcloud else R.IDL2_ONLY
+    why = ("weld's code generator reads IDL 1.0 only" if wasmcloud else
+           "this file is IDL 1.0" + (" (it has no `$version`)" if summary.version is None else ""))
+    fix = "" if wasmcloud else "; add `$version: \"2\"` at the top of the file"
+
+    def idl2(start: int, end: int, what: str) -> None:
+        result.append(report(rule, path, start, end, f"{what} needs IDL 2.0, but {why}{fix}"))
+
+    for shape in summary.shapes:
+        if shape.kind in ("enum", "intEnum"):
+            idl2(shape.kind_start, shape.kind_end, f"`{shape.kind}` shapes")
+        if shape.mixins:
+            idl2(shape.mixins[0].start, shape.mixins[-1].end, "mixins (`with [...]`)")
+        if shape.resource is not None:
+            idl2(shape.resource.start, shape.resource.end, "target elision (`for Resource`)")
+        if shape.inline_of is not None:
+            idl2(shape.name.start, shape.name.end, "inline operation input and output (`:=`)")
+        if shape.kind == "resource" and shape.property("properties") is not None:
+            entry = shape.property("properties")
+            idl2(entry.key_start, entry.key_end, "resource `properties`")
+        for trait in shape.traits:
+            if trait.id.text in ("mixin", "smithy.api#mixin", "default", "smithy.api#default") and not trait.implicit:
+                idl2(trait.id.start, trait.id.end, f"the @{trait.id.text.split('#')[-1]} trait")
+        for member in shape.members:
+            if member.elided:
+                idl2(member.name.start - 1, member.name.end, "elided members (`$name`)")
+            if member.default is not None and shape.kind not in ("enum", "intEnum"):
+                idl2(member.default.start, member.default.end, "default values (`= value`)")
+            for trait in member.traits:
+                if trait.id.text in ("default", "smithy.api#default"):
+                    idl2(trait.id.start, trait.id.end, "the @default trait")
+    return result
+
+
+def metadata(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """The same metadata key in two files conflicts unless both values are lists (they are merged)."""
+    result: list[Diagnostic] = []
+    for statement in summary.metadata:
+        if statement.value is None:
+            continue
+        for other in workspace.summaries():
+            if other.path == path:
+                continue
+            for theirs in other.metadata:
+                if theirs.key.text != statement.key.text or theirs.value is None:
+                    continue
+                if statement.value.kind == "array" and theirs.value.kind == "array":
+                    continue
+                if statement.value.to_python() == theirs.value.to_python():
+                    continue
+                result.append(report(R.METADATA_CONFLICT, path, statement.key.start, statement.key.end,
+                                     f"the metadata key `{statement.key.text}` is also defined in {other.path.name} with another value; "
+                                     "only lists are merged — rename one key or make both values lists",
+                                     related=(Related(Location(other.path, theirs.key.start, theirs.key.end), "also defined here"),)))
+                break
+    return result

@@ -1,0 +1,94 @@
+"""Syntax errors of IDL files, in words that say where and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tree_sitter
+
+from witsmith.diagnostics import Diagnostic, report
+from witsmith.features.smithy.rules import SYNTAX_ERROR
+from witsmith.syntax import SyntaxTree, syntax_problems
+
+MAX_SYNTAX_ERRORS = 100
+
+# Where an error sits (the nearest enclosing node kind) -> what belongs there.
+CONTEXTS = {
+    "source_file": ("at the top level", "expected a statement: `$version: \"2\"`, `metadata`, `namespace`, `use`, a shape or `apply`"),
+    "shape_body": ("in the members", "each member is written `name: Target`"),
+    "enum_body": ("in the enum members", "each member is a NAME, optionally `= value`"),
+    "operation_body": ("in the operation", "properties are `input`, `output` and `errors`"),
+    "node_object": ("in an object", "entries are written `key: value`"),
+    "trait_body": ("in the trait value", "entries are written `key: value`"),
+    "node_array": ("in a list value", "items are node values separated by commas or spaces"),
+    "trait": ("in a trait", "a trait is `@name` or `@name(value)`"),
+    "shape_member": ("in a member", "a member is written `name: Target`"),
+    "use_statement": ("in a `use` statement", "write `use namespace#Name`"),
+    "namespace_statement": ("in the namespace statement", "write `namespace a.b.c` on one line"),
+    "control_statement": ("in a control statement", "write `$key: value` on one line"),
+    "metadata_statement": ("in a metadata statement", "write `metadata key = value`"),
+    "apply_statement": ("in an `apply` statement", "write `apply Shape @trait` or `apply Shape { @a @b }`"),
+    "mixins": ("in the mixin list", "write `with [MixinA, MixinB]`"),
+}
+
+SHAPE_NODES = {"structure_shape": "structure", "union_shape": "union", "list_shape": "list", "set_shape": "set",
+               "map_shape": "map", "enum_shape": "enum", "int_enum_shape": "intEnum", "service_shape": "service",
+               "resource_shape": "resource", "operation_shape": "operation"}
+
+
+def _context(node: tree_sitter.Node) -> tuple[str, str] | None:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in CONTEXTS:
+            where, hint = CONTEXTS[parent.type]
+            if parent.type in ("shape_body", "enum_body", "operation_body", "node_object") and parent.parent is not None:
+                owner = parent.parent
+                if owner.type in SHAPE_NODES:
+                    name = owner.child_by_field_name("name")
+                    if name is not None and name.text:
+                        where = f"{where} of {SHAPE_NODES[owner.type]} `{name.text.decode('utf-8', 'replace')}`"
+            return where, hint
+        parent = parent.parent
+    return None
+
+
+def _missing_text(node: tree_sitter.Node) -> str:
+    kind = node.type
+    if kind == "}":
+        return "`}` to close this body"
+    if kind == ")":
+        return "`)` to close this trait value"
+    if kind == "]":
+        return "`]` to close this list"
+    if kind == "identifier":
+        return "a name"
+    if kind == "shape_id":
+        return "a shape id"
+    if not node.is_named:
+        return f"`{kind}`"
+    return kind.replace("_", " ")
+
+
+def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
+    result = []
+    for problem in syntax_problems(tree.root, limit=MAX_SYNTAX_ERRORS):
+        node = tree.root.descendant_for_byte_range(problem.start_byte, max(problem.start_byte, problem.end_byte))
+        target = node
+        while target is not None and not (target.is_missing or target.is_error):
+            target = target.parent
+        context = _context(target) if target is not None else None
+        where = f" {context[0]}" if context else ""
+        hint = f"; {context[1]}" if context else ""
+        if problem.missing and target is not None:
+            message = f"syntax error{where}: missing {_missing_text(target)}"
+            start, end = problem.start_byte, problem.start_byte
+        else:
+            snippet = problem.message.removeprefix("syntax error: ")
+            message = f"syntax error{where}: {snippet}{hint}"
+            start, end = problem.start_byte, problem.end_byte
+            # A long ERROR node is shown at its first line, not as a wall of red.
+            newline = tree.source.find(b"\n", start, end)
+            if newline > start:
+                end = newline
+        result.append(report(SYNTAX_ERROR, path, start, end, message))
+    return result

@@ -1,0 +1,235 @@
+"""Build a `FileSummary` from a Smithy JSON AST model (`{"smithy": ..., "shapes": ...}`).
+
+Shape names in the summary are absolute ids (the JSON AST has no namespace
+statement), and every range points into the JSON text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from witsmith.model.smithy.json_text import JsonError, read_json
+from witsmith.model.smithy.summary import (
+    ALL_KINDS,
+    Apply,
+    Entry,
+    FileSummary,
+    Member,
+    Node,
+    Problem,
+    Reference,
+    Shape,
+    Span,
+    Statement,
+    TraitUse,
+)
+
+ABSOLUTE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$")
+
+# Properties whose value is a reference object (or a list/map of them): key -> role.
+REFERENCE_PROPERTIES = {
+    "input": "input", "output": "output", "errors": "error", "operations": "operation",
+    "collectionOperations": "operation", "resources": "resource", "identifiers": "identifier",
+    "properties": "property", "create": "lifecycle", "put": "lifecycle", "read": "lifecycle",
+    "update": "lifecycle", "delete": "lifecycle", "list": "lifecycle",
+}
+MEMBER_PROPERTIES = ("member", "key", "value")
+
+
+def looks_like_ast(source: bytes) -> bool:
+    """A cheap test that a `.json` file is a Smithy model rather than any JSON."""
+    head = source[:4096]
+    return b'"smithy"' in head and (b'"shapes"' in source or b'"metadata"' in source)
+
+
+class _AstReader:
+    def __init__(self, path: Path) -> None:
+        self.summary = FileSummary(path=path, format="json")
+
+    def problem(self, start: int, end: int, message: str, code: str = "smithy/invalid-json-ast") -> None:
+        self.summary.problems.append(Problem(code, start, end, message))
+
+    def expect(self, node: Node, kind: str, what: str) -> bool:
+        if node.kind != kind:
+            self.problem(node.start, node.end, f"{what} must be a JSON {kind}, found {node.kind}")
+            return False
+        return True
+
+    def run(self, root: Node) -> FileSummary:
+        if not self.expect(root, "object", "a Smithy JSON model"):
+            return self.summary
+        for entry in root.entries:
+            if entry.key == "smithy":
+                self.summary.version = str(entry.value.value) if entry.value.kind in ("string", "number") else ""
+                self.summary.version_span = (entry.value.start, entry.value.end)
+                self.summary.controls.append(Statement(Span("version", entry.key_start, entry.key_end),
+                                                       entry.value, entry.key_start, entry.value.end))
+            elif entry.key == "metadata":
+                if self.expect(entry.value, "object", "`metadata`"):
+                    for item in entry.value.entries:
+                        self.summary.metadata.append(Statement(Span(item.key, item.key_start, item.key_end),
+                                                               item.value, item.key_start, item.value.end))
+            elif entry.key == "shapes":
+                if self.expect(entry.value, "object", "`shapes`"):
+                    for item in entry.value.entries:
+                        self.shape(item)
+        if self.summary.version is None:
+            self.problem(root.start, min(root.end, root.start + 1),
+                         'a Smithy JSON model needs a "smithy" version key, e.g. "smithy": "2.0"')
+        return self.summary
+
+    def ref_object(self, node: Node, role: str, owner: str, what: str) -> Span | None:
+        """`{"target": "ns#Id"}`: record the reference, report other forms."""
+        if not self.expect(node, "object", what):
+            return None
+        target = node.get("target")
+        if target is None:
+            self.problem(node.start, node.end, f"{what} needs a \"target\" shape id")
+            return None
+        if target.kind != "string":
+            self.problem(target.start, target.end, f"the target of {what} must be a string shape id")
+            return None
+        return self.absolute(target, role, owner)
+
+    def absolute(self, node: Node, role: str, owner: str | None) -> Span | None:
+        text = node.value
+        start, end = node.start + 1, node.end - 1
+        if not ABSOLUTE_ID.match(text):
+            self.problem(node.start, node.end,
+                         f"`{text}` is not an absolute shape id; JSON models spell ids in full, like `smithy.api#String`")
+            return None
+        self.summary.references.append(Reference(text, start, end, role, owner))
+        return Span(text, start, end)
+
+    def traits(self, node: Node | None, owner: str) -> list[TraitUse]:
+        if node is None or not self.expect(node, "object", "`traits`"):
+            return []
+        result = []
+        for entry in node.entries:
+            key_node = Node("string", entry.key, entry.key_start - 1, entry.key_end + 1)
+            found = self.absolute(key_node, "trait", owner)
+            if found is None:
+                continue
+            value = entry.value
+            # An empty object is the JSON spelling of an annotation trait.
+            if value.kind == "object" and not value.entries:
+                value_or_none = None
+            else:
+                value_or_none = value
+            result.append(TraitUse(found, value_or_none, entry.key_start, entry.value.end, structured=value.kind == "object"))
+        return result
+
+    def shape(self, entry: Entry) -> None:
+        name = entry.key
+        if not ABSOLUTE_ID.match(name):
+            self.problem(entry.key_start, entry.key_end, f"`{name}` is not a valid absolute shape id")
+            return
+        body = entry.value
+        if not self.expect(body, "object", f"the shape `{name}`"):
+            return
+        type_node = body.get("type")
+        if type_node is None or type_node.kind != "string":
+            self.problem(entry.key_start, entry.key_end, f"the shape `{name}` needs a \"type\"")
+            return
+        kind = type_node.value
+        if kind == "apply":
+            target = Span(name, entry.key_start, entry.key_end)
+            self.summary.references.append(Reference(name, entry.key_start, entry.key_end, "apply", None))
+            self.summary.applies.append(Apply(target, self.traits(body.get("traits"), name), body.start, body.end))
+            return
+        if kind not in ALL_KINDS:
+            self.problem(type_node.start, type_node.end, f"`{kind}` is not a Smithy shape type")
+            return
+        if "$" in name:
+            self.problem(entry.key_start, entry.key_end,
+                         f"a shape definition cannot have a member in its id (`{name}`); define the member in its shape's \"members\"",
+                         "smithy/invalid-json-ast")
+            return
+        shape = Shape(Span(name, entry.key_start, entry.key_end), kind, entry.key_start, body.end)
+        shape.kind_start, shape.kind_end = type_node.start, type_node.end
+        shape.traits = self.traits(body.get("traits"), name)
+        docs = next((t.value.value for t in shape.traits if t.id.text == "smithy.api#documentation"
+                     and t.value is not None and t.value.kind == "string"), None)
+        shape.docs = docs
+        mixins = body.get("mixins")
+        if mixins is not None and self.expect(mixins, "array", "`mixins`"):
+            for item in mixins.items:
+                found = self.ref_object(item, "mixin", name, "a mixin")
+                if found is not None:
+                    shape.mixins.append(found)
+        members = body.get("members")
+        if members is not None and self.expect(members, "object", "`members`"):
+            for item in members.entries:
+                self.member(shape, item, item.key)
+        for key in MEMBER_PROPERTIES:
+            item = body.get(key)
+            if item is not None and kind in ("list", "set", "map"):
+                found_entry = next(e for e in body.entries if e.key == key)
+                self.member(shape, found_entry, key)
+        for item in body.entries:
+            role = REFERENCE_PROPERTIES.get(item.key)
+            if role is None or kind not in ("service", "resource", "operation"):
+                if kind in ("service", "resource", "operation") and item.key in ("version", "rename"):
+                    shape.properties.append(item)
+                continue
+            shape.properties.append(self.property(item, role, name))
+        self.summary.shapes.append(shape)
+
+    def property(self, item: Entry, role: str, owner: str) -> Entry:
+        """Convert `{"target": id}` forms to plain `shape_id` nodes, like the IDL's."""
+        value = item.value
+        what = f"`{item.key}`"
+        if value.kind == "array":
+            converted = Node("array", None, value.start, value.end)
+            for element in value.items:
+                found = self.ref_object(element, role, owner, f"each entry of {what}")
+                if found is not None:
+                    converted.items.append(Node("shape_id", found.text, found.start, found.end))
+            return Entry(item.key, item.key_start, item.key_end, converted)
+        if item.key in ("identifiers", "properties"):
+            converted = Node("object", None, value.start, value.end)
+            if self.expect(value, "object", what):
+                for element in value.entries:
+                    found = self.ref_object(element.value, role, owner, f"each value of {what}")
+                    if found is not None:
+                        converted.entries.append(Entry(element.key, element.key_start, element.key_end,
+                                                       Node("shape_id", found.text, found.start, found.end)))
+            return Entry(item.key, item.key_start, item.key_end, converted)
+        found = self.ref_object(value, role, owner, what)
+        if found is None:
+            return Entry(item.key, item.key_start, item.key_end, Node("null", None, value.start, value.end))
+        return Entry(item.key, item.key_start, item.key_end, Node("shape_id", found.text, found.start, found.end))
+
+    def member(self, shape: Shape, item: Entry, name: str) -> None:
+        member_id = f"{shape.name.text}${name}"
+        body = item.value
+        if not self.expect(body, "object", f"the member `{name}`"):
+            return
+        target = self.ref_object(body, "target", member_id, f"the member `{name}`")
+        member = Member(Span(name, item.key_start, item.key_end), target, item.key_start, body.end)
+        member.traits = self.traits(body.get("traits"), member_id)
+        for trait in member.traits:
+            if trait.id.text == "smithy.api#default":
+                member.default = trait.value
+            elif trait.id.text == "smithy.api#enumValue" and shape.kind in ("enum", "intEnum"):
+                member.default = trait.value
+        if shape.kind in ("enum", "intEnum"):
+            member.target = None
+        for earlier in shape.members:
+            if earlier.name.text.lower() == name.lower():
+                self.problem(item.key_start, item.key_end,
+                             f"`{shape.name.text}` already has a member `{earlier.name.text}` (names are compared ignoring case)",
+                             "smithy/duplicate-member")
+        shape.members.append(member)
+
+
+def summarize_ast(path: Path, source: bytes) -> FileSummary:
+    try:
+        root = read_json(source)
+    except JsonError as error:
+        summary = FileSummary(path=path, format="json")
+        summary.problems.append(Problem("smithy/syntax-error", error.offset, min(error.offset + 1, len(source)),
+                                        f"JSON syntax error: {error}"))
+        return summary
+    return _AstReader(path).run(root)

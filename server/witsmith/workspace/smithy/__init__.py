@@ -1,0 +1,578 @@
+"""The Smithy workspace: projects, per-file summaries, resolution and indexes.
+
+Everything is kept per file and updated per changed file: a change re-reads
+one file and re-resolves only the files whose lookups tried an id the file
+defines (or defined), found through a dependency index.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from witsmith.diagnostics import Diagnostic, Location
+from witsmith.model.smithy import FileSummary, Member, Node, Shape, TraitUse, summarize_ast, summarize_idl
+from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_source, builtin_summaries
+from witsmith.model.smithy.summary import Problem, Reference
+from witsmith.settings import Settings
+from witsmith.syntax import SyntaxTree
+from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
+from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, split_id, uses_by_name, with_member
+
+__all__ = ["ShapeDef", "SmithyWorkspace", "builtin_source"]
+
+WASMCLOUD_NAMESPACES = ("org.wasmcloud.model", "org.wasmcloud.core")
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeDef:
+    """A shape found by id: its file's summary and the shape."""
+
+    summary: FileSummary
+    shape: Shape
+
+    @property
+    def path(self) -> Path:
+        return self.summary.path
+
+    @property
+    def id(self) -> str:
+        return self.summary.absolute_id(self.shape)
+
+    @property
+    def namespace(self) -> str:
+        return self.summary.shape_namespace(self.shape)
+
+
+class SmithyWorkspace:
+    def __init__(self, files: FileStore, parses: ParseCache, settings: Settings) -> None:
+        self.files_store = files
+        self.parses = parses
+        self.settings = settings
+        self.projects: list[Project] = []
+        self._project_of: dict[Path, Project] = {}
+        self._summaries: dict[Path, FileSummary] = {}
+        self._trees: dict[Path, SyntaxTree] = {}
+        self._defs: dict[str, list[ShapeDef]] = {}
+        self._defs_lower: dict[str, set[str]] = {}
+        self._ns_files: dict[str, set[Path]] = {}
+        self._resolved: dict[Path, ResolvedFile] = {}
+        self._dependents: dict[str, set[Path]] = {}
+        self._dependents_by_ns: dict[str, set[Path]] = {}
+        self._tried_by_file: dict[Path, set[str]] = {}
+        self._reverse: dict[str, set[Path]] = {}
+        self._targets_by_file: dict[Path, set[str]] = {}
+        self._builtin_defs: dict[str, ShapeDef] = {}
+        for summary in builtin_summaries().values():
+            for shape in summary.shapes:
+                self._builtin_defs[summary.absolute_id(shape)] = ShapeDef(summary, shape)
+        # How much work updates did (files re-resolved), for tests and benchmarks.
+        self.stats: Counter[str] = Counter()
+        self._load_extra_paths()
+
+    # ----- settings and roots -------------------------------------------------------------
+
+    def set_settings(self, settings: Settings) -> None:
+        old = self.settings.smithy_model_paths
+        self.settings = settings
+        if settings.smithy_model_paths != old:
+            self._load_extra_paths()
+
+    def _load_extra_paths(self) -> None:
+        for path in self.settings.smithy_model_paths:
+            self.add_root(path)
+
+    def add_root(self, path: Path) -> None:
+        for project in discover(normalize(path), self.files_store):
+            self._add_project(project)
+        self._resolve_all()
+
+    def _add_project(self, project: Project) -> None:
+        self.projects = [p for p in self.projects if not (p.config is not None and p.config == project.config)]
+        self.projects.append(project)
+        if project.config is not None:
+            self._project_of[project.config] = project
+        for path in sorted(project.files):
+            if path not in self._project_of or self._project_of[path].kind == "loose":
+                self._project_of[path] = project
+            self._load(path)
+
+    def project_of(self, path: Path) -> Project | None:
+        return self._project_of.get(normalize(path))
+
+    # ----- reading files ------------------------------------------------------------------
+
+    def _load(self, path: Path) -> FileSummary | None:
+        """(Re)read one file and index its definitions; does not resolve."""
+        self._unindex(path)
+        source = self.files_store.read(path)
+        if source is None:
+            return None
+        try:
+            if path.suffix == ".json":
+                if not is_smithy_json(path, source):
+                    return None
+                summary = summarize_ast(path, source)
+            else:
+                tree = self.parses.get(path, "smithy", source)
+                self._trees[path] = tree
+                summary = summarize_idl(path, tree)
+        except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
+            summary = FileSummary(path=path, format="json" if path.suffix == ".json" else "idl")
+            summary.problems.append(Problem("smithy/internal-error", 0, 0, f"witsmith could not read this file: {error!r}"))
+        self._summaries[path] = summary
+        for shape in summary.shapes:
+            shape_id = summary.absolute_id(shape)
+            self._defs.setdefault(shape_id, []).append(ShapeDef(summary, shape))
+            self._defs_lower.setdefault(shape_id.lower(), set()).add(shape_id)
+            self._ns_files.setdefault(summary.shape_namespace(shape), set()).add(path)
+        if summary.namespace is not None:
+            self._ns_files.setdefault(summary.namespace.text, set()).add(path)
+        return summary
+
+    def _unindex(self, path: Path) -> None:
+        summary = self._summaries.pop(path, None)
+        self._trees.pop(path, None)
+        if summary is None:
+            return
+        for shape in summary.shapes:
+            shape_id = summary.absolute_id(shape)
+            remaining = [d for d in self._defs.get(shape_id, []) if d.path != path]
+            if remaining:
+                self._defs[shape_id] = remaining
+            else:
+                self._defs.pop(shape_id, None)
+                lower = self._defs_lower.get(shape_id.lower())
+                if lower is not None:
+                    lower.discard(shape_id)
+                    if not lower:
+                        del self._defs_lower[shape_id.lower()]
+        for namespace, paths in list(self._ns_files.items()):
+            paths.discard(path)
+            if not paths:
+                del self._ns_files[namespace]
+
+    def _defined_ids(self, summary: FileSummary | None) -> set[str]:
+        return {summary.absolute_id(s) for s in summary.shapes} if summary is not None else set()
+
+    def _namespaces_of(self, summary: FileSummary | None) -> set[str]:
+        if summary is None:
+            return set()
+        result = {summary.shape_namespace(s) for s in summary.shapes}
+        if summary.namespace is not None:
+            result.add(summary.namespace.text)
+        return result
+
+    # ----- lookups ------------------------------------------------------------------------
+
+    def builtin_ids(self, namespace: str) -> list[str]:
+        prefix = namespace + "#"
+        return [i for i in self._builtin_defs if i.startswith(prefix)]
+
+    def namespace_known_in_files(self, namespace: str) -> bool:
+        return namespace in self._ns_files
+
+    def namespace_known(self, namespace: str) -> bool:
+        return namespace in self._ns_files or namespace in BUILTIN_SOURCES
+
+    def shape(self, shape_id: str) -> ShapeDef | None:
+        """The definition of an absolute shape id (without member); workspace first, then built-ins.
+
+        A built-in namespace is only used when no workspace file declares it.
+        """
+        found = self._defs.get(shape_id)
+        if found:
+            return found[0]
+        namespace = shape_id.split("#", 1)[0]
+        if namespace == PRELUDE_NAMESPACE or namespace not in self._ns_files:
+            return self._builtin_defs.get(shape_id)
+        return None
+
+    def definitions(self, shape_id: str) -> list[ShapeDef]:
+        return list(self._defs.get(shape_id, []))
+
+    def ids_like(self, shape_id: str) -> set[str]:
+        """Ids that equal `shape_id` ignoring case."""
+        return set(self._defs_lower.get(shape_id.lower(), ()))
+
+    def member(self, shape_def: ShapeDef, name: str, _seen: frozenset[str] = frozenset()) -> tuple[ShapeDef, Member] | None:
+        """A member of a shape, including those it gets from mixins."""
+        found = shape_def.shape.member(name)
+        if found is not None:
+            return shape_def, found
+        if shape_def.id in _seen or len(_seen) > 32:
+            return None
+        for mixin in shape_def.shape.mixins:
+            target = self.resolve_text(shape_def.summary, mixin.text)
+            mixin_def = self.shape(target) if target else None
+            if mixin_def is not None:
+                inherited = self.member(mixin_def, name, _seen | {shape_def.id})
+                if inherited is not None:
+                    return inherited
+        return None
+
+    def all_members(self, shape_def: ShapeDef, _seen: frozenset[str] = frozenset()) -> list[tuple[ShapeDef, Member]]:
+        """Own members and those of mixins (own first), each name once."""
+        result: dict[str, tuple[ShapeDef, Member]] = {}
+        if shape_def.id in _seen or len(_seen) > 32:
+            return []
+        for mixin in shape_def.shape.mixins:
+            target = self.resolve_text(shape_def.summary, mixin.text)
+            mixin_def = self.shape(target) if target else None
+            if mixin_def is not None:
+                for owner, member in self.all_members(mixin_def, _seen | {shape_def.id}):
+                    result.setdefault(member.name.text, (owner, member))
+        for member in shape_def.shape.members:
+            result[member.name.text] = (shape_def, member)
+        return list(result.values())
+
+    def resolve_text(self, summary: FileSummary, text: str) -> str | None:
+        """The absolute id (member included) `text` means in `summary`'s file, without recording."""
+        for candidate in candidates(summary, text, uses_by_name(summary)):
+            if self.shape(candidate) is not None:
+                return with_member(candidate, text)
+        return None
+
+    def target_shape(self, summary: FileSummary, text: str | None) -> ShapeDef | None:
+        if not text:
+            return None
+        found = self.resolve_text(summary, text)
+        return self.shape(found.split("$", 1)[0]) if found else None
+
+    def member_target(self, owner: ShapeDef, member: Member, _seen: int = 0) -> ShapeDef | None:
+        """The shape a member targets; an elided member takes its target from mixins or the resource."""
+        if member.target is not None:
+            return self.target_shape(owner.summary, member.target.text)
+        if not member.elided or _seen > 8:
+            return None
+        for mixin in owner.shape.mixins:
+            mixin_def = self.target_shape(owner.summary, mixin.text)
+            if mixin_def is not None:
+                found = self.member(mixin_def, member.name.text)
+                if found is not None and found[1] is not member:
+                    return self.member_target(found[0], found[1], _seen + 1)
+        if owner.shape.resource is not None:
+            resource = self.target_shape(owner.summary, owner.shape.resource.text)
+            if resource is not None:
+                for key in ("identifiers", "properties"):
+                    entry = resource.shape.property(key)
+                    value = entry.value.get(member.name.text) if entry is not None and entry.value.kind == "object" else None
+                    if value is not None and value.kind == "shape_id":
+                        return self.target_shape(resource.summary, value.value)
+        return None
+
+    def elision_provided(self, owner: ShapeDef, member: Member) -> bool | None:
+        """Whether a mixin or the `for` resource defines an elided member's name (None: cannot tell)."""
+        unknown = False
+        for mixin in owner.shape.mixins:
+            mixin_def = self.target_shape(owner.summary, mixin.text)
+            if mixin_def is None:
+                unknown = True
+            elif self.member(mixin_def, member.name.text) is not None:
+                return True
+        if owner.shape.resource is not None:
+            resource = self.target_shape(owner.summary, owner.shape.resource.text)
+            if resource is None:
+                unknown = True
+            else:
+                for key in ("identifiers", "properties"):
+                    entry = resource.shape.property(key)
+                    if entry is not None and entry.value.kind == "object" and entry.value.get(member.name.text) is not None:
+                        return True
+        return None if unknown else False
+
+    def has_trait(self, shape_def: ShapeDef, trait_id: str, traits: list[TraitUse] | None = None) -> TraitUse | None:
+        """The application of `trait_id` on a shape (or the given traits), including `apply` statements."""
+        for trait in shape_def.shape.traits if traits is None else traits:
+            if self.resolve_trait(shape_def.summary, trait) == trait_id:
+                return trait
+        if traits is None:
+            for summary in self._summaries.values():
+                for apply in summary.applies:
+                    if self.resolve_text(summary, apply.target.text) == shape_def.id:
+                        for trait in apply.traits:
+                            if self.resolve_trait(summary, trait) == trait_id:
+                                return trait
+        return None
+
+    def resolve_trait(self, summary: FileSummary, trait: TraitUse) -> str | None:
+        if trait.implicit:
+            return trait.id.text
+        return self.resolve_text(summary, trait.id.text)
+
+    # ----- resolution and indexes ---------------------------------------------------------
+
+    def _resolve_all(self) -> None:
+        for path in list(self._summaries):
+            self._resolve_file(path)
+
+    def _forget_resolution(self, path: Path) -> None:
+        for tried in self._tried_by_file.pop(path, set()):
+            paths = self._dependents.get(tried)
+            if paths is not None:
+                paths.discard(path)
+                if not paths:
+                    del self._dependents[tried]
+            namespace = tried.split("#", 1)[0]
+            by_ns = self._dependents_by_ns.get(namespace)
+            if by_ns is not None:
+                by_ns.discard(path)
+        for target in self._targets_by_file.pop(path, set()):
+            paths = self._reverse.get(target)
+            if paths is not None:
+                paths.discard(path)
+                if not paths:
+                    del self._reverse[target]
+        self._resolved.pop(path, None)
+
+    def _resolve_file(self, path: Path) -> None:
+        self._forget_resolution(path)
+        summary = self._summaries.get(path)
+        if summary is None:
+            return
+        self.stats["resolved_files"] += 1
+        uses = uses_by_name(summary)
+        resolved = ResolvedFile()
+        tried_all: set[str] = set()
+        targets: set[str] = set()
+        for reference in summary.references:
+            tried = candidates(summary, reference.text, uses) if reference.role != "use" else [reference.text.split("$")[0]]
+            target = None
+            for candidate in tried:
+                if self.shape(candidate) is not None:
+                    target = with_member(candidate, reference.text)
+                    break
+            tried_all.update(tried)
+            resolved.references.append(Resolved(reference, target, tuple(tried)))
+            if target is not None:
+                targets.add(target.split("$", 1)[0])
+        # Shape ids inside trait values whose trait member is an @idRef.
+        by_range = {(r.reference.start, r.reference.end): r.target for r in resolved.references if r.reference.role == "trait"}
+        for owner, trait in self._trait_uses(summary):
+            trait_id = trait.id.text if trait.implicit else by_range.get((trait.id.start, trait.id.end))
+            resolved.traits.append((trait, trait_id, owner))
+            if trait_id is None or trait.value is None:
+                continue
+            trait_def = self.shape(trait_id)
+            if trait_def is None:
+                continue
+            for value in self.idref_values(trait_def, [], trait.value):
+                text = value.value
+                reference = Reference(text, value.start + 1, value.end - 1, "idref", owner)
+                tried = candidates(summary, text, uses)
+                target = next((with_member(c, text) for c in tried if self.shape(c) is not None), None)
+                tried_all.update(tried)
+                resolved.references.append(Resolved(reference, target, tuple(tried)))
+                if target is not None:
+                    targets.add(target.split("$", 1)[0])
+        self._resolved[path] = resolved
+        self._tried_by_file[path] = tried_all
+        for tried in tried_all:
+            self._dependents.setdefault(tried, set()).add(path)
+            self._dependents_by_ns.setdefault(tried.split("#", 1)[0], set()).add(path)
+        self._targets_by_file[path] = targets
+        for target in targets:
+            self._reverse.setdefault(target, set()).add(path)
+
+    def _trait_uses(self, summary: FileSummary) -> Iterator[tuple[str, TraitUse]]:
+        for shape in summary.shapes:
+            shape_id = summary.absolute_id(shape)
+            for trait in shape.traits:
+                yield shape_id, trait
+            for member in shape.members:
+                for trait in member.traits:
+                    yield f"{shape_id}${member.name.text}", trait
+        for apply in summary.applies:
+            for trait in apply.traits:
+                yield apply.target.text, trait
+
+    def idref_values(self, target: ShapeDef, member_traits: list[TraitUse], value: Node, depth: int = 0) -> Iterator[Node]:
+        """String values that an @idRef (on the shape or the member) marks as shape ids."""
+        if depth > 16:
+            return
+        if value.kind == "string":
+            if self.has_trait(target, "smithy.api#idRef", member_traits) or self.has_trait(target, "smithy.api#idRef", target.shape.traits):
+                if value.value:
+                    yield value
+            return
+        kind = target.shape.kind
+        children: list[tuple[ShapeDef, Member, Node]] = []
+        if value.kind == "array" and kind in ("list", "set"):
+            found = self.member(target, "member")
+            if found is not None:
+                children = [(found[0], found[1], item) for item in value.items]
+        elif value.kind == "object" and kind == "map":
+            found = self.member(target, "value")
+            if found is not None:
+                children = [(found[0], found[1], entry.value) for entry in value.entries]
+        elif value.kind == "object" and kind in ("structure", "union"):
+            for entry in value.entries:
+                found = self.member(target, entry.key)
+                if found is not None:
+                    children.append((found[0], found[1], entry.value))
+        for owner, member, child in children:
+            child_target = self.member_target(owner, member)
+            if child_target is not None:
+                yield from self.idref_values(child_target, member.traits, child, depth + 1)
+
+    # ----- updates ------------------------------------------------------------------------
+
+    def update(self, path: Path) -> set[Path]:
+        path = normalize(path)
+        if path.name in PROJECT_FILES and (path in self._project_of or self.files_store.read(path) is not None):
+            return self._update_project(path)
+        old = self._summaries.get(path)
+        old_ids, old_namespaces = self._defined_ids(old), self._namespaces_of(old)
+        known_before = {ns for ns in old_namespaces if ns in self._ns_files}
+        if path not in self._project_of:
+            if path.suffix not in (".smithy", ".json") or self.files_store.read(path) is None:
+                if old is None:
+                    return set()
+            else:
+                loose = next((p for p in self.projects if p.kind == "loose"), None)
+                if loose is None:
+                    loose = Project(None, "loose")
+                    self.projects.append(loose)
+                loose.files.add(path)
+                self._project_of[path] = loose
+        new = self._load(path)
+        if new is None:
+            self._forget_resolution(path)
+        new_ids, new_namespaces = self._defined_ids(new), self._namespaces_of(new)
+        affected: set[Path] = {path} if new is not None or old is not None else set()
+        for shape_id in old_ids | new_ids:
+            affected |= self._dependents.get(shape_id, set())
+            # Same name ignoring case elsewhere: duplicate diagnostics change.
+            for like in self.ids_like(shape_id):
+                affected |= {d.path for d in self._defs.get(like, [])}
+        # A namespace that starts or stops being defined switches built-ins on or off.
+        for namespace in old_namespaces ^ new_namespaces | {ns for ns in old_namespaces if ns not in self._ns_files} - known_before:
+            if namespace in BUILTIN_SOURCES:
+                affected |= self._dependents_by_ns.get(namespace, set())
+        for dependent in sorted(affected):
+            if dependent in self._summaries:
+                self._resolve_file(dependent)
+        if new is None:
+            project = self._project_of.get(path)
+            if project is not None and project.kind == "loose":
+                project.files.discard(path)
+                del self._project_of[path]
+        return affected
+
+    def _update_project(self, config: Path) -> set[Path]:
+        old = self._project_of.get(config)
+        before = set(old.files) if old is not None else set()
+        if self.files_store.read(config) is None:
+            if old is not None:
+                self.projects.remove(old)
+                del self._project_of[config]
+            return before | {config}
+        for project in discover(config, self.files_store):
+            self._add_project(project)
+        self._resolve_all()
+        now = self._project_of[config].files
+        return before | set(now) | {config}
+
+    # ----- queries ------------------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        result = set(self._summaries)
+        for project in self.projects:
+            if project.config is not None and project.problems:
+                result.add(project.config)
+        return sorted(result)
+
+    def summary(self, path: Path) -> FileSummary | None:
+        return self._summaries.get(normalize(path))
+
+    def summaries(self) -> list[FileSummary]:
+        return list(self._summaries.values())
+
+    def tree(self, path: Path) -> SyntaxTree | None:
+        return self._trees.get(normalize(path))
+
+    def resolved(self, path: Path) -> ResolvedFile | None:
+        return self._resolved.get(normalize(path))
+
+    def is_wasmcloud(self, path: Path) -> bool:
+        path = normalize(path)
+        project = self._project_of.get(path)
+        if project is not None and project.wasmcloud:
+            return True
+        summary = self._summaries.get(path)
+        if summary is None:
+            return False
+        return any(ref.text.startswith(WASMCLOUD_NAMESPACES[0] + "#") for ref in summary.references) or (
+            summary.namespace is not None and summary.namespace.text in WASMCLOUD_NAMESPACES)
+
+    def location_of(self, target: str) -> Location | None:
+        shape_id, _, member = target.partition("$")
+        shape_def = self.shape(shape_id)
+        if shape_def is None:
+            return None
+        if member:
+            found = self.member(shape_def, member)
+            if found is None:
+                return None
+            return Location(found[0].path, found[1].name.start, found[1].name.end)
+        return Location(shape_def.path, shape_def.shape.name.start, shape_def.shape.name.end)
+
+    def _declared_at(self, path: Path, offset: int) -> str | None:
+        summary = self._summaries.get(path)
+        if summary is None:
+            return None
+        for shape in summary.shapes:
+            if shape.name.start <= offset <= shape.name.end and shape.inline_of is None:
+                return summary.absolute_id(shape)
+            for member in shape.members:
+                if member.name.start <= offset <= member.name.end:
+                    return f"{summary.absolute_id(shape)}${member.name.text}"
+        return None
+
+    def _target_at(self, path: Path, offset: int) -> str | None:
+        resolved = self._resolved.get(path)
+        found = resolved.at(offset) if resolved is not None else None
+        if found is not None and found.target is not None:
+            return found.target
+        return self._declared_at(path, offset)
+
+    def definition(self, path: Path, offset: int) -> Location | None:
+        path = normalize(path)
+        resolved = self._resolved.get(path)
+        found = resolved.at(offset) if resolved is not None else None
+        if found is None or found.target is None:
+            return None
+        return self.location_of(found.target)
+
+    def references(self, path: Path, offset: int, include_declaration: bool) -> list[Location]:
+        path = normalize(path)
+        target = self._target_at(path, offset)
+        if target is None:
+            return []
+        shape_id = target.split("$", 1)[0]
+        result: list[Location] = []
+        if include_declaration:
+            declared = self.location_of(target)
+            if declared is not None:
+                result.append(declared)
+        for referrer in sorted(self._reverse.get(shape_id, set())):
+            for resolved in self._resolved[referrer].references:
+                if resolved.target == target and resolved.reference.role != "use":
+                    ref = resolved.reference
+                    result.append(Location(referrer, ref.start, ref.end))
+                elif resolved.target == target:
+                    ref = resolved.reference
+                    result.append(Location(referrer, ref.start, ref.end))
+        return result
+
+    def project_diagnostics(self, path: Path) -> list[Diagnostic]:
+        project = self._project_of.get(normalize(path))
+        if project is None or project.config != normalize(path):
+            return []
+        return list(project.problems)
+
+    def builtin_text(self, path: Path) -> bytes | None:
+        return builtin_source(path)

@@ -1,0 +1,205 @@
+"""Which files form a Smithy project: `codegen.toml`, `smithy-build.json`, or loose files.
+
+Nothing here touches the network: `url` models of a `codegen.toml` come from
+weld's download cache when it is there, and otherwise from witsmith's
+built-in knowledge, with an information diagnostic saying what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from witsmith.diagnostics import Diagnostic, Severity, report, rule
+from witsmith.workspace.files import FileStore, normalize, walk_files
+
+MODEL_SUFFIXES = (".smithy", ".json")
+PROJECT_FILES = ("codegen.toml", "smithy-build.json")
+
+UNLOADED_MODELS = rule("smithy/models-not-loaded", Severity.INFORMATION,
+                       "a model listed by the project could not be loaded from disk")
+BAD_PROJECT = rule("smithy/invalid-project-file", Severity.ERROR,
+                   "a codegen.toml or smithy-build.json that cannot be read")
+
+# File stems of wasmCloud's shared models, which witsmith knows built in.
+BUILTIN_STEMS = {"wasmcloud-model": "org.wasmcloud.model", "wasmcloud-core": "org.wasmcloud.core"}
+
+
+@dataclass
+class Project:
+    config: Path | None  # None for loose files
+    kind: str  # "codegen", "smithy-build" or "loose"
+    files: set[Path] = field(default_factory=set)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def wasmcloud(self) -> bool:
+        return self.kind == "codegen"
+
+
+def weld_cache_dirs() -> list[Path]:
+    """Where weld keeps downloaded models ($XDG_CACHE_HOME/smithy or ~/.cache/smithy)."""
+    result = []
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        result.append(Path(xdg) / "smithy")
+    home = os.environ.get("HOME")
+    if home:
+        result.append(Path(home) / ".cache" / "smithy")
+    return result
+
+
+def cached_model(url: str, file_name: str) -> Path | None:
+    """weld names a cached file `<host>/<stem>.<hash>.<ext>`; the hash is not ours to compute."""
+    host = urlparse(url).hostname or ""
+    stem, _, ext = file_name.rpartition(".")
+    if not host or not stem:
+        return None
+    for base in weld_cache_dirs():
+        folder = base / host
+        try:
+            candidates = sorted(folder.glob(f"{stem}.*.{ext}"))
+        except OSError:
+            continue
+        for candidate in candidates:
+            if candidate.is_file():
+                return normalize(candidate)
+    return None
+
+
+def _value_range(source: bytes, needle: str) -> tuple[int, int]:
+    index = source.find(needle.encode("utf-8"))
+    return (index, index + len(needle.encode("utf-8"))) if index >= 0 else (0, 0)
+
+
+def _model_files(base: Path, files: FileStore) -> list[Path]:
+    result = []
+    for path in walk_files(base, MODEL_SUFFIXES):
+        if path.suffix == ".json":
+            source = files.read(path)
+            if source is None or not is_smithy_json(path, source):
+                continue
+        result.append(path)
+    return result
+
+
+def is_smithy_json(path: Path, source: bytes) -> bool:
+    from witsmith.model.smithy import looks_like_ast
+
+    return path.name not in PROJECT_FILES and looks_like_ast(source)
+
+
+def read_codegen(config: Path, files: FileStore) -> Project:
+    project = Project(config, "codegen")
+    source = files.read(config) or b""
+    try:
+        data = tomllib.loads(source.decode("utf-8", errors="replace"))
+    except tomllib.TOMLDecodeError as error:
+        project.problems.append(report(BAD_PROJECT, config, 0, 0, f"codegen.toml cannot be read: {error}"))
+        return project
+    base = config.parent
+    models = data.get("models", [])
+    if not isinstance(models, list):
+        models = []
+    for entry in models:
+        if not isinstance(entry, dict):
+            continue
+        listed = [f for f in entry.get("files", []) if isinstance(f, str)] if isinstance(entry.get("files"), list) else []
+        url = entry.get("url")
+        if isinstance(url, str):
+            missing, builtin = [], []
+            for name in listed:
+                found = cached_model(url, name)
+                if found is not None:
+                    project.files.add(found)
+                    continue
+                stem = name.rsplit(".", 1)[0]
+                if stem in BUILTIN_STEMS:
+                    builtin.append(f"{name} (using witsmith's built-in {BUILTIN_STEMS[stem]})")
+                else:
+                    missing.append(name)
+            if missing or builtin:
+                start, end = _value_range(source, url)
+                parts = []
+                if missing:
+                    parts.append(f"could not load {', '.join(missing)}: shapes from them will not resolve")
+                if builtin:
+                    parts.append(", ".join(builtin))
+                project.problems.append(report(
+                    UNLOADED_MODELS, config, start, end,
+                    f"models from {url} are not downloaded (witsmith never fetches them); " + "; ".join(parts)
+                    + ". Run weld's code generator once to fill its cache, or copy the files into the project."))
+            continue
+        path = entry.get("path")
+        if not isinstance(path, str):
+            continue
+        folder = normalize(base / path)
+        if listed:
+            for name in listed:
+                candidate = normalize(folder / name)
+                if files.read(candidate) is not None:
+                    project.files.add(candidate)
+                else:
+                    start, end = _value_range(source, name)
+                    project.problems.append(report(UNLOADED_MODELS, config, start, end,
+                                                   f"the model file {name} does not exist under {path}; fix the name or the path"))
+        else:
+            project.files.update(_model_files(folder, files))
+    return project
+
+
+def read_smithy_build(config: Path, files: FileStore) -> Project:
+    project = Project(config, "smithy-build")
+    source = files.read(config) or b""
+    try:
+        data = json.loads(source.decode("utf-8", errors="replace"))
+    except ValueError as error:
+        project.problems.append(report(BAD_PROJECT, config, 0, 0, f"smithy-build.json cannot be read: {error}"))
+        return project
+    if not isinstance(data, dict):
+        return project
+    for key in ("sources", "imports"):
+        entries = data.get(key, [])
+        if not isinstance(entries, list):
+            continue
+        for entry in entries:
+            if isinstance(entry, str):
+                project.files.update(_model_files(normalize(config.parent / entry), files))
+    return project
+
+
+def discover(root: Path, files: FileStore) -> list[Project]:
+    """Projects under `root`; files claimed by no project file form one loose project."""
+    root = normalize(root)
+    if root.is_file() or files.is_open(root):
+        if root.name == "codegen.toml":
+            return [read_codegen(root, files)]
+        if root.name == "smithy-build.json":
+            return [read_smithy_build(root, files)]
+        return [Project(None, "loose", {root})]
+    projects: list[Project] = []
+    loose: list[Path] = []
+    for path in walk_files(root, PROJECT_FILES + MODEL_SUFFIXES):
+        if path.name == "codegen.toml":
+            projects.append(read_codegen(path, files))
+        elif path.name == "smithy-build.json":
+            projects.append(read_smithy_build(path, files))
+        elif path.suffix in MODEL_SUFFIXES:
+            loose.append(path)
+    claimed = set().union(*(p.files for p in projects)) if projects else set()
+    rest = set()
+    for path in loose:
+        if path in claimed:
+            continue
+        if path.suffix == ".json":
+            source = files.read(path)
+            if source is None or not is_smithy_json(path, source):
+                continue
+        rest.add(path)
+    if rest:
+        projects.append(Project(None, "loose", rest))
+    return projects
