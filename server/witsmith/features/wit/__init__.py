@@ -1,0 +1,1 @@
+"""WIT features: diagnostics (rules, readable syntax errors) over a `WitWorkspace`."""

@@ -1,0 +1,54 @@
+"""All diagnostics of one WIT file: syntax errors, then what resolution found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from witsmith.diagnostics import Diagnostic, Severity
+from witsmith.features.wit.rules import WIT_RULES
+from witsmith.features.wit.syntax import readable_problems
+from witsmith.workspace.files import normalize
+from witsmith.workspace.wit import WitWorkspace
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < s_end + 1 and s_start <= end for s_start, s_end in spans)
+
+
+def syntax_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
+    tree = workspace.tree(path)
+    if tree is None:
+        return []
+    summary = workspace.summary(path)
+    # Errors explained more precisely by a semantic rule are left to it.
+    explained = list(summary.legacy_results) if summary else []
+    found = []
+    rule = WIT_RULES["wit/syntax-error"]
+    nested = list(summary.nested_blocks) if summary else []
+    if nested:
+        start, end = nested[0]
+        found.append(Diagnostic(path, start, min(end, start + 7), "wit/nested-package",
+                                "nested packages must be placed at the top level of a file; move this "
+                                "`package ... { }` block out of the enclosing one", Severity.ERROR))
+        explained.extend(nested)
+    for start, end, message in readable_problems(tree.root):
+        if _overlaps(start, end, explained):
+            continue
+        found.append(Diagnostic(path, start, end, rule.code, message, rule.severity))
+    return found
+
+
+def file_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
+    """Syntax and semantic diagnostics of one file, at default severities, sorted by start."""
+    path = normalize(path)
+    try:
+        found = syntax_diagnostics(workspace, path)
+        for problem in workspace.problems(path):
+            rule = WIT_RULES.get(problem.code)
+            severity = rule.severity if rule else Severity.ERROR
+            found.append(Diagnostic(problem.path, problem.start, problem.end, problem.code, problem.message,
+                                    severity, problem.related, problem.fixes, problem.tags))
+    except Exception as error:  # a bug here must not hide the file's other diagnostics forever
+        found = [Diagnostic(path, 0, 0, "wit/internal-error", f"witsmith failed on this file: {error!r}",
+                            Severity.ERROR)]
+    return sorted(found, key=lambda d: (d.start, d.end, d.code, d.message))

@@ -1,0 +1,142 @@
+"""Readable messages for syntax errors: say what was expected where, not "ERROR"."""
+
+from __future__ import annotations
+
+import tree_sitter
+
+from witsmith.syntax import syntax_problems
+
+# What each construct is called in messages.
+CONSTRUCTS = {
+    "package_decl": "package declaration", "package_block": "package block", "package_name": "package name",
+    "toplevel_use": "`use`", "use_item": "`use`", "use_path": "path", "use_name": "`use` name",
+    "interface_item": "interface", "interface_body": "interface body", "world_item": "world",
+    "world_body": "world body", "import_item": "import", "export_item": "export", "include_item": "include",
+    "include_name": "`with` rename", "func_item": "function", "func_type": "function type",
+    "param_list": "parameter list", "param": "parameter", "type_item": "type alias", "record_item": "record",
+    "record_body": "record", "record_field": "record field", "variant_item": "variant", "variant_body": "variant",
+    "variant_case": "variant case", "enum_item": "enum", "enum_body": "enum", "enum_case": "enum case",
+    "flags_item": "flags", "flags_body": "flags", "flags_field": "flag", "resource_item": "resource",
+    "resource_body": "resource", "constructor": "constructor", "resource_method": "method",
+    "static_method": "static function", "list_type": "list type", "map_type": "map type",
+    "option_type": "option type", "result_type": "result type", "tuple_type": "tuple type", "handle": "handle",
+    "since_gate": "`@since` gate", "unstable_gate": "`@unstable` gate", "deprecated_gate": "`@deprecated` gate",
+    "source_file": "file",
+}
+KEYWORDS = frozenset(
+    "as async bool borrow char constructor enum error-context export f32 f64 flags from func future import "
+    "include interface list map option own package record resource result s8 s16 s32 s64 static stream string "
+    "tuple type u8 u16 u32 u64 use variant with world _".split())
+_AFTER = {";", ")", "}", ">"}
+
+
+def _construct(node: tree_sitter.Node | None) -> str:
+    while node is not None:
+        if node.type in CONSTRUCTS:
+            return CONSTRUCTS[node.type]
+        node = node.parent
+    return "file"
+
+
+def _first_word(text: str) -> str:
+    word = ""
+    for char in text:
+        if char.isalnum() or char in "-_%":
+            word += char
+        else:
+            break
+    return word or text[:1]
+
+
+def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[int, int, str]]:
+    """(start, end, message) for each syntax error, in source order."""
+    found = []
+    for problem in syntax_problems(root, limit):
+        node = root.descendant_for_byte_range(problem.start_byte, problem.end_byte)
+        if problem.missing:
+            missing = node if node is not None and node.is_missing else None
+            token = missing.type if missing is not None else "token"
+            where = _construct(missing.parent if missing is not None else node)
+            if token in _AFTER:
+                message = f"expected `{token}` after {where}"
+            elif missing is not None and missing.is_named:
+                message = f"expected {token.replace('_', ' ')} in {where}"
+            else:
+                message = f"expected `{token}` in {where}"
+            found.append((problem.start_byte, max(problem.end_byte, problem.start_byte), message))
+            continue
+        error = node
+        while error is not None and not error.is_error:
+            error = error.parent
+        text = (error.text or b"").decode("utf-8", errors="replace").strip() if error is not None else ""
+        where = _construct(error.parent if error is not None else None)
+        if not text:
+            message = f"unexpected end of input in {where}"
+            found.append((problem.start_byte, problem.end_byte, message))
+            continue
+        word = _first_word(text)
+        failure = _failure_token(error, root)
+        if failure is not None and failure.start_byte > error.start_byte:
+            # wit-parser names the token where the construct could not go on; so do we,
+            # quoting the start of the construct it broke.
+            found_text = (failure.text or b"").decode("utf-8", errors="replace") or "end of input"
+            snippet = text.splitlines()[0][:32]
+            found.append((failure.start_byte, max(failure.end_byte, failure.start_byte + 1),
+                          f"unexpected `{found_text}` after incomplete `{snippet}` in {where}"))
+            continue
+        # Point at the first offending token, not the whole damaged region.
+        start = problem.start_byte + ((error.text or b"").find(word.encode()) if error is not None else 0)
+        start = max(start, problem.start_byte)
+        end = min(start + max(len(word.encode()), 1), problem.end_byte) if problem.end_byte > start else start + 1
+        if word in KEYWORDS:
+            message = f"unexpected keyword `{word}` in {where}; to use it as a name, write `%{word}`"
+        else:
+            message = f"unexpected `{word}` in {where}"
+        found.append((start, end, message))
+    return found
+
+
+STATEMENT_STARTS = frozenset({"type", "record", "variant", "enum", "flags", "resource", "interface", "world",
+                              "use", "import", "export", "include", "package", "}", "@"})
+
+
+def _leaves(node: tree_sitter.Node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.child_count == 0:
+            yield current
+        else:
+            stack.extend(reversed(current.children))
+
+
+def _failure_token(error: tree_sitter.Node | None, root: tree_sitter.Node) -> tree_sitter.Node | None:
+    """Where an incomplete construct stopped: the first statement keyword inside the
+    damaged region after its start, else the first token after it."""
+    if error is None:
+        return None
+    leaves = [leaf for leaf in _leaves(error) if leaf.type not in ("comment", "doc_comment")]
+    for leaf in leaves[1:]:
+        if leaf.type in STATEMENT_STARTS and not leaf.is_named:
+            return leaf
+    if leaves and leaves[0].type == "@":
+        for before, leaf in zip(leaves, leaves[1:]):
+            if before.type == "(":
+                return leaf
+    for leaf in leaves[1:]:
+        if leaf.type in KEYWORDS and not leaf.is_named:
+            return leaf
+    single_name = len(leaves) == 1 and leaves[0].type == "identifier"
+    bare_gate = bool(leaves) and leaves[0].type == "@" and not any(leaf.type == "(" for leaf in leaves)
+    if not (single_name or bare_gate):
+        return None
+    node = error
+    while node is not None:
+        sibling = node.next_sibling
+        while sibling is not None and sibling.type in ("comment", "doc_comment"):
+            sibling = sibling.next_sibling
+        if sibling is not None:
+            first = next((leaf for leaf in _leaves(sibling) if leaf.type not in ("comment", "doc_comment")), sibling)
+            return first
+        node = node.parent
+    return None

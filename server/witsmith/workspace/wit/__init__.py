@@ -1,0 +1,284 @@
+"""The WIT workspace: package roots and their deps, resolved file by file, with
+definition and reverse-reference indexes kept up to date per changed file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from witsmith.diagnostics import Location
+from witsmith.model.wit import FileSummary, PackageUnit, summarize
+from witsmith.settings import Settings
+from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.wit.layout import (
+    WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, root_groups, wit_files_in,
+)
+from witsmith.workspace.wit.packagechecks import package_problems
+from witsmith.workspace.wit.packages import Context
+from witsmith.workspace.wit.problems import Problem
+from witsmith.workspace.wit.projects import project_wit_folders
+from witsmith.workspace.wit.resolver import FileResolution, Resolver
+
+__all__ = ["WitWorkspace", "WorkCounts", "Problem"]
+
+
+@dataclass(slots=True)
+class WorkCounts:
+    """How much work the workspace did, for tests and benchmarks (not timings)."""
+
+    files_summarized: int = 0
+    files_resolved: int = 0
+    package_checks: int = 0
+
+
+class WitWorkspace:
+    def __init__(self, files: FileStore, parses: ParseCache, settings: Settings) -> None:
+        self._files = files
+        self._parses = parses
+        self._settings = settings
+        self._contexts: dict[Path, Context] = {}
+        self._group_of: dict[Path, Group] = {}
+        self._context_of: dict[Path, Context] = {}  # group location -> context
+        self._summaries: dict[Path, FileSummary] = {}
+        self._resolutions: dict[Path, FileResolution] = {}
+        self._package_problems: dict[Path, list[Problem]] = {}  # root -> problems
+        self._dependents: dict[object, set[Path]] = {}
+        self._referrers: dict[Location, set[tuple[Path, int, int]]] = {}
+        self.counts = WorkCounts()
+
+    # --- configuration ------------------------------------------------------
+
+    def set_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        for path in list(self._summaries):
+            self._resolve(path)
+        for context in self._contexts.values():
+            self._check_packages(context)
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def add_root(self, path: Path) -> None:
+        path = normalize(path)
+        if path.is_file() or (path.suffix == WIT_SUFFIX and not path.is_dir()):
+            self._add_root_location(path)
+            return
+        folders = find_root_folders(path)
+        for extra in project_wit_folders(path):
+            if extra not in folders and wit_files_in(extra):
+                folders.append(extra)
+        for folder in folders:
+            if folder not in self._contexts and folder not in self._group_of:
+                self._add_root_location(folder)
+
+    def _add_root_location(self, location: Path) -> None:
+        if location in self._contexts:
+            return
+        root, deps = root_groups(location)
+        groups = [root, *deps, *self._search_path_groups(location)]
+        context = Context(location, groups)
+        if location.is_dir():
+            context.opaque = opaque_deps(location)
+        self._contexts[location] = context
+        for group in groups:
+            self._context_of[group.location] = context
+            for file in group.files:
+                self._group_of.setdefault(file, group)
+                self._summarize(file)
+        context.rebuild(self._summaries)
+        for group in groups:
+            for file in group.files:
+                self._resolve(file)
+        self._check_packages(context)
+
+    def _search_path_groups(self, root: Path) -> list[Group]:
+        groups = []
+        for search in self._settings.wit_search_paths:
+            search = normalize(search)
+            for folder in find_root_folders(search):
+                groups.append(Group(folder, wit_files_in(folder), True, root))
+                deps = folder / "deps"
+                if deps.is_dir():
+                    groups.extend(dep_groups(deps, root))
+        return groups
+
+    # --- queries --------------------------------------------------------------
+
+    def files(self) -> list[Path]:
+        return sorted(self._summaries)
+
+    def summary(self, path: Path) -> FileSummary | None:
+        return self._summaries.get(normalize(path))
+
+    def tree(self, path: Path):
+        path = normalize(path)
+        source = self._files.read(path)
+        if source is None:
+            return None
+        return self._parses.get(path, "wit", source)
+
+    def problems(self, path: Path) -> list[Problem]:
+        """Semantic problems of one file (not syntax errors)."""
+        path = normalize(path)
+        found = list(self._resolutions[path].problems) if path in self._resolutions else []
+        group = self._group_of.get(path)
+        context = self._context_of.get(group.location) if group else None
+        if context is not None:
+            found.extend(p for p in self._package_problems.get(context.root, []) if p.path == path)
+        return found
+
+    def definition(self, path: Path, offset: int) -> Location | None:
+        path = normalize(path)
+        resolution = self._resolutions.get(path)
+        if resolution is None:
+            return None
+        best = None
+        for start, end, target in resolution.refs:
+            if start <= offset <= end and (best is None or end - start < best[1] - best[0]):
+                best = (start, end, target)
+        if best is not None:
+            return best[2]
+        for decl in resolution.decls:
+            if decl.start <= offset <= decl.end:
+                return decl
+        return None
+
+    def references(self, path: Path, offset: int, include_declaration: bool) -> list[Location]:
+        target = self.definition(path, offset)
+        if target is None:
+            return []
+        found = [Location(p, s, e) for p, s, e in sorted(self._referrers.get(target, ()))]
+        if include_declaration:
+            found.insert(0, target)
+        return found
+
+    # --- updates --------------------------------------------------------------
+
+    def update(self, path: Path) -> set[Path]:
+        """Take in a created, changed or deleted file; the files whose diagnostics may change."""
+        path = normalize(path)
+        group = self._group_of.get(path)
+        if group is None:
+            return self._adopt(path)
+        context = self._context_of[group.location]
+        before_keys = self._group_keys(context, group)
+        old = self._summaries.get(path)
+        source = self._files.read(path)
+        if source is None:
+            if path in group.files:
+                group.files.remove(path)
+            self._forget(path)
+            new = None
+        else:
+            new = self._summarize(path)
+        names_changed = (old.declared_names() if old else None) != (new.declared_names() if new else None)
+        context.rebuild_group(group, self._summaries)
+        dirty = {path} if new is not None else set()
+        dirty |= self._dependents.get(path, set())
+        if names_changed:
+            for key in before_keys | self._group_keys(context, group):
+                dirty |= self._dependents.get(("pkg", key), set())
+        for file in sorted(dirty):
+            if file in self._summaries:
+                self._resolve(file)
+        changed = self._check_packages(context)
+        return (dirty | changed | {path})
+
+    def _adopt(self, path: Path) -> set[Path]:
+        """A file no root knows yet: join the package folder or deps/ it sits in, or start a root."""
+        if self._files.read(path) is None or path.suffix != WIT_SUFFIX:
+            return set()
+        folder = path.parent
+        context = self._context_of.get(folder)
+        group: Group | None = None
+        if context is not None:
+            group = next(g for g in context.groups if g.location == folder)
+            group.files = sorted({*group.files, path})
+        elif folder.name == "deps" and folder.parent in self._contexts:
+            context = self._contexts[folder.parent]
+            group = Group(path, [path], True, context.root)
+        elif folder.parent.name == "deps" and folder.parent.parent in self._contexts:
+            context = self._contexts[folder.parent.parent]
+            group = Group(folder, [path], True, context.root)
+        if context is None or group is None:
+            self._add_root_location(folder)
+            return set(self._contexts[folder].groups[0].files) if folder in self._contexts else {path}
+        if group not in context.groups:
+            context.groups.append(group)
+            self._context_of[group.location] = context
+        self._group_of[path] = group
+        return self.update(path)
+
+    def _group_keys(self, context: Context, group: Group) -> set:
+        keys = {("group", group.location)}
+        for package in context.group_packages.get(group.location, []):
+            if package.key is not None:
+                keys.add(package.key)
+        return keys
+
+    # --- internals ------------------------------------------------------------
+
+    def _summarize(self, path: Path) -> FileSummary | None:
+        source = self._files.read(path)
+        if source is None:
+            return None
+        self.counts.files_summarized += 1
+        try:
+            summary = summarize(self._parses.get(path, "wit", source))
+        except Exception:  # a damaged tree must never take the workspace down
+            summary = FileSummary(PackageUnit(None, False, (0, 0)))
+        self._summaries[path] = summary
+        return summary
+
+    def _forget(self, path: Path) -> None:
+        self._summaries.pop(path, None)
+        self._set_resolution(path, None)
+        self._group_of.pop(path, None)
+        self._parses.forget(path)
+
+    def _resolve(self, path: Path) -> None:
+        group = self._group_of.get(path)
+        summary = self._summaries.get(path)
+        if group is None or summary is None:
+            return
+        context = self._context_of[group.location]
+        self.counts.files_resolved += 1
+        try:
+            resolution = Resolver(context, group, path, summary, self._summaries, self._settings).run()
+        except Exception as error:  # never let one file's oddity break the others
+            resolution = FileResolution(problems=[Problem(
+                "wit/internal-error", path, 0, 0, f"witsmith could not resolve this file: {error!r}")])
+        self._set_resolution(path, resolution)
+
+    def _set_resolution(self, path: Path, resolution: FileResolution | None) -> None:
+        old = self._resolutions.pop(path, None)
+        if old is not None:
+            for key in old.depends_on:
+                users = self._dependents.get(key)
+                if users is not None:
+                    users.discard(path)
+            for start, end, target in old.refs:
+                referrers = self._referrers.get(target)
+                if referrers is not None:
+                    referrers.discard((path, start, end))
+        if resolution is None:
+            return
+        self._resolutions[path] = resolution
+        for key in resolution.depends_on:
+            if key != path:
+                self._dependents.setdefault(key, set()).add(path)
+        for start, end, target in resolution.refs:
+            self._referrers.setdefault(target, set()).add((path, start, end))
+
+    def _check_packages(self, context: Context) -> set[Path]:
+        """Redo the package-level checks of one root; the files whose problems changed."""
+        self.counts.package_checks += 1
+        old = self._package_problems.get(context.root, [])
+        try:
+            new = package_problems(context, self._summaries, self._resolutions)
+        except Exception as error:
+            new = [Problem("wit/internal-error", context.root, 0, 0, f"witsmith could not check packages: {error!r}")]
+        self._package_problems[context.root] = new
+        old_set, new_set = set(old), set(new)
+        return {p.path for p in old_set ^ new_set}

@@ -1,0 +1,106 @@
+"""Which .wit files form which package group, on disk.
+
+A *root* is a folder of .wit files (or one file) with an optional flat `deps/`
+beside them.  Each entry of `deps/` is a *group* of its own: a folder's .wit files
+(read non-recursively, as wit-parser does) or a single .wit file.  A group holds one
+main package plus any nested `package x:y { }` blocks.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from witsmith.workspace.files import normalize, walk_files
+
+WIT_SUFFIX = ".wit"
+
+
+@dataclass(slots=True)
+class Group:
+    """Files read together as one package (plus nested blocks)."""
+
+    location: Path  # a folder, or a single file
+    files: list[Path] = field(default_factory=list)
+    is_dep: bool = False
+    root: Path | None = None  # the root whose context this group resolves in
+
+
+def wit_files_in(folder: Path) -> list[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            if entry.name.endswith(WIT_SUFFIX) and entry.is_file():
+                found.append(normalize(entry.path))
+        except OSError:
+            continue
+    return found
+
+
+def dep_groups(deps_folder: Path, root: Path) -> list[Group]:
+    groups = []
+    try:
+        entries = sorted(os.scandir(deps_folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    for entry in entries:
+        path = normalize(entry.path)
+        try:
+            if entry.is_dir():
+                files = wit_files_in(path)
+                if files:
+                    groups.append(Group(path, files, True, root))
+            elif entry.name.endswith(WIT_SUFFIX) and entry.is_file():
+                groups.append(Group(path, [path], True, root))
+        except OSError:
+            continue
+    return groups
+
+
+def find_root_folders(folder: Path) -> list[Path]:
+    """Folders under ``folder`` that directly hold .wit files and are not inside a
+    `deps/` folder of another package."""
+    folder = normalize(folder)
+    holders: dict[Path, None] = {}
+    for path in walk_files(folder, [WIT_SUFFIX]):
+        holders.setdefault(path.parent, None)
+    roots = []
+    for holder in holders:
+        if not _inside_deps(holder, folder):
+            roots.append(holder)
+    return roots
+
+
+def _inside_deps(holder: Path, top: Path) -> bool:
+    current = holder
+    while current != top and current != current.parent:
+        if current.name == "deps":
+            return True
+        current = current.parent
+    return False
+
+
+def root_groups(location: Path) -> tuple[Group, list[Group]]:
+    """The root group of a folder or single file, and the groups of its `deps/`."""
+    location = normalize(location)
+    if location.is_file() or location.suffix == WIT_SUFFIX and not location.is_dir():
+        # A lone file is read on its own, as wit-parser does: no deps/.
+        return Group(location, [location], False, location), []
+    root = Group(location, wit_files_in(location), False, location)
+    deps_folder = location / "deps"
+    return root, dep_groups(deps_folder, location) if deps_folder.is_dir() else []
+
+
+def opaque_deps(location: Path) -> list[Path]:
+    """Compiled packages in `deps/` (`.wasm`, `.wat`), which witsmith does not read."""
+    deps = location / "deps"
+    try:
+        return sorted(normalize(entry.path) for entry in os.scandir(deps)
+                      if entry.name.endswith((".wasm", ".wat")))
+    except OSError:
+        return []

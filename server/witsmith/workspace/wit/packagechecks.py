@@ -1,0 +1,136 @@
+"""Checks that concern a root's packages as a whole rather than one file:
+package declarations, packages missing from `deps/`, the same package twice,
+dependency cycles.  They read summaries and the per-file resolutions only, so they
+are cheap to redo after any change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from witsmith.diagnostics import Location, Related
+from witsmith.model.wit import FileSummary
+from witsmith.workspace.wit.packages import Context
+from witsmith.workspace.wit.problems import Problem
+from witsmith.workspace.wit.resolver import FileResolution
+
+
+def _first_item_span(summary: FileSummary) -> tuple[int, int]:
+    top = summary.top
+    spans = [u.span for u in top.uses] + [i.name.span for i in top.interfaces if i.name] + \
+        [w.name.span for w in top.worlds]
+    return min(spans) if spans else (0, 0)
+
+
+def package_problems(context: Context, summaries: dict[Path, FileSummary],
+                     resolutions: dict[Path, FileResolution]) -> list[Problem]:
+    problems: list[Problem] = []
+    for group in context.groups:
+        declared = [(path, summaries[path].top.name) for path in group.files
+                    if path in summaries and summaries[path].top.name is not None]
+        if not declared:
+            for path in group.files:
+                summary = summaries.get(path)
+                if summary is not None and not summary.top.is_empty:
+                    start, end = _first_item_span(summary)
+                    problems.append(Problem(
+                        "wit/missing-package-declaration", path, start, end,
+                        "no `package` declaration was found in any file of this package; add "
+                        "`package namespace:name;` (with `@version` if it is published) at the top of one file"))
+                    break
+            continue
+        first_path, first = declared[0]
+        for path, name in declared[1:]:
+            if name.key != first.key:
+                problems.append(Problem(
+                    "wit/package-mismatch", path, name.span[0], name.span[1],
+                    f"package `{name}` does not match `{first}` declared by another file of the same folder; "
+                    "all files of a package must declare the same name",
+                    (Related(Location(first_path, *first.span), "declared here"),)))
+    # The same package provided twice.
+    for packages in context.group_packages.values():
+        for package in packages:
+            if package.is_block and len(package.names) > 1:
+                first_path, first_name = package.names[0]
+                for path, name in package.names[1:]:
+                    problems.append(Problem(
+                        "wit/duplicate-package", path, name.span[0], name.span[1],
+                        f"package `{package.label}` is defined in two different blocks; merge them into one",
+                        (Related(Location(first_path, *first_name.span), "also defined here"),)))
+    for key, packages in context.packages.items():
+        if len(packages) < 2:
+            continue
+        first = packages[0]
+        for other in packages[1:]:
+            if other.group is first.group:
+                continue
+            for path, name in other.names:
+                if name is not None and name.key == key:
+                    anchor = next(((p, n) for p, n in first.names if n is not None), None)
+                    related = (Related(Location(anchor[0], *anchor[1].span), "also defined here"),) if anchor else ()
+                    problems.append(Problem(
+                        "wit/duplicate-package", path, name.span[0], name.span[1],
+                        f"package `{other.label}` is defined in two different locations; keep one copy in deps/",
+                        related))
+                    break
+    # Packages referred to but absent: one problem per package, at its first reference.
+    missing: dict[str, list[tuple[Path, int, int]]] = {}
+    for group in context.groups:
+        for path in group.files:
+            resolution = resolutions.get(path)
+            if resolution is None:
+                continue
+            for label, start, end in resolution.missing:
+                missing.setdefault(label, []).append((path, start, end))
+    for label, places in missing.items():
+        path, start, end = places[0]
+        base = label.split("@")[0]
+        present = sorted({p.label for keyed in context.packages.values() for p in keyed
+                          if p.label.split("@")[0] == base})
+        if present:
+            hint = f"; deps/ has {', '.join(present)}: use that version or add {label} to deps/"
+        else:
+            hint = "; add it to deps/ (for example with `wkg wit fetch` or `wit-deps`)"
+        others = tuple(Related(Location(p, s, e), "also referenced here") for p, s, e in places[1:20])
+        problems.append(Problem("wit/missing-package", path, start, end,
+                                f"package `{label}` is not in deps/{hint}", others))
+    # Cycles between packages.
+    edges: dict[object, list[tuple[object, Path, int, int]]] = {}
+    for group in context.groups:
+        for path in group.files:
+            resolution = resolutions.get(path)
+            if resolution is None:
+                continue
+            for source, target, start, end in resolution.package_edges:
+                edges.setdefault(source, []).append((target, path, start, end))
+    reported: set = set()
+    for source in list(edges):
+        for target, path, start, end in edges[source]:
+            if source in reported:
+                break
+            if _reaches(edges, target, source):
+                reported.add(source)
+                label = _label(source)
+                problems.append(Problem("wit/package-cycle", path, start, end,
+                                        f"package `{label}` creates a dependency cycle through `{_label(target)}`"))
+    return problems
+
+
+def _label(key) -> str:
+    if not isinstance(key, tuple) or len(key) != 3:
+        return "<unnamed>"
+    namespace, name, version = key
+    return f"{namespace}:{name}" + (f"@{version}" if version else "")
+
+
+def _reaches(edges: dict, start, goal) -> bool:
+    stack, seen = [start], set()
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend(target for target, *_ in edges.get(node, []))
+    return False
