@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import tree_sitter
 
 from witsmith.syntax import syntax_problems
@@ -54,15 +56,17 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
     for problem in syntax_problems(root, limit):
         node = root.descendant_for_byte_range(problem.start_byte, problem.end_byte)
         if problem.missing:
-            missing = node if node is not None and node.is_missing else None
-            token = missing.type if missing is not None else "token"
+            quoted = re.search(r"expected `([^`]+)`", problem.message)
+            token = quoted.group(1) if quoted else None
+            missing = _missing_at(root, problem.start_byte)
             where = _construct(missing.parent if missing is not None else node)
             if token in _AFTER:
                 message = f"expected `{token}` after {where}"
-            elif missing is not None and missing.is_named:
-                message = f"expected {token.replace('_', ' ')} in {where}"
-            else:
+            elif token:
                 message = f"expected `{token}` in {where}"
+            else:
+                named = problem.message.removeprefix("syntax error: ").removesuffix(" here")
+                message = f"{named} in {where}"
             found.append((problem.start_byte, max(problem.end_byte, problem.start_byte), message))
             continue
         error = node
@@ -81,8 +85,10 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
             # quoting the start of the construct it broke.
             found_text = (failure.text or b"").decode("utf-8", errors="replace") or "end of input"
             snippet = text.splitlines()[0][:32]
-            found.append((failure.start_byte, max(failure.end_byte, failure.start_byte + 1),
-                          f"unexpected `{found_text}` after incomplete `{snippet}` in {where}"))
+            message = f"unexpected `{found_text}` after incomplete `{snippet}` in {where}"
+            if found_text in KEYWORDS:
+                message += f"; to use the keyword `{found_text}` as a name, write `%{found_text}`"
+            found.append((failure.start_byte, max(failure.end_byte, failure.start_byte + 1), message))
             continue
         # Point at the first offending token, not the whole damaged region.
         start = problem.start_byte + ((error.text or b"").find(word.encode()) if error is not None else 0)
@@ -139,4 +145,18 @@ def _failure_token(error: tree_sitter.Node | None, root: tree_sitter.Node) -> tr
             first = next((leaf for leaf in _leaves(sibling) if leaf.type not in ("comment", "doc_comment")), sibling)
             return first
         node = node.parent
+    return None
+
+
+def _missing_at(root: tree_sitter.Node, offset: int) -> tree_sitter.Node | None:
+    """The MISSING node at ``offset``: descend through the subtrees that hold an error."""
+    node = root
+    for _ in range(10_000):
+        for child in node.children:
+            if child.is_missing and child.start_byte == offset:
+                return child
+        candidates = [c for c in node.children if c.has_error and c.start_byte <= offset <= c.end_byte]
+        if not candidates:
+            return None
+        node = candidates[0]
     return None

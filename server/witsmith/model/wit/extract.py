@@ -353,11 +353,10 @@ def _scan_errors(root: Node, summary: FileSummary, source: bytes) -> None:
         node = stack.pop()
         if node.is_error:
             text = source[node.start_byte:node.end_byte]
-            before = source[max(0, node.start_byte - 64):node.end_byte]
-            match = _LEGACY_RESULTS.search(text) or _LEGACY_RESULTS.search(before)
-            if match:
-                base = node.start_byte if _LEGACY_RESULTS.search(text) else max(0, node.start_byte - 64)
-                summary.legacy_results.append((base + match.start(), base + match.end()))
+            # The old syntax breaks the tree right before `(name:`, so look just past the error too.
+            match = _LEGACY_RESULTS.search(source, node.start_byte, min(len(source), node.end_byte + 64))
+            if match and match.start() <= node.end_byte:
+                summary.legacy_results.append((node.start_byte, match.end()))
             if re.search(rb"\bpackage\s+[%\w-]+:[%\w-]+(@\S+)?\s*\{", text):
                 summary.nested_blocks.append((node.start_byte, node.end_byte))
             continue

@@ -16,7 +16,7 @@ from witsmith.workspace.wit.layout import (
 from witsmith.workspace.wit.packagechecks import package_problems
 from witsmith.workspace.wit.packages import Context
 from witsmith.workspace.wit.problems import Problem
-from witsmith.workspace.wit.projects import project_wit_folders
+from witsmith.workspace.wit.projects import is_wasmcloud_project, project_wit_folders
 from witsmith.workspace.wit.resolver import FileResolution, Resolver
 
 __all__ = ["WitWorkspace", "WorkCounts", "Problem"]
@@ -80,6 +80,7 @@ class WitWorkspace:
         context = Context(location, groups)
         if location.is_dir():
             context.opaque = opaque_deps(location)
+        context.wasmcloud = is_wasmcloud_project(location if location.is_dir() else location.parent)
         self._contexts[location] = context
         for group in groups:
             self._context_of[group.location] = context

@@ -100,6 +100,8 @@ class Context:
     # deps/ entries witsmith cannot read (compiled `.wasm`, `.wat`): packages they
     # provide are unknown, so references to absent packages are not reported.
     opaque: list[Path] = field(default_factory=list)
+    # A wasmCloud project (wasmcloud.toml or .wash/ beside the WIT): guidance applies.
+    wasmcloud: bool = False
 
     def rebuild(self, summaries: dict[Path, FileSummary]) -> None:
         self.packages.clear()

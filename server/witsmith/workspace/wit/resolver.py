@@ -21,6 +21,7 @@ from witsmith.workspace.wit.layout import Group
 from witsmith.workspace.wit.names import identifier_problem, to_kebab, version_greater, version_problem
 from witsmith.workspace.wit.packages import Context, ItemDef, Package
 from witsmith.workspace.wit.problems import Problem, did_you_mean
+from witsmith.workspace.wit.wasmcloud import world_guidance
 
 MAP_KEY_TYPES = frozenset({"bool", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "char", "string"})
 
@@ -837,8 +838,7 @@ class Resolver:
     # --- wasmCloud guidance ---------------------------------------------------
 
     def check_wasmcloud(self, scope: Scope) -> None:
-        if not getattr(self.group, "wasmcloud", False):
+        if not self.context.wasmcloud:
             return
-        from witsmith.workspace.wit.wasmcloud import world_guidance
 
         self.out.problems.extend(world_guidance(self.path, scope.node))

@@ -1,0 +1,258 @@
+"""Each WIT rule, on small fixtures written as text."""
+
+from __future__ import annotations
+
+from wit.helpers import project
+
+PKG = "package my:app@1.0.0;\n"
+
+
+def only(p, code):
+    found = [d for d in p.diagnostics() if d.code == code]
+    assert found, p.codes()
+    return found
+
+
+def test_valid_package_has_no_diagnostics(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface types {
+          record user { id: u64, name: string }
+          resource conn {
+            constructor(addr: string);
+            send: func(data: list<u8>) -> result<_, string>;
+            open: static func() -> conn;
+          }
+        }
+        """, "wit/b.wit": """
+        interface api {
+          use types.{user as person, conn};
+          get: func(c: borrow<conn>) -> option<person>;
+        }
+        world app {
+          import api;
+          export run: func();
+        }
+        """})
+    assert p.diagnostics() == []
+
+
+def test_syntax_error_message_is_readable(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  type id = u64\n  f: func();\n}\n"})
+    (diagnostic,) = p.diagnostics()
+    assert diagnostic.code == "wit/syntax-error"
+    assert "type alias" in diagnostic.message and "ERROR" not in diagnostic.message
+
+
+def test_keyword_as_name_suggests_escape(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  type option = u32;\n}\n"})
+    assert any("%option" in d.message for d in p.diagnostics())
+
+
+def test_unknown_type_with_suggestion_on_the_name(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  type user = u32;\n  f: func() -> usr;\n}\n"})
+    (d,) = only(p, "wit/unknown-type")
+    assert p.text_at(d) == "usr" and "did you mean `user`" in d.message
+
+
+def test_unknown_interface_and_use_name(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface types { type id = u64; }
+        interface api { use typs.{id}; use types.{idd}; }
+        """})
+    (iface,) = only(p, "wit/unknown-interface")
+    assert p.text_at(iface) == "typs" and "`types`" in iface.message
+    (name,) = only(p, "wit/unknown-use-name")
+    assert p.text_at(name) == "idd" and "`id`" in name.message
+
+
+def test_several_errors_in_one_file(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface i {
+          type a = nope;
+          record r {}
+          getUser: func(x: u32, x: u32);
+          type b = list<
+        }
+        """})
+    codes = set(p.codes())
+    assert {"wit/unknown-type", "wit/empty-type", "wit/invalid-identifier", "wit/duplicate-name",
+            "wit/syntax-error"} <= codes
+    starts = [d.start for d in p.diagnostics()]
+    assert starts == sorted(starts)
+
+
+def test_duplicates_case_insensitive_and_across_files(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface api {\n  get-user: func();\n  GET-USER: func();\n}\n",
+                           "wit/b.wit": "interface api {}\n"})
+    found = only(p, "wit/duplicate-name")
+    assert any("conflicts with previous name `get-user`" in d.message for d in found)
+    assert any(d.path.name == "b.wit" for d in found) or any(d.path.name == "a.wit" and "package" in d.message
+                                                              for d in found)
+
+
+def test_package_declarations(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": "package my:app;\ninterface a {}\n", "wit/b.wit": "package my:other;\n"})
+    (d,) = only(p, "wit/package-mismatch")
+    assert d.path.name == "b.wit"
+    p = project(tmp_path / "x", {"wit/a.wit": "interface a {}\n"})
+    only(p, "wit/missing-package-declaration")
+
+
+def test_deps_resolution_nested_packages_and_renames(tmp_path):
+    p = project(tmp_path, {
+        "wit/world.wit": PKG + """
+            use wasi:io/streams@0.2.0 as s;
+            interface api {
+              use s.{input-stream as input};
+              use my:shared/types.{id};
+              read: func(i: borrow<input>) -> id;
+            }
+            """,
+        "wit/deps/io/streams.wit": "package wasi:io@0.2.0;\ninterface streams { resource input-stream; }\n",
+        "wit/deps/shared.wit": "package my:shared {\n  interface types { type id = u64; }\n}\n",
+    })
+    assert p.diagnostics() == []
+
+
+def test_missing_package_once_naming_present_versions(tmp_path):
+    p = project(tmp_path, {
+        "wit/world.wit": PKG + """
+            world app {
+              import wasi:io/streams@0.2.1;
+              import wasi:io/poll@0.2.1;
+              import wasi:http/types@0.2.0;
+            }
+            """,
+        "wit/deps/io/streams.wit": "package wasi:io@0.2.0;\ninterface streams {}\ninterface poll {}\n",
+    })
+    found = only(p, "wit/missing-package")
+    assert len(found) == 2
+    io = next(d for d in found if "wasi:io@0.2.1" in d.message)
+    assert "wasi:io@0.2.0" in io.message
+    assert set(p.codes()) == {"wit/missing-package"}
+
+
+def test_deps_of_deps_resolve_against_root_deps(tmp_path):
+    p = project(tmp_path, {
+        "wit/world.wit": PKG + "world app { import wasi:http/types@0.2.0; }\n",
+        "wit/deps/http/types.wit": "package wasi:http@0.2.0;\ninterface types { use wasi:io/streams@0.2.0.{s}; }\n",
+        "wit/deps/io/streams.wit": "package wasi:io@0.2.0;\ninterface streams { type s = u8; }\n",
+    })
+    assert p.diagnostics() == []
+
+
+def test_wrong_kinds(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface i { f: func(); type t = f; use w.{x}; }
+        world w { include i; }
+        """})
+    assert len(only(p, "wit/wrong-kind")) == 3
+
+
+def test_cycles(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface t { type foo = bar; type bar = option<foo>; }
+        interface a { use b.{y}; type x = u32; }
+        interface b { use a.{x}; type y = u32; }
+        world w1 { include w2; }
+        world w2 { include w1; }
+        """})
+    assert len(only(p, "wit/type-cycle")) == 2
+    assert len(only(p, "wit/use-cycle")) == 4
+
+
+def test_handles_map_keys_constructors_and_borrows(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface i {
+          record rec { a: u32 }
+          type m = map<f32, u32>;
+          f: func(x: own<rec>);
+          resource r {
+            constructor() -> u32;
+            constructor();
+            get: func() -> borrow<r>;
+          }
+        }
+        """})
+    for code in ("wit/handle-not-resource", "wit/invalid-map-key", "wit/constructor-result",
+                 "wit/duplicate-constructor", "wit/return-borrow"):
+        only(p, code)
+
+
+def test_world_conflicts_and_include_with(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface foo {}
+        world a { import foo; import x: func(); }
+        world b {
+          import x: func();
+          import x: func();
+          export foo;
+          export foo;
+          include a with { foo as foo2 }
+        }
+        """})
+    assert len(only(p, "wit/world-name-conflict")) >= 3
+    only(p, "wit/include-with")
+
+
+def test_gates(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": "package my:app@0.1.0;\n" + """
+        @since(version = 0.2.0)
+        interface later {}
+        @since(version = 0.1.0)
+        @unstable(feature = x)
+        interface both {}
+        @deprecated(version = 0.1.0)
+        interface old {}
+        @unstable(feature = fancy)
+        interface fancy {}
+        world w { import fancy; }
+        """})
+    for code in ("wit/unreleased-since", "wit/conflicting-gates", "wit/deprecated-without-since",
+                 "wit/unstable-reference"):
+        only(p, code)
+
+
+def test_enabled_feature_makes_unstable_reference_valid(tmp_path):
+    files = {"wit/a.wit": PKG + "@unstable(feature = fancy)\ninterface fancy {}\nworld w { import fancy; }\n"}
+    assert project(tmp_path, files, features=["fancy"]).diagnostics() == []
+
+
+def test_invalid_identifiers_and_versions(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": "package my:app@01.0.0;\ninterface snake_case { fooBar: func(); }\n"})
+    only(p, "wit/invalid-version")
+    found = only(p, "wit/invalid-identifier")
+    assert any("`foo-bar`" in d.message for d in found)
+
+
+def test_legacy_named_results(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  f: func() -> (a: u32, b: u32);\n}\n"})
+    assert "wit/legacy-named-results" in p.codes()
+
+
+def test_duplicate_and_cyclic_packages(tmp_path):
+    p = project(tmp_path, {
+        "wit/a.wit": PKG + "world w { import foo:a/i; }\n",
+        "wit/deps/a.wit": "package foo:a;\ninterface i { use foo:b/j.{}; }\n",
+        "wit/deps/b.wit": "package foo:b;\ninterface j { use foo:a/i.{}; }\n",
+        "wit/deps/b2.wit": "package foo:b;\ninterface j { }\n",
+    })
+    only(p, "wit/duplicate-package")
+    only(p, "wit/package-cycle")
+
+
+def test_import_depending_on_export(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface foo { type t = u32; }
+        interface bar { use foo.{t}; }
+        world w { export foo; import bar; }
+        """})
+    only(p, "wit/import-export-conflict")
+
+
+def test_wasmcloud_guidance_is_information(tmp_path):
+    p = project(tmp_path, {"wasmcloud.toml": "name = 'x'\n", "wit/a.wit": PKG + """
+        world w { import wasi:filesystem/types@0.2.0; }
+        """, "wit/deps/fs.wit": "package wasi:filesystem@0.2.0;\ninterface types {}\n"})
+    found = only(p, "wasmcloud/stubbed-wasi-import")
+    assert found[0].severity.name == "INFORMATION"
