@@ -26,9 +26,6 @@ LINE_DISAGREEMENTS = {
     # wasm-tools names the first of two same-named methods; we name the second, the
     # one to rename, and point at the first as related information.
     "wit/wasm-tools/ui/parse-fail/bad-resource8.wit",
-    # A top-level `use` of a world: wit-parser complains later, at the `include` of
-    # the same world; we report the `use` itself, which cannot import a world.
-    "wit/wasm-tools/ui/parse-fail/use-and-include-world",
 }
 # Cases where our verdict differs from wasm-tools', and why.  (None at present.)
 VERDICT_DISAGREEMENTS: set[str] = set()

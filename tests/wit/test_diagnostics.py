@@ -241,13 +241,31 @@ def test_duplicate_and_cyclic_packages(tmp_path):
     only(p, "wit/package-cycle")
 
 
-def test_import_depending_on_export(tmp_path):
+def test_export_reaching_an_export_through_an_import(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + """
         interface foo { type t = u32; }
         interface bar { use foo.{t}; }
-        world w { export foo; import bar; }
+        interface baz { use bar.{t}; }
+        world w { export foo; export baz; }
+        world fine { export foo; export bar; export baz; }
+        world also-fine { export foo; import bar; }
         """})
-    only(p, "wit/import-export-conflict")
+    (d,) = only(p, "wit/import-export-conflict")
+    assert p.text_at(d) == "w"
+
+
+def test_lexical_details_follow_wit_parser(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        use w as top;
+        world w {}
+        interface foo-1a {
+          type k = string;
+          type m = map<k, u32>;
+          type n = map<string, u32>;
+        }
+        """})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/invalid-map-key" and p.text_at(d) == "k"
 
 
 def test_wasmcloud_guidance_is_information(tmp_path):

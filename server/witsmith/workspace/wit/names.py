@@ -15,13 +15,14 @@ def identifier_problem(text: str) -> str | None:
     """Why ``text`` (without its `%`) is not a valid WIT identifier, or None."""
     if not text:
         return "an identifier cannot be empty"
+    if not (text[0].isascii() and text[0].isalpha()):
+        return f"an identifier must start with a letter, not `{text[0]}`"
     for part in text.split("-"):
         if not part:
             return "identifiers cannot start or end with `-` or contain `--`"
         if not part.isascii() or not part.isalnum():
-            return "identifiers may contain only ASCII letters, digits and `-`"
-        if not part[0].isalpha():
-            return f"each `-`-separated word must start with a letter, not `{part[0]}`"
+            bad = next(c for c in part if not (c.isascii() and c.isalnum()))
+            return f"identifiers may contain only ASCII letters, digits and `-`, not `{bad}`"
         if part.lower() != part and part.upper() != part:
             return f"the word `{part}` mixes lower and upper case; each word must be all lower or all upper case"
     return None

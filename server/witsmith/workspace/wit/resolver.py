@@ -115,10 +115,7 @@ class Resolver:
             if use.alias:
                 self.decl(use.alias)
             self.check_gates(use.gates, package)
-            found = self.lookup_item(unit, package, use.path, report=True)
-            if isinstance(found, ItemDef) and found.kind == "world":
-                self.problem("wit/wrong-kind", use.path.interface.span,
-                             f"`{use.path}` is a world, not an interface; only interfaces can be used")
+            self.lookup_item(unit, package, use.path, report=True)
         local_names: dict[str, Identifier] = {}
         for use in unit.uses:
             name = use.local
@@ -463,50 +460,38 @@ class Resolver:
         return deps
 
     def check_import_export(self, scope: Scope) -> None:
-        """An interface the world imports (named, or implied by a `use`) must not depend
-        on one the world exports: the import would have to be satisfied by the component
-        itself."""
+        """An exported interface must not reach an exported interface through an
+        imported one: the import would need the component's own export."""
         world = scope.node
         exported: dict[int, ItemDef] = {}
-        export_deps: list[ItemDef] = []
-        imports: list[ItemDef] = []
+        roots: list[tuple[str, list[ItemDef]]] = []
         for item in world.items:
-            if self.excluded(item.gates):
+            if self.excluded(item.gates) or item.direction != "export":
                 continue
             if item.path is not None:
                 found = self.lookup_item(scope.unit, scope.package, item.path, False)
-                if not isinstance(found, ItemDef) or found.kind != "interface":
-                    continue
-                if item.direction == "export":
+                if isinstance(found, ItemDef) and found.kind == "interface":
                     exported[id(found.node)] = found
-                else:
-                    imports.append(found)
             elif item.interface is not None:
                 inline = ItemDef("interface", item.name.text, self.path, scope.unit, item.interface, scope.package)
-                (export_deps if item.direction == "export" else imports).extend(self.interface_deps(inline))
-        for use in world.uses:
-            found = self.lookup_item(scope.unit, scope.package, use.path, False)
-            if isinstance(found, ItemDef) and found.kind == "interface":
-                imports.append(found)
-        for item in imports:
-            exported.pop(id(item.node), None)
-        for item in exported.values():
-            export_deps.extend(self.interface_deps(item))
-        pending = imports + [d for d in export_deps if id(d.node) not in exported]
-        seen: set[int] = set()
-        while pending:
-            item = pending.pop()
-            if id(item.node) in seen:
-                continue
-            seen.add(id(item.node))
-            for dep in self.interface_deps(item):
-                if id(dep.node) in exported:
-                    self.problem("wit/import-export-conflict", world.name.span,
-                                 f"world `{world.name.text}` imports `{item.name}`, which depends on `{dep.name}`, "
-                                 "which the world exports; an import cannot depend on an export. Import "
-                                 f"`{dep.name}` too, or export `{item.name}`")
-                    return
-                pending.append(dep)
+                roots.append((item.name.text, self.interface_deps(inline)))
+        roots.extend((item.name, self.interface_deps(item)) for item in exported.values())
+        for root_name, deps in roots:
+            pending = [d for d in deps if id(d.node) not in exported]
+            seen: set[int] = set()
+            while pending:
+                item = pending.pop()
+                if id(item.node) in seen:
+                    continue
+                seen.add(id(item.node))
+                for dep in self.interface_deps(item):
+                    if id(dep.node) in exported:
+                        self.problem("wit/import-export-conflict", world.name.span,
+                                     f"exported interface `{root_name}` depends on `{dep.name}` both directly and "
+                                     f"through the imported `{item.name}`, which would need the exported "
+                                     f"`{dep.name}`; export `{item.name}` too, or stop exporting `{dep.name}`")
+                        return
+                    pending.append(dep)
 
     def world_item_names(self, item: ItemDef, depth: int = 0) -> tuple[dict[str, str], dict[str, str]]:
         """The kebab names a world (with its includes) imports and exports."""
@@ -545,6 +530,14 @@ class Resolver:
             self.problem("wit/wrong-kind", include.path.interface.span,
                          f"`{include.path.interface.text}` is an interface; only worlds can be included")
             return
+        for use in scope.unit.uses:
+            if scope.path == self.path and self.lookup_item(scope.unit, scope.package, use.path, False) is found:
+                # wit-parser binds a top-level `use` as an interface, so the world can no
+                # longer be included through the same name.
+                self.problem("wit/wrong-kind", include.path.interface.span,
+                             f"name `{include.path.interface.text}` is defined as an interface here (by the "
+                             f"top-level `use {use.path}`), not a world; remove that `use`")
+                return
         if self.excluded(found.node.gates) and not self.excluded(include.gates) and not scope.excluded:
             self.problem("wit/unstable-reference", include.path.interface.span,
                          f"world `{include.path}` is gated by an `@unstable` feature that is not enabled")
@@ -737,13 +730,8 @@ class Resolver:
         if key.kind == "primitive":
             return key.word in MAP_KEY_TYPES
         if key.kind == "named":
-            found = self.find_type(scope, key.name.text)
-            if not isinstance(found, TypeFound):
-                return True  # reported (or silenced) as an unknown name instead
-            final = self.final_type(found)
-            if isinstance(final, TypeExpr):
-                return final.kind == "primitive" and final.word in MAP_KEY_TYPES
-            return final is None
+            # wit-parser checks the key as written: even an alias of `string` is refused.
+            return not isinstance(self.find_type(scope, key.name.text), TypeFound)
         return False
 
     # --- cycles ---------------------------------------------------------------
