@@ -277,7 +277,7 @@ class WitWorkspace:
         self.counts.package_checks += 1
         old = self._package_problems.get(context.root, [])
         try:
-            new = package_problems(context, self._summaries, self._resolutions)
+            new = package_problems(context, self._summaries, self._resolutions, self._settings)
         except Exception as error:
             new = [Problem("wit/internal-error", context.root, 0, 0, f"witsmith could not check packages: {error!r}")]
         self._package_problems[context.root] = new

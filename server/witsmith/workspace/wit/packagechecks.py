@@ -10,6 +10,8 @@ from pathlib import Path
 
 from witsmith.diagnostics import Location, Related
 from witsmith.model.wit import FileSummary
+from witsmith.settings import Settings
+from witsmith.workspace.wit.cycles import dependency_cycles
 from witsmith.workspace.wit.packages import Context
 from witsmith.workspace.wit.problems import Problem
 from witsmith.workspace.wit.resolver import FileResolution
@@ -23,8 +25,8 @@ def _first_item_span(summary: FileSummary) -> tuple[int, int]:
 
 
 def package_problems(context: Context, summaries: dict[Path, FileSummary],
-                     resolutions: dict[Path, FileResolution]) -> list[Problem]:
-    problems: list[Problem] = []
+                     resolutions: dict[Path, FileResolution], settings: Settings) -> list[Problem]:
+    problems: list[Problem] = dependency_cycles(context, summaries, settings)
     for group in context.groups:
         declared = [(path, summaries[path].top.name) for path in group.files
                     if path in summaries and summaries[path].top.name is not None]

@@ -388,7 +388,6 @@ class Resolver:
             self.check_typedef(typedef, scope)
         for func in node.funcs:
             self.check_func(func, scope)
-        self.check_use_cycle(scope)
         self.check_type_cycles(scope)
 
     def check_world(self, scope: Scope) -> None:
@@ -445,7 +444,6 @@ class Resolver:
                         exported_ids[ident] = item.path.interface
         for include in world.includes:
             self.check_include(include, scope, imports, exports)
-        self.check_include_cycle(scope)
         self.check_import_export(scope)
         self.check_wasmcloud(scope)
 
@@ -757,7 +755,9 @@ class Resolver:
                 if part.kind != "named":
                     continue
                 found = self.find_type(start.scope, part.name.text)
-                if not isinstance(found, TypeFound) or found.typedef.kind == "resource":
+                # A cycle through another interface needs a `use` cycle, reported on its own.
+                if not isinstance(found, TypeFound) or found.typedef.kind == "resource" \
+                        or found.scope.node is not start.scope.node:
                     continue
                 if found.typedef is goal:
                     return True
@@ -766,61 +766,6 @@ class Resolver:
                 seen.add(id(found.typedef))
                 if self.reaches(found, goal, seen):
                     return True
-        return False
-
-    def check_use_cycle(self, scope: Scope) -> None:
-        """Interfaces whose `use`s lead back to themselves."""
-        start = scope.node
-        if start.name is None:
-            return
-        for use in start.uses:
-            item = self.lookup_item(scope.unit, scope.package, use.path, False)
-            if isinstance(item, ItemDef) and item.kind == "interface" and self.interface_reaches(item, start, set()):
-                if use.path.is_foreign:
-                    self.problem("wit/package-cycle", use.path.span,
-                                 f"package `{use.path.package_label}` creates a dependency cycle: interface "
-                                 f"`{start.name.text}` reaches itself through `use {use.path}`")
-                    return
-                self.problem("wit/use-cycle", start.name.span,
-                             f"interface `{start.name.text}` depends on itself through `use {use.path}`; "
-                             "move the shared types into a third interface")
-                return
-
-    def interface_reaches(self, item: ItemDef, goal: Interface, seen: set) -> bool:
-        if item.node is goal:
-            return True
-        if id(item.node) in seen:
-            return False
-        seen.add(id(item.node))
-        if item.path != self.path:
-            self.out.depends_on.add(item.path)
-        for use in item.node.uses:
-            nxt = self.lookup_item(item.unit, item.package, use.path, False)
-            if isinstance(nxt, ItemDef) and nxt.kind == "interface" and self.interface_reaches(nxt, goal, seen):
-                return True
-        return False
-
-    def check_include_cycle(self, scope: Scope) -> None:
-        world = scope.node
-        for include in world.includes:
-            item = self.lookup_item(scope.unit, scope.package, include.path, False)
-            if isinstance(item, ItemDef) and item.kind == "world" and self.world_reaches(item, world, set()):
-                self.problem("wit/use-cycle", world.name.span,
-                             f"world `{world.name.text}` includes itself through `include {include.path}`")
-                return
-
-    def world_reaches(self, item: ItemDef, goal: World, seen: set) -> bool:
-        if item.node is goal:
-            return True
-        if id(item.node) in seen:
-            return False
-        seen.add(id(item.node))
-        if item.path != self.path:
-            self.out.depends_on.add(item.path)
-        for include in item.node.includes:
-            nxt = self.lookup_item(item.unit, item.package, include.path, False)
-            if isinstance(nxt, ItemDef) and nxt.kind == "world" and self.world_reaches(nxt, goal, seen):
-                return True
         return False
 
     # --- wasmCloud guidance ---------------------------------------------------
