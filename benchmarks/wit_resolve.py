@@ -45,7 +45,7 @@ def generate(folder: Path) -> Path:
             head = f"package bench:dep{package}@0.1.0;\n" if file == 0 else ""
             (dep / f"f{file}.wit").write_text(head + _interface(f"i{file}", [], file))
     for file in range(ROOT_FILES):
-        uses = [f"bench:dep{file % DEP_PACKAGES}/i{file % DEP_FILES}@0.1.0.{{item{file % DEP_FILES}}}"]
+        uses = [f"bench:dep{file % DEP_PACKAGES}/i{file % DEP_FILES}@0.1.0.{{item{file % DEP_FILES} as dep-item}}"]
         if file:
             uses.append(f"r{file - 1}.{{item{file - 1} as prev}}")
         head = "package bench:app@1.0.0;\n" if file == 0 else ""
