@@ -1,0 +1,270 @@
+import * as path from 'node:path';
+import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { binDirOf, languageOf, locateServer, resolvePathSetting, shellQuote } from './locate';
+import { onInterpreterChange, selectedInterpreter } from './python';
+import { RESTART_SETTINGS, SERVER_SETTINGS, serverSettings } from './settings';
+
+const SETUP_GUIDE = 'https://github.com/witsmith/witsmith#installing-the-server';
+const SELECTOR = [
+  { scheme: 'file', language: 'smithy' },
+  { scheme: 'file', language: 'wit' },
+  { scheme: 'untitled', language: 'smithy' },
+  { scheme: 'untitled', language: 'wit' },
+];
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let traceOutput: vscode.OutputChannel;
+let serverCommand: string | undefined;
+let starting: Promise<void> = Promise.resolve();
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('witsmith');
+}
+
+function firstFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+function currentServerSettings() {
+  const c = config();
+  return serverSettings((key, fallback) => c.get(key, fallback), firstFolder());
+}
+
+async function findServer(): Promise<string | undefined> {
+  const python = await selectedInterpreter(vscode.workspace.workspaceFolders?.[0]?.uri);
+  const found = locateServer({
+    setting: resolvePathSetting(config().get<string>('server.path', ''), firstFolder()),
+    pythonBinDir: python ? binDirOf(python) : undefined,
+    envPath: process.env.PATH,
+  });
+  if (found) {
+    output.appendLine(`Using ${found.command} (from the ${found.source}).`);
+  }
+  return found?.command;
+}
+
+async function offerInstall(): Promise<void> {
+  const setting = config().get<string>('server.path', '');
+  const message = setting
+    ? `witsmith: the server at "${setting}" (witsmith.server.path) was not found or cannot be run.`
+    : 'witsmith: the witsmith language server was not found in the selected Python environment or on PATH.';
+  const install = 'Install with pip';
+  const guide = 'Open setup guide';
+  const choice = await vscode.window.showWarningMessage(message, install, guide);
+  if (choice === install) {
+    await installWithPip();
+  } else if (choice === guide) {
+    await vscode.env.openExternal(vscode.Uri.parse(SETUP_GUIDE));
+  }
+}
+
+async function installWithPip(): Promise<void> {
+  const python = (await selectedInterpreter()) ?? (process.platform === 'win32' ? 'python' : 'python3');
+  const task = new vscode.Task(
+    { type: 'witsmith', task: 'install' },
+    vscode.TaskScope.Workspace,
+    'install witsmith',
+    'witsmith',
+    new vscode.ProcessExecution(python, ['-m', 'pip', 'install', 'witsmith']),
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated };
+  const execution = await vscode.tasks.executeTask(task);
+  const done = vscode.tasks.onDidEndTaskProcess(async (event) => {
+    if (event.execution !== execution) {
+      return;
+    }
+    done.dispose();
+    if (event.exitCode === 0) {
+      vscode.window.showInformationMessage('witsmith: installed; starting the language server.');
+      await restart();
+    } else {
+      vscode.window.showErrorMessage(`witsmith: pip install failed (exit code ${event.exitCode}); see the terminal.`);
+    }
+  });
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  serverCommand = await findServer();
+  if (!serverCommand) {
+    output.appendLine('The witsmith server was not found.');
+    void offerInstall();
+    return;
+  }
+  const args = ['serve', ...config().get<string[]>('server.args', [])];
+  const serverOptions: ServerOptions = {
+    run: { command: serverCommand, args, transport: TransportKind.stdio },
+    debug: { command: serverCommand, args, transport: TransportKind.stdio },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SELECTOR,
+    outputChannel: output,
+    traceOutputChannel: traceOutput,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: currentServerSettings(),
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.smithy,*.wit,smithy-build.json,codegen.toml,witsmith.toml}'),
+    },
+    middleware: {
+      workspace: {
+        // The server may also ask for its settings (workspace/configuration).
+        configuration: (params) => params.items.map((item) => {
+          const all = currentServerSettings();
+          return item.section === 'witsmith' ? all.witsmith : item.section ? undefined : all;
+        }),
+      },
+    },
+  };
+  client = new LanguageClient('witsmith', 'witsmith', serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (error) {
+    output.appendLine(`The server failed to start: ${String(error)}`);
+    vscode.window.showErrorMessage(`witsmith: the language server failed to start (${serverCommand}). See the witsmith output.`, 'Show output')
+      .then((choice) => choice && output.show());
+  }
+  void context;
+}
+
+async function stop(): Promise<void> {
+  const old = client;
+  client = undefined;
+  if (old) {
+    try {
+      await old.stop(5000);
+    } catch (error) {
+      output.appendLine(`Stopping the server: ${String(error)}`);
+    }
+  }
+}
+
+let extensionContext: vscode.ExtensionContext;
+
+function restart(): Promise<void> {
+  starting = starting.then(async () => {
+    await stop();
+    await start(extensionContext);
+  });
+  return starting;
+}
+
+async function showSyntaxTree(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const language = editor && languageOf(editor.document.languageId, editor.document.fileName);
+  if (!editor || !language) {
+    vscode.window.showInformationMessage('witsmith: open a .smithy or .wit file first.');
+    return;
+  }
+  const command = serverCommand ?? (await findServer());
+  if (!command) {
+    void offerInstall();
+    return;
+  }
+  const document = editor.document;
+  // Parse what is in the editor, saved or not, through a temporary file.
+  const os = await import('node:os');
+  const fs = await import('node:fs/promises');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'witsmith-'));
+  const file = path.join(dir, path.basename(document.fileName) || `untitled.${language}`);
+  await fs.writeFile(file, document.getText());
+  const text = await new Promise<string>((resolve) => {
+    execFile(command, ['parse', '--language', language, file], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve(stdout + (stderr ? `\n; ${stderr.trim().split('\n').join('\n; ')}\n` : '') + (error && !stdout ? `; ${error.message}\n` : ''));
+    });
+  });
+  await fs.rm(dir, { recursive: true, force: true });
+  const uri = vscode.Uri.from({ scheme: TREE_SCHEME, path: `/${path.basename(document.fileName)}.tree`, query: String(Date.now()) });
+  trees.set(uri.toString(), `; syntax tree of ${document.fileName}\n${text}`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+}
+
+const TREE_SCHEME = 'witsmith-tree';
+const trees = new Map<string, string>();
+
+function checkWorkspace(): void {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const command = serverCommand;
+  if (!folder) {
+    vscode.window.showInformationMessage('witsmith: open a folder to check it.');
+    return;
+  }
+  if (!command) {
+    void offerInstall();
+    return;
+  }
+  const settings = currentServerSettings().witsmith;
+  const args = ['check', '--format', 'text'];
+  if (settings.wit.allFeatures) {
+    args.push('--all-features');
+  } else if (settings.wit.features.length > 0) {
+    args.push('--features', settings.wit.features.join(','));
+  }
+  for (const [code, level] of Object.entries(settings.rules)) {
+    args.push('--severity', `${code}=${level}`);
+  }
+  args.push('.');
+  const task = new vscode.Task(
+    { type: 'witsmith', task: 'check' },
+    folder,
+    'check workspace',
+    'witsmith',
+    new vscode.ProcessExecution(command, args, { cwd: folder.uri.fsPath }),
+    '$witsmith',
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
+  output.appendLine(`Running ${[command, ...args].map((a) => shellQuote(a)).join(' ')}`);
+  void vscode.tasks.executeTask(task);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionContext = context;
+  output = vscode.window.createOutputChannel('witsmith');
+  traceOutput = vscode.window.createOutputChannel('witsmith (trace)');
+  context.subscriptions.push(output, traceOutput);
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(TREE_SCHEME, {
+      provideTextDocumentContent: (uri) => trees.get(uri.toString()) ?? '',
+    }),
+    vscode.commands.registerCommand('witsmith.restartServer', () => restart()),
+    vscode.commands.registerCommand('witsmith.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('witsmith.showSyntaxTree', () => showSyntaxTree()),
+    vscode.commands.registerCommand('witsmith.checkWorkspace', () => checkWorkspace()),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === TREE_SCHEME) {
+        trees.delete(doc.uri.toString());
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (RESTART_SETTINGS.some((s) => event.affectsConfiguration(s))) {
+        void restart();
+      } else if (SERVER_SETTINGS.some((s) => event.affectsConfiguration(s)) && client?.isRunning()) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: currentServerSettings() });
+      }
+    }),
+  );
+  const interpreterWatch = await onInterpreterChange(() => {
+    if (!config().get<string>('server.path', '')) {
+      output.appendLine('The Python interpreter changed; restarting.');
+      void restart();
+    }
+  });
+  if (interpreterWatch) {
+    context.subscriptions.push(interpreterWatch);
+  }
+  await restart();
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}

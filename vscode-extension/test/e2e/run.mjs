@@ -1,0 +1,375 @@
+// End-to-end test: installs the built witsmith.vsix into a real VS Code
+// (code-server, driven through Debian's chromium with playwright-core), opens
+// the sample workspace in test/fixtures/workspace and checks through the UI
+// that highlighting, diagnostics, and (where the server offers them) hover and
+// completion work. Saves a screenshot of each step under test-output/.
+//
+// Environment:
+//   WITSMITH_SERVER  the witsmith executable (default: `witsmith` on PATH)
+//   CODE_SERVER      the code-server launcher (default: ../../shared/tools/code-server
+//                    from this folder, else `code-server` on PATH)
+//   CHROMIUM         the browser (default: /usr/bin/chromium)
+//   E2E_HEADED=1     show the browser (needs a display)
+//   E2E_REQUIRE_HOVER=1, E2E_REQUIRE_COMPLETION=1
+//                    fail when the server does not offer hover / completion
+//                    (otherwise those checks run only when it does)
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = join(root, 'test-output');
+const vsix = join(root, 'witsmith.vsix');
+const started = Date.now();
+const results = [];
+
+function log(message) {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+}
+
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch { /* next */ }
+  }
+  return undefined;
+}
+
+function which(envName, fallbacks) {
+  const fromEnv = process.env[envName];
+  if (fromEnv) {
+    return fromEnv.includes('/') ? resolve(fromEnv) : onPath(fromEnv) ?? fromEnv;
+  }
+  for (const candidate of fallbacks) {
+    if (candidate.includes('/') ? existsSync(candidate) : onPath(candidate)) {
+      return candidate.includes('/') ? candidate : onPath(candidate);
+    }
+  }
+  throw new Error(`${envName} is not set and none of ${fallbacks.join(', ')} was found`);
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts `witsmith serve`, sends initialize and returns the server's capabilities. */
+function serverCapabilities(command) {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, ['serve'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let buffer = Buffer.alloc(0);
+    const timer = setTimeout(() => { child.kill(); fail(new Error('the server did not answer initialize')); }, 30000);
+    const send = (message) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }));
+      child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+      child.stdin.write(body);
+    };
+    child.on('error', fail);
+    child.stdout.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) { return; }
+        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())?.[1]);
+        if (buffer.length < end + 4 + length) { return; }
+        const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
+        buffer = buffer.subarray(end + 4 + length);
+        if (message.id === 1) {
+          clearTimeout(timer);
+          send({ id: 2, method: 'shutdown' });
+          send({ method: 'exit' });
+          setTimeout(() => child.kill(), 2000).unref();
+          ok(message.result?.capabilities ?? {});
+        }
+      }
+    });
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+  });
+}
+
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    log(`ok   ${name}${detail ? ` (${detail})` : ''} [${((Date.now() - t) / 1000).toFixed(1)}s]`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    log(`FAIL ${name}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+function skip(name, why) {
+  results.push({ name, ok: true, skipped: true });
+  log(`skip ${name}: ${why}`);
+}
+
+async function main() {
+  if (!existsSync(vsix)) {
+    throw new Error(`${vsix} is missing: run npm run package first`);
+  }
+  const server = which('WITSMITH_SERVER', ['witsmith']);
+  const codeServer = which('CODE_SERVER', [resolve(root, '..', '..', 'shared', 'tools', 'code-server'), 'code-server']);
+  const browserPath = which('CHROMIUM', ['/usr/bin/chromium', 'chromium']);
+  log(`server ${server}`);
+  const capabilities = await serverCapabilities(server);
+  log(`server capabilities: ${Object.keys(capabilities).sort().join(', ')}`);
+
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'witsmith-e2e-'));
+  const extensionsDir = join(tmp, 'extensions');
+  const userDataDir = join(tmp, 'user-data');
+  const workspace = join(tmp, 'workspace');
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+    'witsmith.server.path': server,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'editor.fontSize': 15,
+    'editor.minimap.enabled': false,
+    'window.zoomLevel': 0,
+    'chat.commandCenter.enabled': false,
+  }, null, 2));
+
+  log('installing the vsix');
+  const install = spawnSync(codeServer, ['--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
+  if (install.status !== 0) {
+    throw new Error(`installing the vsix failed:\n${install.stdout}\n${install.stderr}`);
+  }
+
+  const port = await freePort();
+  log(`starting code-server on 127.0.0.1:${port}`);
+  const cs = spawn(codeServer, [
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', workspace,
+  ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let csLog = '';
+  cs.stdout.on('data', (d) => { csLog += d; });
+  cs.stderr.on('data', (d) => { csLog += d; });
+  let browser;
+  try {
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+    for (let i = 0; ; i++) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (response.ok) { break; }
+      } catch { /* not yet */ }
+      if (i > 240 || cs.exitCode !== null) {
+        throw new Error(`code-server did not start:\n${csLog}`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    browser = await chromium.launch({
+      executablePath: browserPath,
+      headless: process.env.E2E_HEADED !== '1',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(60000);
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120000 });
+    await page.waitForTimeout(2000);
+    const shot = (name) => page.screenshot({ path: join(outDir, `${name}.png`) });
+    await shot('01-workbench');
+
+    const quickOpen = async (text) => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(text);
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+    };
+    const command = async (title) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+    };
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    const goTo = async (line, column) => {
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+    };
+    // Distinct token classes (colours) on the visible lines of the active editor.
+    const tokenClasses = () => editor.evaluate((el) => {
+      const classes = new Set();
+      for (const span of el.querySelectorAll('.view-lines span span')) {
+        for (const c of span.classList) {
+          if (/^mtk\d+$/.test(c)) { classes.add(c); }
+        }
+      }
+      return [...classes];
+    });
+    const scopesAt = async (line, column) => {
+      await goTo(line, column);
+      await command('Developer: Inspect Editor Tokens and Scopes');
+      const widget = page.locator('.token-inspect-widget');
+      await widget.waitFor({ state: 'visible' });
+      await page.waitForTimeout(500);
+      return widget.innerText();
+    };
+    const closeWidget = async () => {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    };
+
+    await step('Smithy file is highlighted', async () => {
+      await quickOpen('weather.smithy');
+      await page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines span span');
+      await page.waitForTimeout(2000);
+      await shot('02-smithy-highlighting');
+      const classes = await tokenClasses();
+      if (classes.length < 5) { throw new Error(`only ${classes.length} token colours: ${classes}`); }
+      return `${classes.length} token colours`;
+    });
+
+    await step('Smithy TextMate scopes (Inspect Editor Tokens and Scopes)', async () => {
+      // `service Weather {` is on line 9.
+      const text = await scopesAt(9, 2);
+      await shot('03-smithy-scopes');
+      await closeWidget();
+      for (const scope of ['storage.type.service.smithy', 'source.smithy']) {
+        if (!text.includes(scope)) { throw new Error(`no ${scope} in:\n${text}`); }
+      }
+      const doc = await scopesAt(7, 20);
+      await closeWidget();
+      if (!doc.includes('comment.block.documentation.smithy')) { throw new Error(`no doc comment scope in:\n${doc}`); }
+      return 'storage.type.service.smithy, comment.block.documentation.smithy';
+    });
+
+    await step('WIT file is highlighted', async () => {
+      await quickOpen('broken.wit');
+      await page.waitForTimeout(2000);
+      const classes = await tokenClasses();
+      await shot('04-wit-highlighting');
+      if (classes.length < 5) { throw new Error(`only ${classes.length} token colours: ${classes}`); }
+      const text = await scopesAt(11, 6);
+      await shot('05-wit-scopes');
+      await closeWidget();
+      if (!text.includes('entity.name.function.wit')) { throw new Error(`no entity.name.function.wit in:\n${text}`); }
+      return `${classes.length} token colours, entity.name.function.wit`;
+    });
+
+    await step('Problems panel lists the server diagnostics', async () => {
+      await command('View: Focus Problems');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ state: 'visible' });
+      const row = panel.locator('.monaco-list-row', { hasText: 'wit/syntax-error' });
+      await row.first().waitFor({ state: 'visible', timeout: 90000 });
+      await page.waitForTimeout(1000);
+      await shot('06-problems');
+      const text = await panel.innerText();
+      if (!/broken\.wit/.test(text)) { throw new Error(`broken.wit is not listed:\n${text}`); }
+      if (/smithy\/syntax-error/.test(text)) { throw new Error(`unexpected Smithy syntax error:\n${text}`); }
+      if (!/expected `\)`/.test(text)) { throw new Error(`no message about the missing ):\n${text}`); }
+      return 'wit/syntax-error in broken.wit, none in weather.smithy';
+    });
+
+    const hoverWanted = process.env.E2E_REQUIRE_HOVER === '1';
+    if (capabilities.hoverProvider || hoverWanted) {
+      await step('Hover shows witsmith content', async () => {
+        await quickOpen('weather.smithy');
+        await goTo(45, 11);
+        await command('Show or Focus Hover');
+        const hover = page.locator('.monaco-hover-content, .monaco-hover .hover-contents').first();
+        await hover.waitFor({ state: 'visible', timeout: 30000 });
+        await page.waitForTimeout(500);
+        await shot('07-hover');
+        const text = await hover.innerText();
+        if (!/String/.test(text)) { throw new Error(`hover has no mention of String:\n${text}`); }
+        await closeWidget();
+        return text.split('\n')[0];
+      });
+    } else {
+      skip('Hover shows witsmith content', 'the server has no hoverProvider yet');
+    }
+
+    const completionWanted = process.env.E2E_REQUIRE_COMPLETION === '1';
+    if (capabilities.completionProvider || completionWanted) {
+      await step('Completion offers witsmith items', async () => {
+        await quickOpen('weather.smithy');
+        // After `name: ` in CitySummary, ask for the member target.
+        await goTo(45, 11);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('other: Str');
+        await page.keyboard.press('Control+Space');
+        const widget = page.locator('.suggest-widget .monaco-list-row').first();
+        await widget.waitFor({ state: 'visible', timeout: 30000 });
+        await page.waitForTimeout(800);
+        await shot('08-completion');
+        const text = await page.locator('.suggest-widget').innerText();
+        await page.keyboard.press('Escape');
+        await command('File: Revert File');
+        if (!/String/.test(text)) { throw new Error(`no String among the completions:\n${text}`); }
+        return 'String offered';
+      });
+    } else {
+      skip('Completion offers witsmith items', 'the server has no completionProvider yet');
+    }
+
+    await step('Show Syntax Tree command opens the tree', async () => {
+      await quickOpen('broken.wit');
+      await command('witsmith: Show Syntax Tree of the Current File');
+      await page.waitForSelector('.tab[aria-label*="broken.wit.tree"], .tab:has-text("broken.wit.tree")', { timeout: 30000 });
+      await page.waitForTimeout(1000);
+      await shot('09-syntax-tree');
+      const text = await page.locator('.editor-group-container.active .view-lines').innerText();
+      if (!/source_file/.test(text)) { throw new Error(`no source_file in the tree:\n${text.slice(0, 500)}`); }
+      return 'source_file shown';
+    });
+  } finally {
+    await browser?.close().catch(() => {});
+    try { process.kill(-cs.pid, 'SIGTERM'); } catch { /* gone */ }
+    await new Promise((r) => setTimeout(r, 500));
+    try { process.kill(-cs.pid, 'SIGKILL'); } catch { /* gone */ }
+    writeFileSync(join(outDir, 'code-server.log'), csLog);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  log(`FAIL setup: ${error instanceof Error ? error.stack : error}`);
+  results.push({ name: 'setup', ok: false });
+}
+const passed = results.filter((r) => r.ok && !r.skipped).length;
+const failed = results.filter((r) => !r.ok).length;
+const skipped = results.filter((r) => r.skipped).length;
+console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);
