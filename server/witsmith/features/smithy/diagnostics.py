@@ -26,6 +26,9 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.members,
     shape_rules.relationships,
     shape_rules.metadata,
+    shape_rules.mixin_shapes,
+    shape_rules.mixin_member_conflicts,
+    resolution_rules.value_shape_ids,
     trait_rules.traits,
 )
 

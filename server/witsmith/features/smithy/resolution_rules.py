@@ -172,10 +172,10 @@ def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[D
     return result
 
 
-def _fingerprint(source: bytes | None, shape, format_: str) -> bytes:
-    if source is None:
-        return b""
-    return b" ".join(source[shape.start:shape.end].split())
+def _fingerprint(source: bytes | None, shape, format_: str) -> tuple:
+    """What must agree for two definitions of one id to merge (traits merge by their own rules)."""
+    return (shape.kind, tuple((m.name.text, m.target.text if m.target else None) for m in shape.members),
+            tuple(m.text for m in shape.mixins), repr([(e.key, e.value.to_python()) for e in shape.properties]))
 
 
 def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
@@ -202,4 +202,35 @@ def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         result.append(report(R.DUPLICATE_SHAPE, path, shape.name.start, shape.name.end,
                              f"`{shape_id}` {detail}; shape names in a namespace must be unique ignoring case — rename or remove one",
                              related=related))
+    return result
+
+
+def value_shape_ids(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """Unquoted words in node values are shape ids, and must name shapes (quote them to write a string)."""
+    if summary.format != "idl":
+        return []
+    result: list[Diagnostic] = []
+    values = [s.value for s in summary.metadata if s.value is not None]
+    for shape in summary.shapes:
+        values += [t.value for t in shape.traits if t.value is not None]
+        for member in shape.members:
+            values += [t.value for t in member.traits if t.value is not None]
+    for apply in summary.applies:
+        values += [t.value for t in apply.traits if t.value is not None]
+    stack = list(values)
+    while stack:
+        node = stack.pop()
+        if node.kind == "array":
+            stack.extend(node.items)
+        elif node.kind == "object":
+            stack.extend(entry.value for entry in node.entries)
+        elif node.kind == "shape_id":
+            namespace, name, _ = split_id(node.value)
+            via = namespace if namespace is not None else uses_by_name(summary).get(name, "").split("#")[0] or None
+            if via is not None and not workspace.namespace_known(via):
+                continue
+            if workspace.resolve_text(summary, node.value) is None:
+                result.append(report(R.UNRESOLVED_SHAPE, path, node.start, node.end,
+                                     f"the unquoted `{node.value}` is read as a shape id, and no such shape exists; "
+                                     f"write \"{node.value}\" if you meant a string"))
     return result

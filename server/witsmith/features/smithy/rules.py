@@ -28,6 +28,8 @@ UNSUPPORTED_VERSION = rule("smithy/unsupported-version", E, "a `$version` Smithy
 IDL2_ONLY = rule("smithy/idl-2-only", E, "IDL 2.0 syntax in an IDL 1.0 file")
 TRAIT_TARGET = rule("smithy/trait-target", E, "a trait applied where its selector does not allow it")
 TRAIT_VALUE = rule("smithy/trait-value", E, "a trait value that does not match the trait's shape")
+UNKNOWN_TRAIT_MEMBER = rule("smithy/unknown-trait-member", W, "a trait value sets a member the trait's shape does not have")
+DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
 ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixin or resource defines")
@@ -48,6 +50,8 @@ WC_FIELD_NUMBERS = rule("wasmcloud/field-numbers", E, "@n field numbers missing 
 WC_UNION_PROTOCOL = rule("wasmcloud/union-needs-protocol-2", E, "a service reaching a union without protocol \"2\"")
 WC_METADATA = rule("wasmcloud/package-metadata", W, "`metadata package` entries of the wrong form")
 WC_CASE = rule("wasmcloud/case-mismatch", W, "a shape name that matches only ignoring case, which weld accepts")
+WC_TRAIT_TARGET = rule("wasmcloud/trait-target", W, "a trait outside its selector, which weld accepts but Smithy rejects")
+WC_TRAIT_VALUE = rule("wasmcloud/trait-value", W, "a trait value that does not fit its shape, which weld accepts but Smithy rejects")
 WC_IDL2 = rule("wasmcloud/idl-2-unsupported", E, "IDL 2.0 syntax that weld's code generator cannot read")
 
 RULES_BY_CODE = {r.code: r for r in globals().values() if hasattr(r, "code") and hasattr(r, "severity")}

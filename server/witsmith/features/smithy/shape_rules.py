@@ -166,6 +166,15 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
                                      f"`{ref.text}` must be {words}, but it is a {kind}"
                                      + ("; add @error(\"client\") or @error(\"server\") to it" if ref.role == "error" and kind == "structure" else ""),
                                      related=(_here(target),)))
+        elif ref.role == "identifier" and kind not in ("string", "enum"):
+            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                 f"resource identifiers must target a string shape, but `{ref.text}` is a {kind}",
+                                 related=(_here(target),)))
+        elif ref.role in ("input", "output") and workspace.has_trait(
+                target, "smithy.api#output" if ref.role == "input" else "smithy.api#input") is not None:
+            other = "output" if ref.role == "input" else "input"
+            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                 f"operation {ref.role} cannot be `{ref.text}`: it is marked @{other}; use a structure of its own"))
         elif ref.role in ("input", "output"):
             # wasmCloud's IDL 1.0 contracts take and return plain shapes such as String.
             if kind != "structure" and not idl1:
@@ -191,9 +200,78 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
         elif ref.role == "target" and kind in ("service", "resource", "operation"):
             result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
                                  f"members cannot target a {kind} (`{ref.text}`)", related=(_here(target),)))
+        elif ref.role == "target" and kind == "structure" and (
+                workspace.has_trait(target, "smithy.api#input") or workspace.has_trait(target, "smithy.api#output")):
+            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                                 f"members cannot target `{ref.text}`: it is an operation's @input or @output structure"))
         elif ref.role == "target" and workspace.has_trait(target, "smithy.api#mixin", target.shape.traits) is not None:
             result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
                                  f"`{ref.text}` is a mixin: members cannot target mixins; use it with `with [{ref.text}]` instead"))
+    return result
+
+
+def mixin_member_conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """Two mixins, or a mixin and the `for` resource, that give one member different targets."""
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        if len(shape.mixins) + (shape.resource is not None) < 1:
+            continue
+        owner = ShapeDef(summary, shape)
+        seen: dict[str, tuple[str, str]] = {}
+        for mixin in shape.mixins:
+            mixin_def = workspace.target_shape(summary, mixin.text)
+            if mixin_def is None:
+                continue
+            for member_owner, member in workspace.all_members(mixin_def):
+                target = workspace.member_target(member_owner, member)
+                if target is None:
+                    continue
+                earlier = seen.get(member.name.text)
+                if earlier is not None and earlier[0] != target.id:
+                    result.append(report(R.MIXIN_ERROR, path, mixin.start, mixin.end,
+                                         f"the mixins `{earlier[1]}` and `{mixin.text}` both define `{member.name.text}`, "
+                                         f"with different targets ({earlier[0]} and {target.id}); remove one of the members"))
+                seen.setdefault(member.name.text, (target.id, mixin.text))
+        if shape.resource is None:
+            continue
+        resource = workspace.target_shape(summary, shape.resource.text)
+        if resource is None:
+            continue
+        for member in shape.members:
+            if not member.elided or member.name.text not in seen:
+                continue
+            for key in ("identifiers", "properties"):
+                entry = resource.shape.property(key)
+                value = entry.value.get(member.name.text) if entry is not None and entry.value.kind == "object" else None
+                if value is not None and value.kind == "shape_id":
+                    from_resource = workspace.target_shape(resource.summary, value.value)
+                    if from_resource is not None and from_resource.id != seen[member.name.text][0]:
+                        result.append(report(R.ELISION_ERROR, path, member.name.start - 1, member.name.end,
+                                             f"`${member.name.text}` is ambiguous: the resource gives it {from_resource.id}, "
+                                             f"the mixin `{seen[member.name.text][1]}` gives it {seen[member.name.text][0]}; "
+                                             "write the target explicitly or remove one"))
+                    break
+    return result
+
+
+def mixin_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """Operation mixins cannot have input or output; resource mixins cannot have properties."""
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        if shape.kind not in ("operation", "resource"):
+            continue
+        shape_def = ShapeDef(summary, shape)
+        if workspace.has_trait(shape_def, "smithy.api#mixin", shape.traits) is None:
+            continue
+        keys = ("input", "output") if shape.kind == "operation" else ("properties", "identifiers")
+        for key in keys:
+            entry = shape.property(key)
+            if entry is None:
+                continue
+            if key in ("input", "output") and entry.value.kind == "shape_id" and entry.value.value in ("Unit", "smithy.api#Unit"):
+                continue
+            result.append(report(R.MIXIN_ERROR, path, entry.key_start, entry.key_end,
+                                 f"a {shape.kind} mixin cannot define `{key}`; define it on the shapes that use the mixin"))
     return result
 
 
@@ -260,9 +338,18 @@ def versions(workspace: SmithyWorkspace, path: Path, summary: FileSummary, wasmc
 def metadata(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     """The same metadata key in two files conflicts unless both values are lists (they are merged)."""
     result: list[Diagnostic] = []
+    earlier_here: dict[str, object] = {}
     for statement in summary.metadata:
         if statement.value is None:
             continue
+        first = earlier_here.get(statement.key.text)
+        if first is not None and not (first.value.kind == "array" and statement.value.kind == "array") \
+                and first.value.to_python() != statement.value.to_python():
+            result.append(report(R.METADATA_CONFLICT, path, statement.key.start, statement.key.end,
+                                 f"the metadata key `{statement.key.text}` is already set above with another value; "
+                                 "only lists are merged — remove one or make both lists",
+                                 related=(Related(Location(path, first.key.start, first.key.end), "first set here"),)))
+        earlier_here.setdefault(statement.key.text, statement)
         for other in workspace.summaries():
             if other.path == path:
                 continue

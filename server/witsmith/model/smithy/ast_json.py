@@ -40,7 +40,7 @@ MEMBER_PROPERTIES = ("member", "key", "value")
 def looks_like_ast(source: bytes) -> bool:
     """A cheap test that a `.json` file is a Smithy model rather than any JSON."""
     head = source[:4096]
-    return b'"smithy"' in head and (b'"shapes"' in source or b'"metadata"' in source)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and re.search(rb'"smithy"\s*:', head) is not None
 
 
 class _AstReader:
@@ -112,12 +112,7 @@ class _AstReader:
             if found is None:
                 continue
             value = entry.value
-            # An empty object is the JSON spelling of an annotation trait.
-            if value.kind == "object" and not value.entries:
-                value_or_none = None
-            else:
-                value_or_none = value
-            result.append(TraitUse(found, value_or_none, entry.key_start, entry.value.end, structured=value.kind == "object"))
+            result.append(TraitUse(found, value, entry.key_start, entry.value.end, structured=value.kind == "object"))
         return result
 
     def shape(self, entry: Entry) -> None:

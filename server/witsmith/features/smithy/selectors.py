@@ -1,0 +1,225 @@
+"""A small evaluator for the Smithy selectors that trait definitions use.
+
+It answers one question: may a trait with this selector be applied to this
+shape or member?  It understands shape types, `*`, `>` (member to its
+container and to its target), `[trait|x]`, `[id=...]`, `:is`, `:not` and
+`:test`.  Anything else raises `Unsupported`, and the caller then reports
+nothing: an unknown answer must never become a false error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from witsmith.model.smithy import Member
+from witsmith.model.smithy.summary import NUMBER_KINDS, SIMPLE_KINDS
+from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
+
+
+class Unsupported(Exception):
+    pass
+
+
+TYPE_WORDS = {
+    "*": None,
+    "simpleType": SIMPLE_KINDS,
+    "number": NUMBER_KINDS,
+    "collection": frozenset({"list", "set"}),
+    "list": frozenset({"list", "set"}),
+    "string": frozenset({"string", "enum"}),
+    "integer": frozenset({"integer", "intEnum"}),
+}
+KNOWN_TYPES = {"blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger",
+               "bigDecimal", "timestamp", "document", "enum", "intEnum", "list", "set", "map", "structure", "union",
+               "service", "resource", "operation", "member", "simpleType", "number", "collection", "*"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A shape, or a member of a shape."""
+
+    shape: ShapeDef
+    member: Member | None = None
+
+    @property
+    def kind(self) -> str:
+        return "member" if self.member is not None else self.shape.shape.kind
+
+
+# ----- parsing -----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\s*(>|,|\(|\)|\[[^\]]*\]|:[A-Za-z]+|\*|[A-Za-z_][A-Za-z0-9_.#$]*)")
+
+
+def _tokens(text: str) -> list[str]:
+    result, pos = [], 0
+    text = text.strip()
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            raise Unsupported(text[pos:])
+        result.append(match.group(1))
+        pos = match.end()
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    return result
+
+
+def parse(text: str) -> list[list]:
+    """Alternatives (top-level commas), each a list of compounds and '>' steps.
+
+    A compound is a list of atoms: ("type", word), ("attr", text), (":is"|":not"|":test", alternatives).
+    """
+    tokens = _tokens(text)
+    alternatives, index = _parse_alternatives(tokens, 0)
+    if index != len(tokens):
+        raise Unsupported(text)
+    return alternatives
+
+
+def _parse_alternatives(tokens: list[str], index: int) -> tuple[list[list], int]:
+    alternatives = []
+    sequence: list = []
+    compound: list = []
+    while index < len(tokens):
+        token = tokens[index]
+        if token == ")":
+            break
+        index += 1
+        if token == ",":
+            if compound:
+                sequence.append(compound)
+            alternatives.append(sequence)
+            sequence, compound = [], []
+        elif token == ">":
+            if compound:
+                sequence.append(compound)
+                compound = []
+            sequence.append(">")
+        elif token.startswith("["):
+            compound.append(("attr", token[1:-1]))
+        elif token.startswith(":"):
+            if token not in (":is", ":not", ":test") or index >= len(tokens) or tokens[index] != "(":
+                raise Unsupported(token)
+            inner, index = _parse_alternatives(tokens, index + 1)
+            if index >= len(tokens) or tokens[index] != ")":
+                raise Unsupported(token)
+            index += 1
+            compound.append((token, inner))
+        else:
+            if token not in KNOWN_TYPES:
+                raise Unsupported(token)
+            # A new type word after a complete compound starts a descendant step we do not support.
+            if compound and any(a[0] == "type" for a in compound):
+                raise Unsupported(token)
+            compound.append(("type", token))
+    if compound:
+        sequence.append(compound)
+    alternatives.append(sequence)
+    return alternatives, index
+
+
+# ----- evaluation --------------------------------------------------------------------------
+
+class Evaluator:
+    def __init__(self, workspace: SmithyWorkspace) -> None:
+        self.workspace = workspace
+
+    def matches(self, selector: str, target: Target) -> bool:
+        """Raises `Unsupported` when the selector uses what this evaluator does not know."""
+        return any(self._ends_at(alternative, target, 0) for alternative in parse(selector))
+
+    def _ends_at(self, sequence: list, target: Target, depth: int) -> bool:
+        if depth > 16 or not sequence:
+            return not sequence
+        if sequence[-1] == ">":
+            raise Unsupported(">")
+        if not self._compound(sequence[-1], target, depth):
+            return False
+        if len(sequence) == 1:
+            return True
+        if sequence[-2] != ">":
+            raise Unsupported("descendant")
+        return any(self._ends_at(sequence[:-2], before, depth + 1) for before in self._predecessors(target))
+
+    def _starts_at(self, sequence: list, target: Target, depth: int) -> bool:
+        if depth > 16 or not sequence:
+            return not sequence
+        if sequence[0] == ">":
+            return any(self._starts_at(sequence[1:], after, depth + 1) for after in self._successors(target))
+        if not self._compound(sequence[0], target, depth):
+            return False
+        rest = sequence[1:]
+        if not rest:
+            return True
+        if rest[0] != ">":
+            raise Unsupported("descendant")
+        return any(self._starts_at(rest[1:], after, depth + 1) for after in self._successors(target))
+
+    def _compound(self, compound: list, target: Target, depth: int) -> bool:
+        for atom in compound:
+            kind, value = atom
+            if kind == "type":
+                if not self._type(value, target):
+                    return False
+            elif kind == "attr":
+                if not self._attribute(value, target):
+                    return False
+            elif kind == ":is":
+                if not any(self._ends_at(alt, target, depth + 1) for alt in value):
+                    return False
+            elif kind == ":test":
+                if not any(self._starts_at(alt, target, depth + 1) for alt in value):
+                    return False
+            elif kind == ":not":
+                if any(self._starts_at(alt, target, depth + 1) for alt in value):
+                    return False
+        return True
+
+    def _type(self, word: str, target: Target) -> bool:
+        actual = target.kind
+        if word == "*":
+            return True
+        allowed = TYPE_WORDS.get(word)
+        if allowed is not None:
+            return actual in allowed
+        return actual == word
+
+    def _attribute(self, text: str, target: Target) -> bool:
+        if text.startswith("trait|"):
+            name = text[len("trait|"):]
+            if any(op in name for op in ("=", "|")):
+                raise Unsupported(text)
+            trait_id = name if "#" in name else f"smithy.api#{name}"
+            traits = target.member.traits if target.member is not None else None
+            if target.member is not None and trait_id == "smithy.api#default" and target.member.default is not None:
+                return True
+            if target.member is not None:
+                return self.workspace.has_trait(target.shape, trait_id, traits) is not None
+            return self.workspace.has_trait(target.shape, trait_id) is not None
+        if text.startswith("id="):
+            wanted = text[3:].strip("'\"")
+            actual = target.shape.id + (f"${target.member.name.text}" if target.member is not None else "")
+            return actual == wanted
+        if text.startswith("id|member="):
+            return target.member is not None and target.member.name.text == text.split("=", 1)[1].strip("'\"")
+        raise Unsupported(text)
+
+    def _predecessors(self, target: Target) -> list[Target]:
+        if target.member is not None:
+            return [Target(target.shape)]
+        raise Unsupported("shapes that point to a shape")
+
+    def _successors(self, target: Target) -> list[Target]:
+        if target.member is not None:
+            found = self.workspace.member_target(target.shape, target.member)
+            if found is None:
+                raise Unsupported("unresolved member target")
+            return [Target(found)]
+        kind = target.shape.shape.kind
+        if kind in ("structure", "union", "list", "set", "map", "enum", "intEnum"):
+            return [Target(owner, member) for owner, member in self.workspace.all_members(target.shape)]
+        if kind in ("service", "resource", "operation"):
+            raise Unsupported("service relationships")
+        return []
