@@ -41,7 +41,9 @@ def _cases():
 def _errors(case_path: str):
     case = next(c for c in _cases() if c.path == case_path)
     settings = Settings(wit_features=frozenset(case.raw.get("features") or ()))
-    workspace = WitWorkspace(FileStore(), ParseCache(), settings)
+    # Read each case as wasm-tools does: without the wkg.toml overrides some wasmCloud
+    # fixtures have (witsmith follows them by default and then finds those packages).
+    workspace = WitWorkspace(FileStore(), ParseCache(), settings, project_files=False)
     workspace.add_root(case.location)
     return [d for path in workspace.files() for d in file_diagnostics(workspace, path)
             if d.severity == Severity.ERROR]

@@ -274,3 +274,39 @@ def test_wasmcloud_guidance_is_information(tmp_path):
         """, "wit/deps/fs.wit": "package wasi:filesystem@0.2.0;\ninterface types {}\n"})
     found = only(p, "wasmcloud/stubbed-wasi-import")
     assert found[0].severity.name == "INFORMATION"
+
+
+def test_project_files_map_packages_to_local_folders(tmp_path):
+    p = project(tmp_path, {
+        "wkg.toml": '[overrides]\n"acme:events" = { path = "../events/wit" }\n',
+        "wkg.lock": 'version = 1\n[[packages]]\nname = "wasi:http"\n',
+        "wit/world.wit": PKG + "world w {\n  import acme:events/sink@0.1.0;\n  import wasi:http/types@0.2.0;\n}\n",
+        "../events/wit/sink.wit": "package acme:events@0.1.0;\ninterface sink {}\n",
+    })
+    (d,) = p.diagnostics()
+    assert d.code == "wit/missing-package" and "wasi:http@0.2.0" in d.message and "wkg.lock" in d.message
+
+
+def test_deps_toml_paths_and_wash_config(tmp_path):
+    p = project(tmp_path, {
+        "wit/deps.toml": 'local = { path = "../../shared/wit" }\nhttp = "https://example.invalid/http.tar.gz"\n',
+        ".wash/config.yaml": "wit:\n  wit_dir: ./wit\n  sources:\n    \"my:extra\": ./extra\n",
+        "wit/world.wit": PKG + "world w {\n  import my:shared/api;\n  import my:extra/x;\n}\n",
+        "../shared/wit/api.wit": "package my:shared;\ninterface api {}\n",
+        "extra/x.wit": "package my:extra;\ninterface x {}\n",
+    })
+    assert p.diagnostics() == []
+
+
+def test_search_paths_provide_packages(tmp_path):
+    from witsmith.settings import Settings
+    from witsmith.workspace.files import FileStore, ParseCache
+    from witsmith.workspace.wit import WitWorkspace
+    from wit.helpers import write_files
+
+    write_files(tmp_path, {"app/a.wit": PKG + "world w { import lib:x/y; }\n",
+                           "lib/pkg/y.wit": "package lib:x;\ninterface y {}\n"})
+    workspace = WitWorkspace(FileStore(), ParseCache(), Settings(wit_search_paths=(tmp_path / "lib",)))
+    workspace.add_root(tmp_path / "app")
+    from witsmith.features.wit.diagnostics import file_diagnostics
+    assert file_diagnostics(workspace, tmp_path / "app" / "a.wit") == []

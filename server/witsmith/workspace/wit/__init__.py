@@ -16,7 +16,9 @@ from witsmith.workspace.wit.layout import (
 from witsmith.workspace.wit.packagechecks import package_problems
 from witsmith.workspace.wit.packages import Context
 from witsmith.workspace.wit.problems import Problem
-from witsmith.workspace.wit.projects import is_wasmcloud_project, project_wit_folders
+from witsmith.workspace.wit.projects import (
+    is_wasmcloud_project, local_dep_folders, pinned_packages, project_wit_folders,
+)
 from witsmith.workspace.wit.resolver import FileResolution, Resolver
 
 __all__ = ["WitWorkspace", "WorkCounts", "Problem"]
@@ -32,7 +34,11 @@ class WorkCounts:
 
 
 class WitWorkspace:
-    def __init__(self, files: FileStore, parses: ParseCache, settings: Settings) -> None:
+    def __init__(self, files: FileStore, parses: ParseCache, settings: Settings, *,
+                 project_files: bool = True) -> None:
+        # With ``project_files`` off, a root is read as `wasm-tools component wit` reads
+        # it: the folder and its deps/ only, ignoring wkg.toml, deps.toml and .wash/.
+        self._project_files = project_files
         self._files = files
         self._parses = parses
         self._settings = settings
@@ -65,7 +71,7 @@ class WitWorkspace:
             self._add_root_location(path)
             return
         folders = find_root_folders(path)
-        for extra in project_wit_folders(path):
+        for extra in project_wit_folders(path) if self._project_files else ():
             if extra not in folders and wit_files_in(extra):
                 folders.append(extra)
         for folder in folders:
@@ -76,10 +82,16 @@ class WitWorkspace:
         if location in self._contexts:
             return
         root, deps = root_groups(location)
-        groups = [root, *deps, *self._search_path_groups(location)]
+        groups = [root, *deps]
+        if location.is_dir() and self._project_files:
+            groups.extend(self._folder_groups(local_dep_folders(location), location))
+        groups.extend(self._folder_groups(self._settings.wit_search_paths, location))
+        known: set[Path] = set()
+        groups = [g for g in groups if not (g.location in known or known.add(g.location))]
         context = Context(location, groups)
         if location.is_dir():
             context.opaque = opaque_deps(location)
+            context.pinned = pinned_packages(location) if self._project_files else {}
         context.wasmcloud = is_wasmcloud_project(location if location.is_dir() else location.parent)
         self._contexts[location] = context
         for group in groups:
@@ -93,9 +105,10 @@ class WitWorkspace:
                 self._resolve(file)
         self._check_packages(context)
 
-    def _search_path_groups(self, root: Path) -> list[Group]:
+    def _folder_groups(self, folders, root: Path) -> list[Group]:
+        """Packages found in extra folders (search paths, local overrides) and their deps/."""
         groups = []
-        for search in self._settings.wit_search_paths:
+        for search in folders:
             search = normalize(search)
             for folder in find_root_folders(search):
                 groups.append(Group(folder, wit_files_in(folder), True, root))

@@ -89,8 +89,13 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
         base = label.split("@")[0]
         present = sorted({p.label for keyed in context.packages.values() for p in keyed
                           if p.label.split("@")[0] == base})
+        pinned = context.pinned.get(base) or context.pinned.get(base.split(":")[-1])
         if present:
             hint = f"; deps/ has {', '.join(present)}: use that version or add {label} to deps/"
+        elif pinned == "wit/deps.toml":
+            hint = "; wit/deps.toml lists it: run `wit-deps` to fetch it"
+        elif pinned:
+            hint = f"; {pinned} names it: run `wkg wit fetch` to fetch it"
         else:
             hint = "; add it to deps/ (for example with `wkg wit fetch` or `wit-deps`)"
         others = tuple(Related(Location(p, s, e), "also referenced here") for p, s, e in places[1:20])

@@ -23,23 +23,36 @@ def _toml(path: Path) -> dict:
         return {}
 
 
-def _yaml_wit_dir(path: Path) -> str | None:
-    """`wit: { wit_dir: ... }` from a small YAML file, read without a YAML library."""
+def _wash_wit_section(path: Path) -> tuple[str | None, dict[str, str]]:
+    """`wit.wit_dir` and `wit.sources` from `.wash/config.yaml`, read line by line:
+    the file is small and flat, and witsmith takes no YAML dependency for it."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return None
-    in_wit = False
+        return None, {}
+    wit_dir, sources = None, {}
+    section = None
     for line in text.splitlines():
-        if re.match(r"^wit\s*:", line):
-            in_wit = True
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if in_wit and line and not line[0].isspace():
-            in_wit = False
-        match = re.match(r"^\s+wit_dir\s*:\s*['\"]?([^'\"#]+?)['\"]?\s*(#.*)?$", line)
-        if in_wit and match:
-            return match.group(1)
-    return None
+        if not line[0].isspace():
+            section = "wit" if re.match(r"^wit\s*:", line) else None
+            continue
+        if section is None:
+            continue
+        indent = len(line) - len(line.lstrip())
+        match = re.match(r"""\s*(?:"([^"]*)"|'([^']*)'|([^:]+?))\s*:\s*(.*)$""", line)
+        if not match:
+            continue
+        key = next(group for group in match.groups()[:3] if group is not None)
+        value = match.group(4).split(" #")[0].strip().strip("'\"")
+        if indent <= 2:
+            section = "sources" if key == "sources" else "wit"
+            if key == "wit_dir" and value:
+                wit_dir = value
+        elif section == "sources" and value:
+            sources[key] = value
+    return wit_dir, sources
 
 
 def project_wit_folders(folder: Path) -> list[Path]:
@@ -52,15 +65,59 @@ def project_wit_folders(folder: Path) -> list[Path]:
         wit = wasmcloud["component"].get("wit")
     if isinstance(wit, str):
         found.append(normalize(folder / wit))
-    wash_dir = _yaml_wit_dir(folder / ".wash" / "config.yaml")
+    wash_dir, _sources = _wash_wit_section(folder / ".wash" / "config.yaml")
     if wash_dir:
         found.append(normalize(folder / wash_dir))
-    wkg = _toml(folder / "wkg.toml")
-    overrides = wkg.get("overrides") if isinstance(wkg.get("overrides"), dict) else {}
-    for entry in overrides.values():
-        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
-            found.append(normalize(folder / entry["path"]))
     return [path for path in found if path.is_dir()]
+
+
+def _project_folders(wit_root: Path) -> list[Path]:
+    """Where a root's project files may be: the WIT folder itself and the folder above it."""
+    return [wit_root, wit_root.parent]
+
+
+def local_dep_folders(wit_root: Path) -> list[Path]:
+    """Local package folders the project files map dependencies to: `path` entries of
+    `wit/deps.toml`, `[overrides]` paths of `wkg.toml`, local `sources` of
+    `.wash/config.yaml`.  Only folders that exist are returned."""
+    found: list[Path] = []
+    deps_toml = _toml(wit_root / "deps.toml")
+    for entry in deps_toml.values():
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            found.append(normalize(wit_root / entry["path"]))
+    for folder in _project_folders(wit_root):
+        wkg = _toml(folder / "wkg.toml")
+        overrides = wkg.get("overrides") if isinstance(wkg.get("overrides"), dict) else {}
+        for entry in overrides.values():
+            if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+                found.append(normalize(folder / entry["path"]))
+        _wit_dir, sources = _wash_wit_section(folder / ".wash" / "config.yaml")
+        for value in sources.values():
+            if "://" not in value:
+                found.append(normalize(folder / value))
+    unique = []
+    for path in found:
+        if path.is_dir() and path != wit_root and path not in unique:
+            unique.append(path)
+    return unique
+
+
+def pinned_packages(wit_root: Path) -> dict[str, str]:
+    """Packages the project's lock and manifest files name, as `ns:name` (or a deps.toml
+    entry name) -> where it is declared, for hints about packages absent from deps/."""
+    pinned: dict[str, str] = {}
+    for folder in _project_folders(wit_root):
+        lock = _toml(folder / "wkg.lock")
+        for package in lock.get("packages", []) if isinstance(lock.get("packages"), list) else []:
+            if isinstance(package, dict) and isinstance(package.get("name"), str):
+                pinned.setdefault(package["name"], "wkg.lock")
+        wkg = _toml(folder / "wkg.toml")
+        if isinstance(wkg.get("overrides"), dict):
+            for name in wkg["overrides"]:
+                pinned.setdefault(str(name), "wkg.toml")
+    for name in _toml(wit_root / "deps.toml"):
+        pinned.setdefault(str(name), "wit/deps.toml")
+    return pinned
 
 
 def is_wasmcloud_project(folder: Path) -> bool:
