@@ -310,3 +310,23 @@ def test_search_paths_provide_packages(tmp_path):
     workspace.add_root(tmp_path / "app")
     from witsmith.features.wit.diagnostics import file_diagnostics
     assert file_diagnostics(workspace, tmp_path / "app" / "a.wit") == []
+
+
+def test_wasmcloud_host_coverage_and_drafts(tmp_path):
+    p = project(tmp_path, {".wash/config.yaml": "wit:\n  wit_dir: ./wit\n", "wit/a.wit": PKG + """
+        world w {
+          import wasi:webgpu/webgpu@0.0.1;
+          import wasi:keyvalue/store@0.2.0-draft;
+          import acme:events/sink@0.1.0;
+        }
+        """, "wit/deps/gpu.wit": "package wasi:webgpu@0.0.1;\ninterface webgpu {}\n",
+        "wit/deps/kv.wit": "package wasi:keyvalue@0.2.0-draft;\ninterface store {}\n",
+        "wit/deps/ev.wit": "package acme:events@0.1.0;\ninterface sink {}\n"})
+    assert sorted(p.codes()) == ["wasmcloud/draft-version", "wasmcloud/not-host-provided"]
+    assert all(d.severity.name == "INFORMATION" for d in p.diagnostics())
+
+
+def test_no_wasmcloud_guidance_outside_wasmcloud_projects(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "world w { import wasi:sockets/tcp@0.2.0; }\n",
+                           "wit/deps/s.wit": "package wasi:sockets@0.2.0;\ninterface tcp {}\n"})
+    assert p.diagnostics() == []

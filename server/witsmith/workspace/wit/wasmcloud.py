@@ -8,6 +8,14 @@ from witsmith.workspace.wit.problems import Problem
 
 # Packages a wasmCloud host stubs out: components that import them run, but calls fail.
 STUBBED = {"wasi:filesystem", "wasi:sockets"}
+# Standard packages a wasmCloud host implements itself.  Imports from other `wasi:` or
+# `wasmcloud:` packages have to be satisfied by another component or a provider;
+# other namespaces are application interfaces and are linked, not host-provided.
+HOST_PROVIDED = STUBBED | {
+    "wasi:cli", "wasi:clocks", "wasi:io", "wasi:random", "wasi:http", "wasi:logging", "wasi:keyvalue",
+    "wasi:blobstore", "wasi:config", "wasi:messaging", "wasmcloud:bus", "wasmcloud:messaging",
+    "wasmcloud:secrets", "wasmcloud:postgres", "wasmcloud:host",
+}
 
 
 def world_guidance(path: Path, world: World) -> list[Problem]:
@@ -21,6 +29,11 @@ def world_guidance(path: Path, world: World) -> list[Problem]:
                 "wasmcloud/stubbed-wasi-import", path, item.path.span[0], item.path.span[1],
                 f"wasmCloud hosts provide `{package}` only as a stub; consider virtualizing it with WASI Virt "
                 "or removing the import"))
+        elif item.path.namespace.text in ("wasi", "wasmcloud") and package not in HOST_PROVIDED:
+            problems.append(Problem(
+                "wasmcloud/not-host-provided", path, item.path.span[0], item.path.span[1],
+                f"a wasmCloud host does not provide `{package}`; another component or a provider must export "
+                "it, or the component will fail to start"))
         version = item.path.version or ""
         if "draft" in version:
             problems.append(Problem(
