@@ -1,0 +1,250 @@
+"""Smithy rules, each on a fixture written for it, and files with several problems at once."""
+
+from __future__ import annotations
+
+from witsmith.diagnostics import Severity
+from smithy.helpers import codes, diagnostics, errors, one, text_at, workspace
+
+
+def _by_code(ws, path):
+    result = {}
+    for d in diagnostics(ws, path):
+        result.setdefault(d.code, []).append(text_at(path, d))
+    return result
+
+
+def test_syntax_errors_have_readable_messages(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\nstructure Point {\n    x: Integer\n    y Integer\n}\n'})
+    found = [d for d in diagnostics(ws, tmp_path / "a.smithy") if d.code == "smithy/syntax-error"]
+    assert found
+    assert all("ERROR" not in d.message for d in found)
+    assert "structure `Point`" in found[0].message
+
+
+def test_several_problems_in_one_file(tmp_path):
+    source = """$version: "2"
+namespace a
+
+use b#Thing
+use c#Thing
+
+structure Order {
+    id: Strin
+    item: Thing
+    count: Integer = "many"
+}
+
+@required
+structure Misplaced {}
+
+list Names {
+    item: String
+}
+
+map Counts {
+    key: Integer
+    value: Integer
+}
+
+apply Ordr @documentation("x")
+
+service Shop {
+    version: "1"
+    operations: [Order, Missing]
+    errors: [Order]
+}
+
+@range(min: 10, max: 1)
+integer Bad
+
+@length(mn: 1, max: "two")
+string Named
+"""
+    ws = workspace(tmp_path, {"a.smithy": source, "b.smithy": '$version: "2"\nnamespace b\nstring Thing\n',
+                              "c.smithy": '$version: "2"\nnamespace c\nstring Thing\n'})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert found["smithy/conflicting-use"] == ["c#Thing"]
+    assert "Strin" in found["smithy/unresolved-shape"]
+    assert "Missing" in found["smithy/unresolved-shape"]
+    assert found["smithy/trait-target"] == ["required"]
+    assert found["smithy/apply-to-unknown-shape"] == ["Ordr"]
+    assert found["smithy/map-key-not-string"] == ["Integer"]
+    assert sorted(found["smithy/invalid-member"]) == ["Names", "item"]
+    assert sorted(found["smithy/invalid-relationship"]) == ["Order", "Order"]
+    assert '"many"' in found["smithy/trait-value"]
+    assert "min: 10, max: 1" in found["smithy/trait-value"]
+    assert '"two"' in found["smithy/trait-value"]
+    assert found["smithy/unknown-trait-member"] == ["mn"]
+    # Sorted by position, and every diagnostic has a page.
+    starts = [d.start for d in diagnostics(ws, path)]
+    assert starts == sorted(starts)
+    assert all(d.url for d in diagnostics(ws, path))
+
+
+def test_duplicate_shapes_ignore_case_across_files_of_a_namespace(tmp_path):
+    ws = workspace(tmp_path, {"one.smithy": '$version: "2"\nnamespace a\nstructure Order {}\n',
+                              "two.smithy": '$version: "2"\nnamespace a\nstring order\n',
+                              "three.smithy": '$version: "2"\nnamespace other\nstring Order\n'})
+    first = one(ws, tmp_path / "one.smithy", "smithy/duplicate-shape")
+    assert text_at(tmp_path / "one.smithy", first) == "Order"
+    assert first.related[0].location.path == tmp_path / "two.smithy"
+    assert "smithy/duplicate-shape" in codes(ws, tmp_path / "two.smithy")
+    assert "smithy/duplicate-shape" not in codes(ws, tmp_path / "three.smithy")
+
+
+def test_identical_definitions_loaded_twice_are_not_duplicates(tmp_path):
+    text = '$version: "2"\nnamespace a\nstructure Order { id: String }\n'
+    ws = workspace(tmp_path, {"one.smithy": text, "copy/one.smithy": text})
+    assert "smithy/duplicate-shape" not in codes(ws, tmp_path / "one.smithy")
+
+
+def test_duplicate_members_and_shape_conflicting_with_use(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\nuse smithy.api#String\n\nstring String\n\n'
+                                          'structure S {\n    id: Integer\n    ID: Integer\n}\n'})
+    path = tmp_path / "a.smithy"
+    assert text_at(path, one(ws, path, "smithy/duplicate-member")) == "ID"
+    assert text_at(path, one(ws, path, "smithy/shape-conflicts-with-use")) == "String"
+
+
+def test_versions(tmp_path):
+    ws = workspace(tmp_path, {
+        "bad.smithy": '$version: "3"\nnamespace a\n',
+        "v1.smithy": 'namespace b\n\n@mixin\nstructure M { a: String = "x" }\n\nstructure S with [M] {}\n\nintEnum E { A = 1 }\n',
+    })
+    assert text_at(tmp_path / "bad.smithy", one(ws, tmp_path / "bad.smithy", "smithy/unsupported-version")) == '"3"'
+    found = _by_code(ws, tmp_path / "v1.smithy")["smithy/idl-2-only"]
+    assert found == ["mixin", '"x"', "M", "intEnum"]
+
+
+def test_operations_take_plain_shapes_only_in_idl1(tmp_path):
+    ws = workspace(tmp_path, {"v1.smithy": "namespace a\noperation Get { input: String }\n",
+                              "v2.smithy": '$version: "2"\nnamespace b\noperation Get { input: String }\n'})
+    assert errors(ws, tmp_path / "v1.smithy") == []
+    assert text_at(tmp_path / "v2.smithy", one(ws, tmp_path / "v2.smithy", "smithy/invalid-relationship")) == "String"
+
+
+def test_trait_values_against_trait_shapes(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@trait(selector: "structure")
+structure config {
+    @required
+    name: String
+    @range(min: 1, max: 5)
+    level: Integer
+    mode: Mode
+}
+
+enum Mode { FAST = "fast" }
+
+@config(level: 9, mode: "slow")
+structure One {}
+
+@config(name: 1)
+structure Two {}
+
+@http(method: "GET", uri: "/x", code: 1000)
+operation Three {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)["smithy/trait-value"]
+    assert "level: 9, mode: \"slow\"" in found  # missing required `name`
+    assert "9" in found and '"slow"' in found and "1" in found and "1000" in found
+
+
+def test_mixin_and_elision_errors(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+structure NotMixin {}
+
+@mixin
+string StringMixin
+
+@mixin
+structure A1 { a: String }
+
+@mixin
+structure A2 { a: Integer }
+
+structure Uses with [NotMixin] {}
+structure Kinds with [StringMixin] {}
+structure Both with [A1, A2] {}
+
+resource R { identifiers: { id: String } }
+
+structure Elided for R {
+    $id
+    $nope
+}
+
+structure Targets { m: A1 }
+"""})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert sorted(found["smithy/invalid-mixin"]) == ["A1", "A2", "NotMixin", "StringMixin"]
+    assert found["smithy/invalid-elision"] == ["nope"]
+
+
+def test_enums_and_metadata(tmp_path):
+    ws = workspace(tmp_path, {
+        "a.smithy": '$version: "2"\nmetadata owner = "x"\nnamespace a\n\nenum E {\n    A = "a"\n    B = "a"\n}\n\n'
+                    'intEnum I {\n    X = 1.5\n    Y\n}\n',
+        "b.smithy": '$version: "2"\nmetadata owner = "y"\nnamespace b\n',
+    })
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert sorted(found["smithy/invalid-enum-value"]) == ['"a"', "1.5", "Y"]
+    assert found["smithy/metadata-conflict"] == ["owner"]
+
+
+def test_unused_use_is_a_warning_with_a_fix(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\nuse smithy.api#Integer\nstructure S {}\n'})
+    found = one(ws, tmp_path / "a.smithy", "smithy/unused-use")
+    assert found.severity == Severity.WARNING and found.fixes and "unnecessary" in found.tags
+
+
+def test_json_ast_models_load_with_ranges_into_the_json(tmp_path):
+    model = """{
+  "smithy": "2.0",
+  "shapes": {
+    "a#Order": {
+      "type": "structure",
+      "members": { "id": { "target": "a#Missing" }, "name": { "target": "smithy.api#String" } }
+    },
+    "a#Get": { "type": "operation", "input": "a#Order" }
+  }
+}
+"""
+    ws = workspace(tmp_path, {"model.json": model, "use.smithy": '$version: "2"\nnamespace a\nstructure Uses { o: Order }\n',
+                              "package.json": '{"name": "not a model"}'})
+    json_path = tmp_path / "model.json"
+    assert json_path in ws.files() and tmp_path / "package.json" not in ws.files()
+    found = _by_code(ws, json_path)
+    assert found["smithy/unresolved-shape"] == ["a#Missing"]
+    assert found["smithy/invalid-json-ast"] == ['"a#Order"']
+    assert errors(ws, tmp_path / "use.smithy") == []
+    location = ws.definition(tmp_path / "use.smithy", (tmp_path / "use.smithy").read_text().index("Order }"))
+    assert location.path == json_path and text_at(json_path, _range(location)) == "a#Order"
+
+
+def test_bad_input_never_raises(tmp_path):
+    files = {
+        "empty.smithy": "",
+        "binary.smithy": "\x00\x01\x02 structure {{{{",
+        "deep.json": '{"smithy": "2.0", "shapes": ' + "[" * 5000 + "]" * 5000 + "}",
+        "broken.json": '{"smithy": "2.0", "shapes": {"a#B": {"type": "structure", "members": 3}}',
+        "weird.smithy": "$version: 2\nnamespace a\n@trait(selector: \"> > :nope(\")\nstructure t {}\n@t\nstring S\n",
+    }
+    ws = workspace(tmp_path, files)
+    for name in files:
+        for d in diagnostics(ws, tmp_path / name):
+            assert d.code != "smithy/internal-error", (name, d.message)
+
+
+def _range(location):
+    class _Range:
+        start, end = location.start, location.end
+    return _Range
