@@ -122,11 +122,19 @@ export default {
       },
     },
     apply: {
-      match: String.raw`^\s*(apply)\s+(${SHAPE_ID})`,
-      captures: {
+      // `apply X @trait` or `apply X { @a @b }`, up to the end of the trait or block.
+      name: 'meta.apply.smithy',
+      begin: String.raw`^\s*(apply)\s+(${SHAPE_ID})`,
+      beginCaptures: {
         1: { name: 'keyword.other.apply.smithy' },
         2: { patterns: [{ include: '#shape-id' }] },
       },
+      end: String.raw`(?<=[})])|$`,
+      patterns: [
+        { include: '#comments' },
+        { include: '#trait' },
+        braces('meta.body.apply.smithy', [{ include: '#comments' }, { include: '#trait' }]),
+      ],
     },
     'shape-id': {
       patterns: [
@@ -246,7 +254,7 @@ export default {
     assignment: {
       begin: '=',
       beginCaptures: { 0: { name: 'keyword.operator.assignment.smithy' } },
-      end: String.raw`(?<=[\]}"])|(?=$)|(?=//)`,
+      end: String.raw`(?<=[\]}"])|(?=$|//|[,}])`,
       patterns: [{ include: '#values' }],
     },
     'object-members': {

@@ -185,13 +185,31 @@ export default {
           patterns: [{ include: '#comments' }, { include: '#signature' }],
         },
         {
-          // export name: interface { ... } / import name: path;
-          match: String.raw`${START}(import|export)\s+(${ID})\s*(:)(?!\s*${ID}\s*:)`,
+          // export name: interface { ... }
+          match: String.raw`${START}(import|export)\s+(${ID})\s*(:)\s*(interface)${END}`,
           captures: {
             1: { name: 'keyword.control.import.wit' },
             2: { name: 'entity.name.namespace.extern.wit' },
             3: { name: 'punctuation.separator.type.wit' },
+            4: { name: 'storage.type.interface.wit' },
           },
+        },
+        {
+          // import name: path;
+          name: 'meta.extern.wit',
+          begin: String.raw`${START}(import|export)\s+(${ID})\s*(:)(?!\s*${ID}\s*/)`,
+          beginCaptures: {
+            1: { name: 'keyword.control.import.wit' },
+            2: { name: 'entity.name.namespace.extern.wit' },
+            3: { name: 'punctuation.separator.type.wit' },
+          },
+          end: ';',
+          endCaptures: { 0: { name: 'punctuation.terminator.wit' } },
+          patterns: [
+            { include: '#comments' },
+            { include: '#use-path' },
+            { match: ID, name: 'entity.name.type.interface.wit' },
+          ],
         },
         {
           name: 'meta.extern.wit',

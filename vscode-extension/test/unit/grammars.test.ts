@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { checkSample, parseSample, scopesAt, tokenize } from './textmate';
+
+const fixtures = path.join(__dirname, '..', '..', 'test', 'fixtures', 'grammar');
+
+for (const file of fs.readdirSync(fixtures).sort()) {
+  const scope = file.endsWith('.smithy') ? 'source.smithy' : file.endsWith('.wit') ? 'source.wit' : undefined;
+  if (!scope) {
+    continue;
+  }
+  test(`scope assertions in ${file}`, async () => {
+    const { failures, count } = await checkSample(scope, path.join(fixtures, file));
+    assert.ok(count > 0, 'the sample has no assertions');
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('assertion lines: carets, the # column and negative scopes', () => {
+  const { text, assertions } = parseSample('abc def\n#^^ x.y\n#   ^^^ z - w\n#< q\n# plain comment ^\n');
+  assert.equal(text, 'abc def\n# plain comment ^\n');
+  assert.deepEqual(assertions.map((a) => [a.line, a.columns, a.has, a.hasNot]), [
+    [0, [0, 1, 2], ['x.y'], []],
+    [0, [4, 5, 6], ['z'], ['w']],
+    [0, [0], ['q'], []],
+  ]);
+});
+
+test('every line of the real examples tokenizes without invalid scopes', async () => {
+  const examples = path.join(__dirname, '..', '..', 'test', 'fixtures', 'workspace');
+  for (const file of fs.readdirSync(examples)) {
+    const scope = file.endsWith('.smithy') ? 'source.smithy' : 'source.wit';
+    const lines = await tokenize(scope, fs.readFileSync(path.join(examples, file), 'utf8'));
+    for (const line of lines) {
+      for (const token of line) {
+        assert.ok(!token.scopes.some((s) => s.startsWith('invalid')), `${file}:${token.line + 1}: ${token.text} is ${token.scopes}`);
+      }
+    }
+  }
+});
+
+test('a Smithy body left unclosed does not swallow the next shape forever', async () => {
+  const lines = await tokenize('source.smithy', 'namespace a\n\nstructure A {\n    a: String\n}\n\nstructure B {}\n');
+  assert.ok(scopesAt(lines, 6, 0).includes('storage.type.structure.smithy'));
+});
