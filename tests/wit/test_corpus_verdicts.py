@@ -21,12 +21,8 @@ from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache
 from witsmith.workspace.wit import WitWorkspace
 
-# Cases where our error is on another line than wasm-tools', and why.
-LINE_DISAGREEMENTS = {
-    # wasm-tools names the first of two same-named methods; we name the second, the
-    # one to rename, and point at the first as related information.
-    "wit/wasm-tools/ui/parse-fail/bad-resource8.wit",
-}
+# Cases where our error is on another line than wasm-tools', and why.  (None at present.)
+LINE_DISAGREEMENTS: set[str] = set()
 # Cases where our verdict differs from wasm-tools', and why.  (None at present.)
 VERDICT_DISAGREEMENTS: set[str] = set()
 

@@ -330,3 +330,27 @@ def test_no_wasmcloud_guidance_outside_wasmcloud_projects(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "world w { import wasi:sockets/tcp@0.2.0; }\n",
                            "wit/deps/s.wit": "package wasi:sockets@0.2.0;\ninterface tcp {}\n"})
     assert p.diagnostics() == []
+
+
+def test_gates_where_wit_parser_refuses_them(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        @since(version = 1.0.0)
+        use my:app/i@1.0.0 as j;
+        interface i {
+          record r { @since(version = 1.0.0) a: u32 }
+          enum e { @unstable(feature = x) a }
+        }
+        """})
+    assert p.codes().count("wit/misplaced-gate") == 3
+
+
+def test_method_named_like_its_resource(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  resource r { r: static func(); }\n}\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/duplicate-name" and p.text_at(d) == "r" and d.start > 40
+
+
+def test_package_naming_itself_is_a_cycle(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i { use my:app/j@1.0.0.{t}; }\ninterface j { type t = u32; }\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/package-cycle" and p.text_at(d) == "my:app/j@1.0.0"

@@ -34,6 +34,7 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wit/unreleased-since", E, "`@since` names a version newer than the package's."),
     rule("wit/since-unversioned", E, "`@since` is used in a package without a version."),
     rule("wit/conflicting-gates", E, "An item is both `@since` and `@unstable`."),
+    rule("wit/misplaced-gate", E, "A gate on a record field, variant case, enum case, flag or top-level `use`."),
     rule("wit/duplicate-gate", E, "The same gate is repeated on an item."),
     rule("wit/deprecated-without-since", E, "`@deprecated` without `@since` or `@unstable`."),
     rule("wit/unstable-reference", E, "A reference to an item whose `@unstable` feature is not enabled."),

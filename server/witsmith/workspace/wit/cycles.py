@@ -103,11 +103,7 @@ def dependency_cycles(context: Context, summaries: dict[Path, FileSummary], sett
             item = items[key]
             via = next((edge_paths[(key, t)] for t in edges.get(key, ()) if t in members), None)
             if via is not None and via.is_foreign and via.package_key == item.package.key:
-                problems.append(Problem(
-                    "wit/package-cycle", item.path, via.span[0], via.span[1],
-                    f"package `{via.package_label}` creates a dependency cycle: `{item.name}` reaches itself "
-                    f"through `{via}`; refer to items of the same package by their local name"))
-                continue
+                continue  # a package naming itself: reported where the reference is resolved
             if item.kind == "interface":
                 message = (f"interface `{item.name}` depends on itself through `use {via}`; move the shared "
                            "types into a third interface")

@@ -114,7 +114,9 @@ class Resolver:
             self.check_ident(use.local)
             if use.alias:
                 self.decl(use.alias)
-            self.check_gates(use.gates, package)
+            for gate in use.gates:
+                self.problem("wit/misplaced-gate", gate.span,
+                             f"`@{gate.kind}` is not allowed on a top-level `use`; gate the items that use it instead")
             self.lookup_item(unit, package, use.path, report=True)
         local_names: dict[str, Identifier] = {}
         for use in unit.uses:
@@ -222,6 +224,10 @@ class Resolver:
                 return SILENT
             if report and found is not package:
                 self.out.package_edges.append((package.key, key, path.span[0], path.span[1]))
+            elif report and found is package:
+                self.problem("wit/package-cycle", path.span,
+                             f"package `{found.label}` creates a dependency cycle: it refers to itself by its "
+                             f"full name; write `{path.interface.text}` instead of `{path}`")
             item = found.item(path.interface.text)
             if item is None:
                 if report:
@@ -595,6 +601,11 @@ class Resolver:
                          f"{'field' if typedef.kind in ('record', 'flags') else 'case'}")
         seen: dict[str, Identifier] = {}
         for member in typedef.members:
+            for gate in member.gates:
+                self.problem("wit/misplaced-gate", gate.span,
+                             f"`@{gate.kind}` is not allowed on a {typedef.kind} "
+                             f"{'field' if typedef.kind in ('record', 'flags') else 'case'}; gate the whole "
+                             f"{typedef.kind}, or add a new {typedef.kind} version instead")
             self.check_ident(member.name)
             key = member.name.text.lower()
             if key in seen:
@@ -621,7 +632,12 @@ class Resolver:
                 self.check_constructor(method, resource, scope)
                 continue
             key = method.name.text.lower()
-            if key in names:
+            if key == resource.name.text.lower():
+                self.problem("wit/duplicate-name", method.name.span,
+                             f"`{method.name.text}` has the name of its resource `{resource.name.text}`; "
+                             "rename the function",
+                             (Related(Location(self.path, *resource.name.span), "resource defined here"),))
+            elif key in names:
                 self.problem("wit/duplicate-name", method.name.span,
                              f"`{method.name.text}` is defined more than once in resource `{resource.name.text}`",
                              (Related(Location(self.path, *names[key].span), "first defined here"),))
