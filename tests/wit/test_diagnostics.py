@@ -109,9 +109,16 @@ def test_deps_resolution_nested_packages_and_renames(tmp_path):
             }
             """,
         "wit/deps/io/streams.wit": "package wasi:io@0.2.0;\ninterface streams { resource input-stream; }\n",
-        "wit/deps/shared.wit": "package my:shared {\n  interface types { type id = u64; }\n}\n",
+        "wit/deps/shared.wit": "package my:host;\npackage my:shared {\n  interface types { type id = u64; }\n}\n",
     })
     assert p.diagnostics() == []
+
+
+def test_nested_blocks_alone_still_need_a_package_header(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "world w {}\n",
+                           "wit/deps/only.wit": "package my:shared {\n  interface types {}\n}\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/missing-package-declaration" and p.text_at(d) == "my:shared"
 
 
 def test_missing_package_once_naming_present_versions(tmp_path):

@@ -20,7 +20,7 @@ from witsmith.workspace.wit.resolver import FileResolution
 def _first_item_span(summary: FileSummary) -> tuple[int, int]:
     top = summary.top
     spans = [u.span for u in top.uses] + [i.name.span for i in top.interfaces if i.name] + \
-        [w.name.span for w in top.worlds]
+        [w.name.span for w in top.worlds] + [b.name.span for b in summary.blocks if b.name]
     return min(spans) if spans else (0, 0)
 
 
@@ -31,9 +31,10 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
         declared = [(path, summaries[path].top.name) for path in group.files
                     if path in summaries and summaries[path].top.name is not None]
         if not declared:
+            # wit-parser wants a header even when the files hold only nested blocks.
             for path in group.files:
                 summary = summaries.get(path)
-                if summary is not None and not summary.top.is_empty:
+                if summary is not None:
                     start, end = _first_item_span(summary)
                     problems.append(Problem(
                         "wit/missing-package-declaration", path, start, end,
