@@ -361,3 +361,12 @@ def test_package_naming_itself_is_a_cycle(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "interface i { use my:app/j@1.0.0.{t}; }\ninterface j { type t = u32; }\n"})
     (d,) = p.diagnostics()
     assert d.code == "wit/package-cycle" and p.text_at(d) == "my:app/j@1.0.0"
+
+
+def test_quick_fixes_for_close_names_and_bad_case(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  type user = u32;\n  getUser: func() -> usr;\n}\n"})
+    fixes = {d.code: d.fixes[0] for d in p.diagnostics()}
+    (edit,) = fixes["wit/unknown-type"].edits
+    assert edit.new_text == "user"
+    (edit,) = fixes["wit/invalid-identifier"].edits
+    assert edit.new_text == "get-user"

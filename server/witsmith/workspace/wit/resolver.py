@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from witsmith.diagnostics import Location, Related
+from witsmith.diagnostics import Fix, Location, Related, TextEdit
 from witsmith.model.wit import (
     FileSummary, Func, Gate, Identifier, Interface, PackageUnit, TypeDef, TypeExpr, Use, UsePath, World,
 )
@@ -20,7 +20,7 @@ from witsmith.settings import Settings
 from witsmith.workspace.wit.layout import Group
 from witsmith.workspace.wit.names import identifier_problem, to_kebab, version_greater, version_problem
 from witsmith.workspace.wit.packages import Context, ItemDef, Package
-from witsmith.workspace.wit.problems import Problem, did_you_mean
+from witsmith.workspace.wit.problems import Problem, closest, did_you_mean
 from witsmith.workspace.wit.wasmcloud import world_guidance
 
 MAP_KEY_TYPES = frozenset({"bool", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "char", "string"})
@@ -79,8 +79,19 @@ class Resolver:
 
     # --- reporting -----------------------------------------------------------
 
-    def problem(self, code: str, span: tuple[int, int], message: str, related: tuple[Related, ...] = ()) -> None:
-        self.out.problems.append(Problem(code, self.path, span[0], span[1], message, related))
+    def problem(self, code: str, span: tuple[int, int], message: str, related: tuple[Related, ...] = (),
+                replacement: str | None = None) -> None:
+        """Record a problem; ``replacement`` offers a quick fix that rewrites the range."""
+        fixes = ()
+        if replacement is not None:
+            fixes = (Fix(f"Change to `{replacement}`", (TextEdit(self.path, span[0], span[1], replacement),)),)
+        self.out.problems.append(Problem(code, self.path, span[0], span[1], message, related, fixes))
+
+    def unknown(self, code: str, ident: Identifier, message: str, candidates) -> None:
+        """An unknown name, with a "did you mean" and its quick fix when a name is close."""
+        suggestion = closest(ident.text, candidates)
+        self.problem(code, ident.span, message + did_you_mean(ident.text, candidates), (),
+                     ("%" if ident.escaped else "") + suggestion if suggestion else None)
 
     def ref(self, span: tuple[int, int], path: Path, target: tuple[int, int]) -> None:
         self.out.refs.append((span[0], span[1], Location(path, target[0], target[1])))
@@ -179,7 +190,9 @@ class Resolver:
         if problem:
             suggestion = to_kebab(ident.text)
             hint = f"; write it as `{suggestion}`" if suggestion else ""
-            self.problem("wit/invalid-identifier", ident.span, f"invalid identifier `{ident.text}`: {problem}{hint}")
+            replacement = ("%" if ident.escaped else "") + suggestion if suggestion else None
+            self.problem("wit/invalid-identifier", ident.span, f"invalid identifier `{ident.text}`: {problem}{hint}",
+                         replacement=replacement)
 
     def check_gates(self, gates: tuple[Gate, ...], package: Package, anchor: tuple[int, int] | None = None) -> None:
         seen: dict[str, Gate] = {}
@@ -231,9 +244,9 @@ class Resolver:
             item = found.item(path.interface.text)
             if item is None:
                 if report:
-                    self.problem("wit/unknown-interface", path.interface.span,
+                    self.unknown("wit/unknown-interface", path.interface,
                                  f"interface or world `{path.interface.text}` not found in package "
-                                 f"`{found.label}`{did_you_mean(path.interface.text, found.items)}")
+                                 f"`{found.label}`", list(found.items))
                 return None
             self.out.depends_on.add(item.path)
             if report:
@@ -254,8 +267,8 @@ class Resolver:
             if item is None:
                 if report:
                     candidates = list(package.items) + [u.local.text for u in unit.uses]
-                    self.problem("wit/unknown-interface", path.interface.span,
-                                 f"interface or world `{name}` does not exist{did_you_mean(name, candidates)}")
+                    self.unknown("wit/unknown-interface", path.interface,
+                                 f"interface or world `{name}` does not exist", candidates)
                 return None
         self.out.depends_on.add(item.path)
         if report:
@@ -343,9 +356,8 @@ class Resolver:
                 entry = self.names(target).get(use_name.name.text)
                 if entry is None or entry[0] == "interface":
                     candidates = [n for n, e in self.names(target).items() if e[0] in ("type", "use")]
-                    self.problem("wit/unknown-use-name", use_name.name.span,
-                                 f"name `{use_name.name.text}` does not exist in interface `{use.path}`"
-                                 f"{did_you_mean(use_name.name.text, candidates)}")
+                    self.unknown("wit/unknown-use-name", use_name.name,
+                                 f"name `{use_name.name.text}` does not exist in interface `{use.path}`", candidates)
                     continue
                 if entry[0] == "func":
                     self.problem("wit/wrong-kind", use_name.name.span,
@@ -720,8 +732,7 @@ class Resolver:
             found = self.find_type(scope, part.name.text)
             if found is None:
                 candidates = [n for n, e in self.names(scope).items() if e[0] in ("type", "use")]
-                self.problem("wit/unknown-type", part.name.span,
-                             f"type `{part.name.text}` does not exist{did_you_mean(part.name.text, candidates)}")
+                self.unknown("wit/unknown-type", part.name, f"type `{part.name.text}` does not exist", candidates)
                 continue
             if isinstance(found, tuple):
                 self.problem("wit/wrong-kind", part.name.span, f"cannot use {found[0]} `{part.name.text}` as a type")
