@@ -82,3 +82,26 @@ def test_open_buffer_wins_over_disk(tmp_path):
     p.workspace._files.set_buffer(path, b"interface i1 { use i0.{nope}; }\n")
     p.workspace.update(path)
     assert [d.code for d in file_diagnostics(p.workspace, path)] == ["wit/unknown-use-name"]
+
+
+def test_settings_changes_re_resolve(tmp_path):
+    from dataclasses import replace
+
+    p = project(tmp_path, {"wit/a.wit": PKG + "@unstable(feature = x)\ninterface fancy {}\nworld w { import fancy; }\n",
+                           "lib/pkg/y.wit": "package lib:x;\ninterface y {}\n",
+                           "wit/b.wit": "world v { import lib:x/y; }\n"})
+    assert sorted(p.codes()) == ["wit/missing-package", "wit/unstable-reference"]
+    settings = p.workspace.settings
+    p.workspace.set_settings(replace(settings, wit_features=frozenset({"x"})))
+    assert p.codes() == ["wit/missing-package"]
+    p.workspace.set_settings(replace(p.workspace.settings, wit_search_paths=(tmp_path / "lib",)))
+    assert p.codes() == []
+
+
+def test_adding_the_same_root_twice_reads_it_once(tmp_path):
+    p = project(tmp_path, chain(3))
+    before = p.workspace.counts.files_summarized
+    p.workspace.add_root(tmp_path / "wit")
+    p.workspace.add_root(tmp_path / "wit" / "f1.wit")
+    p.workspace.add_root(tmp_path)
+    assert p.workspace.counts.files_summarized == before

@@ -55,11 +55,28 @@ class WitWorkspace:
     # --- configuration ------------------------------------------------------
 
     def set_settings(self, settings: Settings) -> None:
-        self._settings = settings
+        old, self._settings = self._settings, settings
+        if old.wit_search_paths != settings.wit_search_paths:
+            # Other packages to resolve against: read the roots again (parses are cached).
+            roots = list(self._contexts)
+            self._reset()
+            for root in roots:
+                self._add_root_location(root)
+            return
         for path in list(self._summaries):
             self._resolve(path)
         for context in self._contexts.values():
             self._check_packages(context)
+
+    def _reset(self) -> None:
+        self._contexts.clear()
+        self._group_of.clear()
+        self._context_of.clear()
+        self._summaries.clear()
+        self._resolutions.clear()
+        self._package_problems.clear()
+        self._dependents.clear()
+        self._referrers.clear()
 
     @property
     def settings(self) -> Settings:
@@ -68,14 +85,15 @@ class WitWorkspace:
     def add_root(self, path: Path) -> None:
         path = normalize(path)
         if path.is_file() or (path.suffix == WIT_SUFFIX and not path.is_dir()):
-            self._add_root_location(path)
+            if path not in self._group_of:  # already read as part of a package folder
+                self._add_root_location(path)
             return
         folders = find_root_folders(path)
         for extra in project_wit_folders(path) if self._project_files else ():
             if extra not in folders and wit_files_in(extra):
                 folders.append(extra)
         for folder in folders:
-            if folder not in self._contexts and folder not in self._group_of:
+            if folder not in self._contexts and folder not in self._context_of:
                 self._add_root_location(folder)
 
     def _add_root_location(self, location: Path) -> None:

@@ -228,6 +228,12 @@ class Resolver:
                     seen: frozenset = frozenset()) -> ItemDef | _Silent | None:
         """The interface or world a path names; reports an unknown one when ``report``."""
         if path.is_foreign:
+            if report and path.version is not None:
+                problem = version_problem(path.version)
+                if problem:
+                    # The version ends the path: `ns:pkg/iface@version`.
+                    self.problem("wit/invalid-version", (path.span[1] - len(path.version.encode()), path.span[1]),
+                                 problem)
             key = path.package_key
             found = self.context.find(key)
             self.out.depends_on.add(("pkg", key))
