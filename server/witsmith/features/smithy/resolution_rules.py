@@ -28,22 +28,29 @@ def _use_insert_offset(summary: FileSummary, source: bytes | None) -> int | None
     return len(source) if newline < 0 else newline + 1
 
 
-def _suggestions(workspace: SmithyWorkspace, summary: FileSummary, name: str, want_trait: bool) -> tuple[list[str], list[str]]:
+def _catalog(workspace: SmithyWorkspace) -> list[tuple[str, str, str, bool]]:
+    """(absolute id, namespace, simple name, is a trait) of every shape, built once per check."""
+    result = []
+    for other in workspace.summaries() + _builtins(workspace):
+        for shape in other.shapes:
+            shape_id = other.absolute_id(shape)
+            is_trait = any(t.id.text in ("trait", "smithy.api#trait") for t in shape.traits)
+            result.append((shape_id, shape_id.split("#", 1)[0], shape_id.split("#", 1)[1], is_trait))
+    return result
+
+
+def _suggestions(catalog, summary: FileSummary, name: str, want_trait: bool) -> tuple[list[str], list[str]]:
     """(close names visible from the file, absolute ids elsewhere with exactly this name)."""
     visible: set[str] = set(uses_by_name(summary))
     elsewhere: list[str] = []
     own_namespace = summary.namespace.text if summary.namespace else None
-    for other in workspace.summaries() + _builtins(workspace):
-        for shape in other.shapes:
-            shape_id = other.absolute_id(shape)
-            namespace = shape_id.split("#", 1)[0]
-            if want_trait and not any(t.id.text in ("trait", "smithy.api#trait") for t in shape.traits):
-                continue
-            simple = shape.name.text.split("#")[-1]
-            if namespace in (own_namespace, PRELUDE_NAMESPACE):
-                visible.add(simple)
-            elif simple == name:
-                elsewhere.append(shape_id)
+    for shape_id, namespace, simple, is_trait in catalog:
+        if want_trait and not is_trait:
+            continue
+        if namespace in (own_namespace, PRELUDE_NAMESPACE):
+            visible.add(simple)
+        elif simple == name:
+            elsewhere.append(shape_id)
     close = difflib.get_close_matches(name, sorted(visible), n=3, cutoff=0.6)
     return close, sorted(set(elsewhere))
 
@@ -75,6 +82,7 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
     result: list[Diagnostic] = []
     uses = uses_by_name(summary)
     source = workspace.files_store.read(path)
+    catalog = None
     for resolved in resolved_file.references:
         ref = resolved.reference
         if resolved.target is not None:
@@ -115,7 +123,9 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
                                      f"tools do not; write `{same_but_case}`",
                                      fixes=(Fix(f"Change to `{same_but_case}`", (TextEdit(path, ref.start, ref.end, same_but_case),)),)))
                 continue
-        close, elsewhere = _suggestions(workspace, summary, name, want_trait)
+        if catalog is None:
+            catalog = _catalog(workspace)
+        close, elsewhere = _suggestions(catalog, summary, name, want_trait)
         what = "trait" if want_trait else ROLE_WORDS.get(ref.role, "shape")
         if ref.role == "use":
             message = f"`{ref.text}` does not exist: the namespace `{namespace}` has no shape `{name}`"

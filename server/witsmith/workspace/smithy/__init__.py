@@ -66,6 +66,8 @@ class SmithyWorkspace:
         self._reverse: dict[str, set[Path]] = {}
         self._targets_by_file: dict[Path, set[str]] = {}
         self._builtin_defs: dict[str, ShapeDef] = {}
+        # Shape id -> files with an `apply` statement that targets it.
+        self._applied_by: dict[str, set[Path]] = {}
         for summary in builtin_summaries().values():
             for shape in summary.shapes:
                 self._builtin_defs[summary.absolute_id(shape)] = ShapeDef(summary, shape)
@@ -290,7 +292,10 @@ class SmithyWorkspace:
             if self.resolve_trait(shape_def.summary, trait) == trait_id:
                 return trait
         if traits is None:
-            for summary in self._summaries.values():
+            for applying in sorted(self._applied_by.get(shape_def.id, ())):
+                summary = self._summaries.get(applying)
+                if summary is None:
+                    continue
                 for apply in summary.applies:
                     if self.resolve_text(summary, apply.target.text) == shape_def.id:
                         for trait in apply.traits:
@@ -326,6 +331,11 @@ class SmithyWorkspace:
                 paths.discard(path)
                 if not paths:
                     del self._reverse[target]
+            applied = self._applied_by.get(target)
+            if applied is not None:
+                applied.discard(path)
+                if not applied:
+                    del self._applied_by[target]
         self._resolved.pop(path, None)
 
     def _resolve_file(self, path: Path) -> None:
@@ -349,6 +359,8 @@ class SmithyWorkspace:
             resolved.references.append(Resolved(reference, target, tuple(tried)))
             if target is not None:
                 targets.add(target.split("$", 1)[0])
+                if reference.role == "apply" and "$" not in target:
+                    self._applied_by.setdefault(target, set()).add(path)
         # Shape ids inside trait values whose trait member is an @idRef.
         by_range = {(r.reference.start, r.reference.end): r.target for r in resolved.references if r.reference.role == "trait"}
         for owner, trait in self._trait_uses(summary):
@@ -426,7 +438,7 @@ class SmithyWorkspace:
             return self._update_project(path)
         old = self._summaries.get(path)
         old_ids, old_namespaces = self._defined_ids(old), self._namespaces_of(old)
-        known_before = {ns for ns in old_namespaces if ns in self._ns_files}
+        builtin_defined_before = {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}
         if path not in self._project_of:
             if path.suffix not in (".smithy", ".json") or self.files_store.read(path) is None:
                 if old is None:
@@ -438,6 +450,9 @@ class SmithyWorkspace:
                     self.projects.append(loose)
                 loose.files.add(path)
                 self._project_of[path] = loose
+        old_resolved = self._resolved.get(path)
+        applied_before = {r.target for r in old_resolved.references
+                          if r.reference.role == "apply" and r.target} if old_resolved is not None else set()
         new = self._load(path)
         if new is None:
             self._forget_resolution(path)
@@ -448,13 +463,24 @@ class SmithyWorkspace:
             # Same name ignoring case elsewhere: duplicate diagnostics change.
             for like in self.ids_like(shape_id):
                 affected |= {d.path for d in self._defs.get(like, [])}
-        # A namespace that starts or stops being defined switches built-ins on or off.
-        for namespace in old_namespaces ^ new_namespaces | {ns for ns in old_namespaces if ns not in self._ns_files} - known_before:
-            if namespace in BUILTIN_SOURCES:
-                affected |= self._dependents_by_ns.get(namespace, set())
+        # Metadata keys are global: files sharing a key may now conflict, or stop conflicting.
+        keys = {m.key.text for m in (old.metadata if old else [])} | {m.key.text for m in (new.metadata if new else [])}
+        if keys:
+            affected |= {p for p, s in self._summaries.items() if any(m.key.text in keys for m in s.metadata)}
+        # A built-in namespace that starts or stops being defined by the workspace switches
+        # the built-in definitions off or on for everyone who looks into it.
+        builtin_defined_after = {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}
+        for namespace in builtin_defined_before ^ builtin_defined_after:
+            affected |= self._dependents_by_ns.get(namespace, set())
         for dependent in sorted(affected):
             if dependent in self._summaries:
                 self._resolve_file(dependent)
+        # Traits applied from this file show in the diagnostics of the shapes' own files.
+        resolved_now = self._resolved.get(path)
+        applied_now = {r.target for r in resolved_now.references
+                       if r.reference.role == "apply" and r.target} if resolved_now is not None else set()
+        for target in applied_before | applied_now:
+            affected |= {d.path for d in self._defs.get(target.split("$", 1)[0], [])}
         if new is None:
             project = self._project_of.get(path)
             if project is not None and project.kind == "loose":

@@ -1,0 +1,90 @@
+"""Updating one file re-resolves only the files that depend on it (work is counted, not timed)."""
+
+from __future__ import annotations
+
+from smithy.helpers import codes, errors, workspace
+
+LEAVES = 40
+
+
+def _files() -> dict[str, str]:
+    files = {"common.smithy": '$version: "2"\nnamespace example.common\nstring Id\nstring Name\n'}
+    for index in range(LEAVES):
+        uses_common = index < 5
+        body = "    id: Id\n" if uses_common else "    n: Integer\n"
+        header = "use example.common#Id\n" if uses_common else ""
+        files[f"leaf{index}.smithy"] = f'$version: "2"\nnamespace example.leaf{index}\n{header}\nstructure Leaf{index} {{\n{body}}}\n'
+    return files
+
+
+def _resolved_by(ws, action) -> int:
+    before = ws.stats["resolved_files"]
+    action()
+    return ws.stats["resolved_files"] - before
+
+
+def test_changing_a_shared_file_re_resolves_only_its_dependents(tmp_path):
+    ws = workspace(tmp_path, _files())
+    common = tmp_path / "common.smithy"
+    common.write_text('$version: "2"\nnamespace example.common\nstring Id\nstring Name\nstring Extra\n')
+    affected: set = set()
+    work = _resolved_by(ws, lambda: affected.update(ws.update(common)))
+    assert work == 1 + 5
+    assert affected == {common} | {tmp_path / f"leaf{i}.smithy" for i in range(5)}
+
+
+def test_changing_a_leaf_re_resolves_only_itself(tmp_path):
+    ws = workspace(tmp_path, _files())
+    leaf = tmp_path / "leaf30.smithy"
+    leaf.write_text('$version: "2"\nnamespace example.leaf30\nstructure Leaf30 { n: Long }\n')
+    assert _resolved_by(ws, lambda: ws.update(leaf)) == 1
+
+
+def test_removing_a_definition_reports_in_dependents_and_adding_it_back_clears(tmp_path):
+    ws = workspace(tmp_path, _files())
+    common = tmp_path / "common.smithy"
+    leaf = tmp_path / "leaf0.smithy"
+    common.unlink()
+    assert leaf in ws.update(common)
+    # The namespace is gone from the workspace altogether: one warning on the `use`.
+    assert "smithy/namespace-not-loaded" in codes(ws, leaf)
+    assert common not in ws.files()
+    common.write_text('$version: "2"\nnamespace example.common\nstring Id\n')
+    assert leaf in ws.update(common)
+    assert errors(ws, leaf) == []
+
+
+def test_new_file_resolves_a_dangling_reference(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\nstructure S { t: Thing }\n'})
+    assert "smithy/unresolved-shape" in codes(ws, tmp_path / "a.smithy")
+    new = tmp_path / "b.smithy"
+    new.write_text('$version: "2"\nnamespace a\nstring Thing\n')
+    work = _resolved_by(ws, lambda: ws.update(new))
+    assert work == 2
+    assert errors(ws, tmp_path / "a.smithy") == []
+
+
+def test_open_buffer_is_read_instead_of_disk(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\nstructure S { t: String }\n'})
+    path = tmp_path / "a.smithy"
+    ws.files_store.set_buffer(path, b'$version: "2"\nnamespace a\nstructure S { t: Strng }\n')
+    ws.update(path)
+    assert "smithy/unresolved-shape" in codes(ws, path)
+
+
+def test_a_workspace_copy_of_a_builtin_namespace_replaces_it(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": "namespace a\nuse org.wasmcloud.model#U32\nstructure S { n: U32 }\n"})
+    path = tmp_path / "a.smithy"
+    assert errors(ws, path) == []
+    own = tmp_path / "model.smithy"
+    own.write_text("namespace org.wasmcloud.model\nstring Other\n")
+    assert path in ws.update(own)
+    assert "smithy/unresolved-shape" in codes(ws, path)
+
+
+def test_duplicate_across_files_updates_both(tmp_path):
+    ws = workspace(tmp_path, {"one.smithy": '$version: "2"\nnamespace a\nstring Order\n'})
+    two = tmp_path / "two.smithy"
+    two.write_text('$version: "2"\nnamespace a\nstructure ORDER {}\n')
+    assert tmp_path / "one.smithy" in ws.update(two)
+    assert "smithy/duplicate-shape" in codes(ws, tmp_path / "one.smithy")
