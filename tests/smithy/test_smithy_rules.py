@@ -248,3 +248,42 @@ def _range(location):
     class _Range:
         start, end = location.start, location.end
     return _Range
+
+
+def test_statements_out_of_order_are_explained(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": 'namespace a\n$version: "2"\nstring S\nuse b#T\n'})
+    path = tmp_path / "a.smithy"
+    found = [d for d in diagnostics(ws, path) if d.code == "smithy/statement-order"]
+    assert [text_at(path, d) for d in found] == ["$", "use"]
+    assert "must come before the `namespace` statement" in found[0].message
+
+
+def test_id_ref_values_are_references_checked_against_their_selector(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@trait
+structure handler {
+    @idRef(failWhenMissing: true, selector: "operation")
+    operation: String
+}
+
+operation Run {}
+structure Data {}
+
+@handler(operation: "a#Run")
+structure Good {}
+
+@handler(operation: "a#Data")
+structure WrongKind {}
+
+@handler(operation: "a#Gone")
+structure Missing {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert found["smithy/trait-value"] == ["a#Data"]
+    assert found["smithy/unresolved-shape"] == ["a#Gone"]
+    source = path.read_bytes()
+    refs = ws.references(path, source.index(b"operation Run") + 10, include_declaration=False)
+    assert [text_at(path, r) for r in refs] == ["a#Run"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, Severity, report
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
-from witsmith.features.smithy.syntax_rules import syntax_diagnostics
+from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
 from witsmith.workspace.files import normalize
 from witsmith.workspace.smithy import SmithyWorkspace
@@ -57,6 +57,7 @@ def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]
     tree = workspace.tree(path)
     if tree is not None:
         result += _guarded(lambda: syntax_diagnostics(path, tree), path, "syntax")
+        result += _guarded(lambda: statement_order(path, tree), path, "statement order")
     result += _problems(path, summary)
     wasmcloud = workspace.is_wasmcloud(path)
     result += _guarded(lambda: shape_rules.versions(workspace, path, summary, wasmcloud), path, "versions")

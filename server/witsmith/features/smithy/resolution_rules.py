@@ -99,8 +99,8 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
                 result.append(report(R.UNRESOLVED_SHAPE, path, ref.start, ref.end,
                                      f"`{shape_id}` has no member `{member}`"))
             continue
-        if ref.role == "idref":
-            continue  # only `failWhenMissing` id refs must resolve; left to a later rule
+        if ref.role == "idref" and not ref.required:
+            continue  # an @idRef without failWhenMissing may name a shape that does not exist
         namespace, name, _ = split_id(ref.text)
         via_use = uses.get(name) if namespace is None else None
         missing_namespace = namespace if namespace is not None else (via_use.split("#")[0] if via_use else None)

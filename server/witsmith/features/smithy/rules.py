@@ -5,6 +5,7 @@ from witsmith.diagnostics import Severity, rule
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFORMATION
 
 SYNTAX_ERROR = rule("smithy/syntax-error", E, "the file does not follow the Smithy grammar")
+SYNTAX_ORDER = rule("smithy/statement-order", E, "a control, metadata, namespace or use statement out of place")
 INTERNAL_ERROR = rule("smithy/internal-error", E, "witsmith failed while reading the file")
 INVALID_JSON_AST = rule("smithy/invalid-json-ast", E, "a JSON AST model that does not have the expected structure")
 UNRESOLVED_SHAPE = rule("smithy/unresolved-shape", E, "a shape id that names no shape")

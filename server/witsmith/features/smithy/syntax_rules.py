@@ -7,7 +7,7 @@ from pathlib import Path
 import tree_sitter
 
 from witsmith.diagnostics import Diagnostic, report
-from witsmith.features.smithy.rules import SYNTAX_ERROR
+from witsmith.features.smithy.rules import SYNTAX_ERROR, SYNTAX_ORDER
 from witsmith.syntax import SyntaxTree, syntax_problems
 
 MAX_SYNTAX_ERRORS = 100
@@ -91,4 +91,41 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
             if newline > start:
                 end = newline
         result.append(report(SYNTAX_ERROR, path, start, end, message))
+    return result
+
+
+# The sections of an IDL file, in the order the specification requires.
+SECTION_OF = {"$": 0, "metadata": 1, "namespace": 2, "use": 3}
+SECTION_WORDS = {0: "control statements (`$...`)", 1: "`metadata` statements", 2: "the `namespace` statement",
+                 3: "`use` statements", 4: "shapes and `apply` statements"}
+
+
+def statement_order(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
+    """Explain misplaced top-level statements, which the grammar can only call unexpected.
+
+    Only runs on trees with errors, and only looks at lines that start at
+    column 0 with a statement keyword, so text inside values cannot trigger it.
+    """
+    if not tree.root.has_error:
+        return []
+    result = []
+    highest = -1
+    offset = 0
+    for line in tree.source.split(b"\n"):
+        start = offset
+        offset += len(line) + 1
+        text = line.decode("utf-8", errors="replace")
+        word = "$" if text.startswith("$") else text.split(" ", 1)[0]
+        if word in SECTION_OF:
+            section = SECTION_OF[word]
+        elif word and (word[0].isalpha() or word[0] == "@") and not text.startswith(("//",)):
+            section = 4
+        else:
+            continue
+        if section < highest:
+            keyword_end = start + len(word.encode("utf-8"))
+            result.append(report(SYNTAX_ORDER, path, start, keyword_end,
+                                 f"{SECTION_WORDS[section]} must come before {SECTION_WORDS[highest]}; "
+                                 "a file is ordered: control statements, metadata, namespace, uses, then shapes"))
+        highest = max(highest, section)
     return result

@@ -369,50 +369,24 @@ def idrefs(workspace: SmithyWorkspace, path: Path, summary: FileSummary, evaluat
         shape_def = workspace.shape(shape_id)
         if shape_def is None:
             continue
-        for trait, trait_id, owner in resolved.traits:
-            if trait.value is None or not (trait.value.start <= ref.start and ref.end <= trait.value.end):
+        selector = ref.selector or "*"
+        if selector == "*":
+            continue
+        target = Target(shape_def)
+        if member:
+            found = workspace.member(shape_def, member)
+            if found is None:
                 continue
-            selector = _idref_selector(workspace, trait_id)
-            if selector is None or selector == "*":
-                break
-            target = Target(shape_def)
-            if member:
-                found = workspace.member(shape_def, member)
-                if found is None:
-                    break
-                target = Target(found[0], found[1])
-            try:
-                ok = evaluator.matches(selector, target)
-            except (Unsupported, RecursionError):
-                break
-            if not ok:
-                result.append(report(R.TRAIT_VALUE, path, ref.start, ref.end,
-                                     f"`{ref.text}` does not match the selector `{selector}` that this value requires"))
-            break
+            target = Target(found[0], found[1])
+        try:
+            ok = evaluator.matches(selector, target)
+        except (Unsupported, RecursionError):
+            continue
+        if not ok:
+            result.append(report(R.TRAIT_VALUE, path, ref.start, ref.end,
+                                 f"`{ref.text}` does not match the selector `{selector}` that this value requires"))
     return result
 
-
-def _idref_selector(workspace: SmithyWorkspace, trait_id: str | None) -> str | None:
-    """The selector of the first @idRef found in the trait's shape or its members (a simplification)."""
-    if trait_id is None:
-        return None
-    trait_def = workspace.shape(trait_id)
-    if trait_def is None:
-        return None
-    candidates = [trait_def.shape.traits] + [m.traits for _, m in workspace.all_members(trait_def)]
-    for owner, member in workspace.all_members(trait_def):
-        target = workspace.member_target(owner, member)
-        if target is not None and target.shape.kind in ("list", "set"):
-            candidates += [m.traits for _, m in workspace.all_members(target)]
-    for traits in candidates:
-        found = workspace.has_trait(trait_def, "smithy.api#idRef", traits)
-        if found is not None:
-            if found.value is not None and found.value.kind == "object":
-                selector = found.value.get("selector")
-                if selector is not None and selector.kind == "string":
-                    return selector.value
-            return "*"
-    return None
 
 
 def _value(workspace: SmithyWorkspace, path: Path, trait: TraitUse, trait_def: ShapeDef, name: str,

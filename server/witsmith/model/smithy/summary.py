@@ -134,6 +134,9 @@ class Reference:
     end: int
     role: str
     owner: str | None  # the shape (or `Shape$member`) holding it, relative to the file's namespace
+    # For `idref` references: the @idRef selector the shape must match, and whether it must exist.
+    selector: str | None = None
+    required: bool = False
 
 
 @dataclass(slots=True)

@@ -371,9 +371,15 @@ class SmithyWorkspace:
             trait_def = self.shape(trait_id)
             if trait_def is None:
                 continue
-            for value in self.idref_values(trait_def, [], trait.value):
+            for value, idref in self.idref_values(trait_def, [], trait.value):
                 text = value.value
-                reference = Reference(text, value.start + 1, value.end - 1, "idref", owner)
+                start, end = (value.start + 1, value.end - 1) if summary.format == "idl" or value.end - value.start >= 2 else (value.start, value.end)
+                selector, required = "*", False
+                if idref.value is not None and idref.value.kind == "object":
+                    found = idref.value.get("selector")
+                    selector = found.value if found is not None and found.kind == "string" else "*"
+                    required = (idref.value.get("failWhenMissing") or Node("null", None, 0, 0)).value is True
+                reference = Reference(text, start, end, "idref", owner, selector, required)
                 tried = candidates(summary, text, uses)
                 target = next((with_member(c, text) for c in tried if self.shape(c) is not None), None)
                 tried_all.update(tried)
@@ -401,14 +407,16 @@ class SmithyWorkspace:
             for trait in apply.traits:
                 yield apply.target.text, trait
 
-    def idref_values(self, target: ShapeDef, member_traits: list[TraitUse], value: Node, depth: int = 0) -> Iterator[Node]:
-        """String values that an @idRef (on the shape or the member) marks as shape ids."""
+    def idref_values(self, target: ShapeDef, member_traits: list[TraitUse], value: Node,
+                     depth: int = 0) -> Iterator[tuple[Node, TraitUse]]:
+        """String values that an @idRef (on the member or the shape) marks as shape ids, with that @idRef."""
         if depth > 16:
             return
         if value.kind == "string":
-            if self.has_trait(target, "smithy.api#idRef", member_traits) or self.has_trait(target, "smithy.api#idRef", target.shape.traits):
-                if value.value:
-                    yield value
+            idref = self.has_trait(target, "smithy.api#idRef", member_traits) or self.has_trait(
+                target, "smithy.api#idRef", target.shape.traits)
+            if idref is not None and value.value:
+                yield value, idref
             return
         kind = target.shape.kind
         children: list[tuple[ShapeDef, Member, Node]] = []
