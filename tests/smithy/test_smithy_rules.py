@@ -287,3 +287,16 @@ structure Missing {}
     source = path.read_bytes()
     refs = ws.references(path, source.index(b"operation Run") + 10, include_declaration=False)
     assert [text_at(path, r) for r in refs] == ["a#Run"]
+
+
+def test_definitions_in_different_projects_do_not_clash(tmp_path):
+    ws = workspace(tmp_path, {
+        "contract/codegen.toml": '[[models]]\npath = "."\nfiles = ["kv.smithy"]\n',
+        "contract/kv.smithy": "namespace org.example.kv\nstring Key\nstructure Get { key: Key }\n",
+        "docs/old-kv.smithy": "namespace org.example.kv\nstring Key\ninteger Size\n",
+    })
+    path = tmp_path / "contract" / "kv.smithy"
+    assert "smithy/duplicate-shape" not in codes(ws, path)
+    # Navigation prefers the definition of the file's own project.
+    location = ws.definition(path, path.read_text().index("key: Key") + 6)
+    assert location.path == path

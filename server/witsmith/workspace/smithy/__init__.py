@@ -196,6 +196,18 @@ class SmithyWorkspace:
     def definitions(self, shape_id: str) -> list[ShapeDef]:
         return list(self._defs.get(shape_id, []))
 
+    def same_project(self, a: Path, b: Path) -> bool:
+        """Whether two files are models of one project (stale copies elsewhere do not clash)."""
+        return self._project_of.get(a) is self._project_of.get(b)
+
+    def _nearest(self, shape_id: str, near: Path | None) -> ShapeDef | None:
+        found = self._defs.get(shape_id)
+        if found and near is not None:
+            for definition in found:
+                if self.same_project(definition.path, near):
+                    return definition
+        return self.shape(shape_id)
+
     def ids_like(self, shape_id: str) -> set[str]:
         """Ids that equal `shape_id` ignoring case."""
         return set(self._defs_lower.get(shape_id.lower(), ()))
@@ -542,9 +554,9 @@ class SmithyWorkspace:
         return any(ref.text.startswith(WASMCLOUD_NAMESPACES[0] + "#") for ref in summary.references) or (
             summary.namespace is not None and summary.namespace.text in WASMCLOUD_NAMESPACES)
 
-    def location_of(self, target: str) -> Location | None:
+    def location_of(self, target: str, near: Path | None = None) -> Location | None:
         shape_id, _, member = target.partition("$")
-        shape_def = self.shape(shape_id)
+        shape_def = self._nearest(shape_id, near)
         if shape_def is None:
             return None
         if member:
@@ -579,7 +591,7 @@ class SmithyWorkspace:
         found = resolved.at(offset) if resolved is not None else None
         if found is None or found.target is None:
             return None
-        return self.location_of(found.target)
+        return self.location_of(found.target, path)
 
     def references(self, path: Path, offset: int, include_declaration: bool) -> list[Location]:
         path = normalize(path)
@@ -589,7 +601,7 @@ class SmithyWorkspace:
         shape_id = target.split("$", 1)[0]
         result: list[Location] = []
         if include_declaration:
-            declared = self.location_of(target)
+            declared = self.location_of(target, path)
             if declared is not None:
                 result.append(declared)
         for referrer in sorted(self._reverse.get(shape_id, set())):
