@@ -300,3 +300,81 @@ def test_definitions_in_different_projects_do_not_clash(tmp_path):
     # Navigation prefers the definition of the file's own project.
     location = ws.definition(path, path.read_text().index("key: Key") + 6)
     assert location.path == path
+
+
+def test_control_statements_namespace_and_properties(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\n$version: "2"\n$versoin: "2"\nnamespace a\nnamespace b\n',
+                              "b.smithy": '$version: "2"\nnamespace c\noperation Get {\n    inputs: Unit\n}\n'
+                                          'service S {\n    version: "1"\n    operation: [Get]\n}\n'})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert found["smithy/duplicate-control"] == ["version"]
+    assert found["smithy/unknown-control"] == ["versoin"]
+    assert found["smithy/duplicate-namespace"] == ["namespace"]
+    assert _by_code(ws, tmp_path / "b.smithy")["smithy/unknown-property"] == ["inputs", "operation"]
+
+
+def test_default_out_of_range_is_a_warning_and_conflicting_traits(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@range(min: 1)
+integer Count
+
+structure Page {
+    size: Count = 0
+}
+
+@documentation("one")
+structure Doc {}
+
+apply Doc @documentation("two")
+
+@trait(conflicts: ["b"])
+structure a {}
+
+@trait
+structure b {}
+
+@a
+@b
+string Both
+"""})
+    path = tmp_path / "a.smithy"
+    warning = one(ws, path, "smithy/default-out-of-range")
+    assert warning.severity == Severity.WARNING and text_at(path, warning) == "0"
+    assert sorted(_by_code(ws, path)["smithy/duplicate-trait"]) == ["a", "documentation"]
+
+
+def test_wasmcloud_softens_checks_weld_does_not_make(tmp_path):
+    ws = workspace(tmp_path, {"codegen.toml": '[[models]]\npath = "."\n', "a.smithy": """namespace org.example.a
+
+use org.wasmcloud.model#n
+use org.wasmcloud.model#U64
+
+union Value {
+    @n(0)
+    text: String
+}
+
+structure Blob {
+    size: u64
+}
+
+@enum([{ name: "ok" }])
+string Status
+"""})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert found["wasmcloud/trait-target"] == ["n"]
+    assert found["wasmcloud/case-mismatch"] == ["u64"]
+    assert "wasmcloud/trait-value" in found
+    assert "smithy/trait-target" not in found and "smithy/unresolved-shape" not in found
+    fix = one(ws, path, "wasmcloud/case-mismatch").fixes[0]
+    assert fix.edits[0].new_text == "U64"
+
+
+def test_unreadable_project_file(tmp_path):
+    ws = workspace(tmp_path, {"codegen.toml": "[[models]\npath = '.'\n", "a.smithy": "namespace a\nstring S\n"})
+    assert "smithy/invalid-project-file" in codes(ws, tmp_path / "codegen.toml")
+    assert tmp_path / "a.smithy" in ws.files()

@@ -19,6 +19,7 @@ DUPLICATE_SHAPE = rule("smithy/duplicate-shape", E, "two shapes with the same na
 DUPLICATE_MEMBER = rule("smithy/duplicate-member", E, "a member, property or trait value key given twice")
 DUPLICATE_NAMESPACE = rule("smithy/duplicate-namespace", E, "more than one namespace statement in a file")
 DUPLICATE_CONTROL = rule("smithy/duplicate-control", E, "a control statement given twice")
+UNKNOWN_CONTROL = rule("smithy/unknown-control", W, "a control statement Smithy does not define")
 UNKNOWN_PROPERTY = rule("smithy/unknown-property", E, "a property that a service, resource or operation does not have")
 INVALID_MEMBER = rule("smithy/invalid-member", E, "a member the shape's kind does not allow, or a required one missing")
 MAP_KEY_NOT_STRING = rule("smithy/map-key-not-string", E, "a map key that does not target a string shape")

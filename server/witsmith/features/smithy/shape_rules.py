@@ -10,6 +10,7 @@ from witsmith.model.smithy import FileSummary, Shape
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 SUPPORTED_VERSIONS = ("1", "1.0", "2", "2.0")
+KNOWN_CONTROLS = ("version", "operationInputSuffix", "operationOutputSuffix")
 STRING_KINDS = ("string", "enum")
 INT_KINDS = ("byte", "short", "integer", "long", "intEnum")
 
@@ -299,6 +300,12 @@ def versions(workspace: SmithyWorkspace, path: Path, summary: FileSummary, wasmc
         start, end = summary.version_span
         result.append(report(R.UNSUPPORTED_VERSION, path, start, end,
                              f"Smithy version `{summary.version}` is not supported; use \"2.0\" (or \"1.0\" for older models)"))
+    if summary.format == "idl":
+        for control in summary.controls:
+            if control.key.text not in KNOWN_CONTROLS:
+                result.append(report(R.UNKNOWN_CONTROL, path, control.key.start, control.key.end,
+                                     f"`${control.key.text}` is not a Smithy control statement (known: "
+                                     f"{', '.join('$' + k for k in KNOWN_CONTROLS)}); it is ignored — remove it or fix the name"))
     if summary.format != "idl" or summary.idl_version != 1:
         return result
     rule = R.WC_IDL2 if wasmcloud else R.IDL2_ONLY

@@ -7,7 +7,7 @@ from pathlib import Path
 import tree_sitter
 
 from witsmith.diagnostics import Diagnostic, report
-from witsmith.features.smithy.rules import SYNTAX_ERROR, SYNTAX_ORDER
+from witsmith.features.smithy.rules import DUPLICATE_NAMESPACE, SYNTAX_ERROR, SYNTAX_ORDER
 from witsmith.syntax import SyntaxTree, syntax_problems
 
 MAX_SYNTAX_ERRORS = 100
@@ -111,6 +111,7 @@ def statement_order(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
     result = []
     highest = -1
     offset = 0
+    namespaces = 0
     for line in tree.source.split(b"\n"):
         start = offset
         offset += len(line) + 1
@@ -122,6 +123,13 @@ def statement_order(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
             section = 4
         else:
             continue
+        if word == "namespace":
+            namespaces += 1
+            if namespaces > 1:
+                result.append(report(DUPLICATE_NAMESPACE, path, start, start + len("namespace"),
+                                     "a file has exactly one namespace statement; move the shapes of this "
+                                     "namespace to a file of their own"))
+                continue
         if section < highest:
             keyword_end = start + len(word.encode("utf-8"))
             result.append(report(SYNTAX_ORDER, path, start, keyword_end,
