@@ -106,3 +106,33 @@ def _diag(location):
     class _Range:
         start, end = location.start, location.end
     return _Range
+
+
+def test_loose_files_added_one_by_one_form_one_project(tmp_path):
+    from smithy.helpers import write
+    from witsmith.settings import Settings
+    from witsmith.workspace.files import FileStore, ParseCache
+    from witsmith.workspace.smithy import SmithyWorkspace
+
+    write(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\nstring Order\n',
+                     "b.smithy": '$version: "2"\nnamespace a\nstring ORDER\n'})
+    ws = SmithyWorkspace(FileStore(), ParseCache(), Settings())
+    ws.add_root(tmp_path / "a.smithy")
+    ws.add_root(tmp_path / "b.smithy")
+    assert len([p for p in ws.projects if p.kind == "loose"]) == 1
+    assert "smithy/duplicate-shape" in codes(ws, tmp_path / "a.smithy")
+
+
+def test_model_paths_setting_adds_models(tmp_path):
+    from smithy.helpers import write
+    from witsmith.settings import Settings
+    from witsmith.workspace.files import FileStore, ParseCache
+    from witsmith.workspace.smithy import SmithyWorkspace
+
+    write(tmp_path, {"lib/common.smithy": '$version: "2"\nnamespace lib\nstring Id\n',
+                     "app/a.smithy": '$version: "2"\nnamespace app\nuse lib#Id\nstructure S { id: Id }\n'})
+    ws = SmithyWorkspace(FileStore(), ParseCache(), Settings())
+    ws.add_root(tmp_path / "app")
+    assert "smithy/namespace-not-loaded" in codes(ws, tmp_path / "app" / "a.smithy")
+    ws.set_settings(Settings(smithy_model_paths=(tmp_path / "lib",)))
+    assert codes(ws, tmp_path / "app" / "a.smithy") == []

@@ -59,6 +59,10 @@ def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]
         result += _guarded(lambda: syntax_diagnostics(path, tree), path, "syntax")
         result += _guarded(lambda: statement_order(path, tree), path, "statement order")
     result += _problems(path, summary)
+    failure = workspace.resolution_failures.get(path)
+    if failure is not None:
+        result.append(report(R.INTERNAL_ERROR, path, 0, 0,
+                             f"witsmith could not resolve the names of this file: {failure}; please report it"))
     wasmcloud = workspace.is_wasmcloud(path)
     result += _guarded(lambda: shape_rules.versions(workspace, path, summary, wasmcloud), path, "versions")
     for check in SMITHY_CHECKS:

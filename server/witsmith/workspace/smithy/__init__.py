@@ -71,6 +71,8 @@ class SmithyWorkspace:
         for summary in builtin_summaries().values():
             for shape in summary.shapes:
                 self._builtin_defs[summary.absolute_id(shape)] = ShapeDef(summary, shape)
+        # Files whose resolution failed (a witsmith bug), with the error, for a diagnostic.
+        self.resolution_failures: dict[Path, str] = {}
         # How much work updates did (files re-resolved), for tests and benchmarks.
         self.stats: Counter[str] = Counter()
         self._load_extra_paths()
@@ -92,9 +94,22 @@ class SmithyWorkspace:
             self._add_project(project)
         self._resolve_all()
 
+    def _loose(self) -> Project:
+        """The one project of all files no project file claims: loose files resolve together."""
+        loose = next((p for p in self.projects if p.kind == "loose"), None)
+        if loose is None:
+            loose = Project(None, "loose")
+            self.projects.append(loose)
+        return loose
+
     def _add_project(self, project: Project) -> None:
+        if project.kind == "loose":
+            loose = self._loose()
+            loose.files |= project.files
+            project = loose
         self.projects = [p for p in self.projects if not (p.config is not None and p.config == project.config)]
-        self.projects.append(project)
+        if project not in self.projects:
+            self.projects.append(project)
         if project.config is not None:
             self._project_of[project.config] = project
         for path in sorted(project.files):
@@ -351,6 +366,16 @@ class SmithyWorkspace:
         self._resolved.pop(path, None)
 
     def _resolve_file(self, path: Path) -> None:
+        """Resolve one file's references; a failure leaves it unresolved and is reported, never raised."""
+        self.resolution_failures.pop(path, None)
+        try:
+            self._resolve_file_unguarded(path)
+        except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
+            self._forget_resolution(path)
+            self._resolved[path] = ResolvedFile()
+            self.resolution_failures[path] = repr(error)
+
+    def _resolve_file_unguarded(self, path: Path) -> None:
         self._forget_resolution(path)
         summary = self._summaries.get(path)
         if summary is None:
@@ -464,10 +489,7 @@ class SmithyWorkspace:
                 if old is None:
                     return set()
             else:
-                loose = next((p for p in self.projects if p.kind == "loose"), None)
-                if loose is None:
-                    loose = Project(None, "loose")
-                    self.projects.append(loose)
+                loose = self._loose()
                 loose.files.add(path)
                 self._project_of[path] = loose
         old_resolved = self._resolved.get(path)
