@@ -378,3 +378,38 @@ def test_unreadable_project_file(tmp_path):
     ws = workspace(tmp_path, {"codegen.toml": "[[models]\npath = '.'\n", "a.smithy": "namespace a\nstring S\n"})
     assert "smithy/invalid-project-file" in codes(ws, tmp_path / "codegen.toml")
     assert tmp_path / "a.smithy" in ws.files()
+
+
+def test_invalid_recursion(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+structure A {
+    @required
+    b: B
+}
+
+structure B {
+    @required
+    a: A
+    optional: A
+}
+
+structure Fine {
+    next: Fine
+}
+
+list Loop {
+    member: Loop
+}
+
+list Wrapped {
+    member: Holder
+}
+
+structure Holder {
+    items: Wrapped
+}
+"""})
+    path = tmp_path / "a.smithy"
+    assert sorted(_by_code(ws, path)["smithy/invalid-recursion"]) == ["A", "B", "Loop"]

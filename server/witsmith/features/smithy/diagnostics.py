@@ -28,6 +28,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.metadata,
     shape_rules.mixin_shapes,
     shape_rules.mixin_member_conflicts,
+    shape_rules.recursion,
     resolution_rules.value_shape_ids,
     trait_rules.traits,
 )

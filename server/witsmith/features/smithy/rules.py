@@ -34,6 +34,7 @@ UNKNOWN_TRAIT_MEMBER = rule("smithy/unknown-trait-member", W, "a trait value set
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
+RECURSION = rule("smithy/invalid-recursion", E, "a shape that contains itself in a way no value can satisfy")
 ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixin or resource defines")
 ENUM_VALUE = rule("smithy/invalid-enum-value", E, "an enum or intEnum value of the wrong type or repeated")
 METADATA_CONFLICT = rule("smithy/metadata-conflict", E, "the same metadata key defined in two files")

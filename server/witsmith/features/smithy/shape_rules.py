@@ -314,7 +314,7 @@ def versions(workspace: SmithyWorkspace, path: Path, summary: FileSummary, wasmc
     fix = "" if wasmcloud else "; add `$version: \"2\"` at the top of the file"
 
     def idl2(start: int, end: int, what: str) -> None:
-        result.append(report(rule, path, start, end, f"{what} needs IDL 2.0, but {why}{fix}"))
+        result.append(report(rule, path, start, end, f"{what}: IDL 2.0 syntax, but {why}{fix}"))
 
     for shape in summary.shapes:
         if shape.kind in ("enum", "intEnum"):
@@ -373,3 +373,59 @@ def metadata(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> li
                                      related=(Related(Location(other.path, theirs.key.start, theirs.key.end), "also defined here"),)))
                 break
     return result
+
+
+COLLECTION_KINDS = ("list", "set", "map")
+
+
+def recursion(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """Recursion no value can satisfy: structures through required members only, or collections
+    that contain themselves without a structure or union in between."""
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        if shape.kind not in ("structure",) + COLLECTION_KINDS:
+            continue
+        start = ShapeDef(summary, shape)
+        cycle = _cycle(workspace, start)
+        if cycle is None:
+            continue
+        route = " > ".join(cycle)
+        why = ("a structure cannot reach itself through required members only; make one member optional"
+               if shape.kind == "structure" else
+               "a list or map can only contain itself through a structure or union; add one in between")
+        result.append(report(R.RECURSION, path, shape.name.start, shape.name.end,
+                             f"invalid recursion: {route}; {why}"))
+    return result
+
+
+def _edges(workspace: SmithyWorkspace, shape_def: ShapeDef) -> list[tuple[str, ShapeDef]]:
+    kind = shape_def.shape.kind
+    result = []
+    for owner, member in workspace.all_members(shape_def):
+        if kind == "structure":
+            if workspace.has_trait(owner, "smithy.api#required", member.traits) is None or member.default is not None:
+                continue
+        elif kind == "map" and member.name.text != "value":
+            continue
+        target = workspace.member_target(owner, member)
+        if target is None:
+            continue
+        wanted = ("structure",) if kind == "structure" else COLLECTION_KINDS
+        if target.shape.kind in wanted:
+            result.append((member.name.text, target))
+    return result
+
+
+def _cycle(workspace: SmithyWorkspace, start: ShapeDef) -> list[str] | None:
+    stack: list[tuple[ShapeDef, list[str]]] = [(start, [])]
+    seen: set[str] = set()
+    while stack:
+        current, route = stack.pop()
+        for member, target in _edges(workspace, current):
+            step = route + [f"{current.shape.name.text.split('#')[-1]}${member}"]
+            if target.id == start.id:
+                return step + [start.shape.name.text.split("#")[-1]]
+            if target.id not in seen and len(seen) < 1000:
+                seen.add(target.id)
+                stack.append((target, step))
+    return None

@@ -85,6 +85,9 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
         else:
             snippet = problem.message.removeprefix("syntax error: ")
             message = f"syntax error{where}: {snippet}{hint}"
+            if snippet.startswith("unexpected `\\"):
+                message = (f"syntax error: invalid escape {snippet.removeprefix('unexpected ')} in a string; "
+                           "strings allow \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
             start, end = problem.start_byte, problem.end_byte
             # A long ERROR node is shown at its first line, not as a wall of red.
             newline = tree.source.find(b"\n", start, end)
