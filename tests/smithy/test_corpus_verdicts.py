@@ -34,7 +34,6 @@ OUT_OF_SCOPE: list[tuple[str, str]] = [
     (r"lifecycle|instance operation|Resource property|property or identifier|resource property names",
      "resource lifecycle and property binding validators are not implemented"),
     (r"Reference\{", "the semantics of the @references trait are not checked"),
-    (r"service closure|appear only once", "service closure validators are not implemented"),
     (r"streaming|requiresLength|eventPayload|event stream", "streaming and event stream validators are not implemented"),
     (r"rename", "the service `rename` validator is not implemented"),
     (r"requestCompression", "the requestCompression trait's operation checks are not implemented"),

@@ -413,3 +413,33 @@ structure Holder {
 """})
     path = tmp_path / "a.smithy"
     assert sorted(_by_code(ws, path)["smithy/invalid-recursion"]) == ["A", "B", "Loop"]
+
+
+def test_service_closure_names_and_single_binding(tmp_path):
+    ws = workspace(tmp_path, {
+        "a.smithy": """$version: "2"
+namespace a
+
+service Shop {
+    version: "1"
+    operations: [GetOrder, other#GetOrder, Ping]
+    resources: [R]
+}
+
+service Renamed {
+    version: "1"
+    operations: [GetOrder, other#GetOrder]
+    rename: { "other#GetOrder": "GetOtherOrder" }
+}
+
+operation GetOrder {}
+operation Ping {}
+resource R { operations: [Ping] }
+""",
+        "b.smithy": '$version: "2"\nnamespace other\noperation GetOrder {}\n',
+    })
+    path = tmp_path / "a.smithy"
+    found = [d for d in diagnostics(ws, path) if d.code == "smithy/service-closure-conflict"]
+    assert [text_at(path, d) for d in found] == ["Shop", "Shop"]
+    assert any("a#GetOrder" in d.message and "other#GetOrder" in d.message for d in found)
+    assert any("bound more than once" in d.message and "a#Ping" in d.message for d in found)

@@ -29,6 +29,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.mixin_shapes,
     shape_rules.mixin_member_conflicts,
     shape_rules.recursion,
+    shape_rules.service_closure,
     resolution_rules.value_shape_ids,
     trait_rules.traits,
 )

@@ -429,3 +429,92 @@ def _cycle(workspace: SmithyWorkspace, start: ShapeDef) -> list[str] | None:
                 seen.add(target.id)
                 stack.append((target, step))
     return None
+
+
+BINDING_KEYS = ("operations", "collectionOperations", "create", "put", "read", "update", "delete", "list")
+CLOSURE_KEYS = BINDING_KEYS + ("resources", "input", "output", "errors", "identifiers", "properties")
+SIMPLE_FOR_CLOSURE = frozenset({"blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double",
+                                "bigInteger", "bigDecimal", "timestamp", "document"})
+MAX_CLOSURE = 5000
+
+
+def _property_targets(shape_def: ShapeDef, keys: tuple[str, ...]) -> list[str]:
+    result = []
+    for entry in shape_def.shape.properties:
+        if entry.key not in keys:
+            continue
+        value = entry.value
+        values = value.items if value.kind == "array" else [e.value for e in value.entries] if value.kind == "object" else [value]
+        result += [v.value for v in values if v.kind == "shape_id"]
+    return result
+
+
+def service_closure(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """In a service's closure, names must be unique ignoring namespaces, and each operation or
+    resource is bound once."""
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        if shape.kind != "service":
+            continue
+        service = ShapeDef(summary, shape)
+        closure: dict[str, ShapeDef] = {}
+        bound_by: dict[str, set[str]] = {}
+        stack = [service]
+        while stack and len(closure) < MAX_CLOSURE:
+            current = stack.pop()
+            if current.id in closure:
+                continue
+            closure[current.id] = current
+            if current.shape.kind in ("service", "resource"):
+                for text in _property_targets(current, BINDING_KEYS + ("resources",)):
+                    target = workspace.target_shape(current.summary, text)
+                    if target is not None:
+                        bound_by.setdefault(target.id, set()).add(current.id)
+            for text in _property_targets(current, CLOSURE_KEYS):
+                target = workspace.target_shape(current.summary, text)
+                if target is not None:
+                    stack.append(target)
+            for owner, member in workspace.all_members(current):
+                target = workspace.member_target(owner, member)
+                if target is not None:
+                    stack.append(target)
+        renamed = set()
+        rename = shape.property("rename")
+        if rename is not None and rename.value.kind == "object":
+            renamed = {workspace.resolve_text(summary, entry.key) for entry in rename.value.entries}
+        by_name: dict[str, list[ShapeDef]] = {}
+        for shape_id, found in closure.items():
+            if shape_id.startswith("smithy.api#") or shape_id in renamed or found.shape.kind in SIMPLE_FOR_CLOSURE:
+                continue
+            by_name.setdefault(shape_id.split("#", 1)[1].lower(), []).append(found)
+        for group in by_name.values():
+            if len(group) < 2 or _equivalent_collections(workspace, group):
+                continue
+            names = ", ".join(f"`{d.id}`" for d in group)
+            result.append(report(R.SERVICE_CLOSURE, path, shape.name.start, shape.name.end,
+                                 f"the closure of `{shape.name.text}` has shapes whose names differ only by namespace or case: "
+                                 f"{names}; give one a new name with the service's `rename` property",
+                                 related=tuple(Related(Location(d.path, d.shape.name.start, d.shape.name.end), "in the closure")
+                                               for d in group[:5])))
+        for bound, containers in sorted(bound_by.items()):
+            if len(containers) > 1:
+                found = closure.get(bound)
+                what = found.shape.kind if found is not None else "shape"
+                result.append(report(R.SERVICE_CLOSURE, path, shape.name.start, shape.name.end,
+                                     f"the {what} `{bound}` is bound more than once in the closure of `{shape.name.text}` "
+                                     f"(by {', '.join(sorted(containers))}); bind it in one place only"))
+    return result
+
+
+def _equivalent_collections(workspace: SmithyWorkspace, group: list[ShapeDef]) -> bool:
+    """Lists or maps of the same targets may share a name (Smithy only warns)."""
+    if not all(d.shape.kind in ("list", "set", "map") for d in group):
+        return False
+    signatures = set()
+    for shape_def in group:
+        targets = []
+        for owner, member in workspace.all_members(shape_def):
+            target = workspace.member_target(owner, member)
+            targets.append((member.name.text, target.id if target is not None else None))
+        signatures.add((shape_def.shape.kind, tuple(sorted(targets, key=str))))
+    return len(signatures) == 1
