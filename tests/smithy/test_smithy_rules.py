@@ -443,3 +443,23 @@ resource R { operations: [Ping] }
     assert [text_at(path, d) for d in found] == ["Shop", "Shop"]
     assert any("a#GetOrder" in d.message and "other#GetOrder" in d.message for d in found)
     assert any("bound more than once" in d.message and "a#Ping" in d.message for d in found)
+
+
+def test_default_coherence_and_json_names(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+structure Foo {
+    bad1: PrimitiveInteger = 1
+    bad2: PrimitiveInteger
+    good: PrimitiveInteger = 0
+    okNull: Integer = null
+    id: String
+    @jsonName("id")
+    otherId: String
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert found["smithy/trait-value"] == ["1", "bad2"]
+    assert found["smithy/json-name-conflict"] == ['"id"']

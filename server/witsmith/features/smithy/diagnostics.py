@@ -30,6 +30,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.mixin_member_conflicts,
     shape_rules.recursion,
     shape_rules.service_closure,
+    shape_rules.json_names,
     resolution_rules.value_shape_ids,
     trait_rules.traits,
 )

@@ -518,3 +518,24 @@ def _equivalent_collections(workspace: SmithyWorkspace, group: list[ShapeDef]) -
             targets.append((member.name.text, target.id if target is not None else None))
         signatures.add((shape_def.shape.kind, tuple(sorted(targets, key=str))))
     return len(signatures) == 1
+
+
+def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """Members whose JSON names (their @jsonName, or their own name) collide."""
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        if shape.kind not in ("structure", "union"):
+            continue
+        owner = ShapeDef(summary, shape)
+        seen: dict[str, str] = {}
+        for member in shape.members:
+            trait = workspace.has_trait(owner, "smithy.api#jsonName", member.traits)
+            name = trait.value.value if trait is not None and trait.value is not None and trait.value.kind == "string" \
+                else member.name.text
+            if name in seen:
+                anchor = trait.value if trait is not None and trait.value is not None else member.name
+                result.append(report(R.JSON_NAME, path, anchor.start, anchor.end,
+                                     f"`{member.name.text}` is serialized as `{name}` in JSON, like `{seen[name]}`; "
+                                     "give one of them another @jsonName"))
+            seen.setdefault(name, member.name.text)
+    return result

@@ -428,9 +428,45 @@ def defaults(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> li
         for member in shape.members:
             value = member.default
             if value is None:
+                explicit = workspace.has_trait(owner, "smithy.api#default", member.traits)
+                value = explicit.value if explicit is not None else None
+            if shape.kind == "structure" and summary.idl_version == 2 and member.target is not None:
+                result += _coherent_default(workspace, path, owner, member, value)
+            if value is None:
                 continue
             result += _default(workspace, path, owner, member, value)
     return result
+
+
+def _coherent_default(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, member: Member, value: Node | None) -> list[Diagnostic]:
+    """A member targeting a shape with a default repeats that default (IDL 2.0)."""
+    target = workspace.member_target(owner, member)
+    if target is None or target.shape.kind in ("list", "set", "map", "structure", "union"):
+        return []
+    shape_default = workspace.has_trait(target, "smithy.api#default", target.shape.traits)
+    if shape_default is None or shape_default.value is None or shape_default.value.kind == "null":
+        return []
+    expected = shape_default.value.to_python()
+    shown = shape_default.value.to_python()
+    if value is None:
+        if workspace.has_trait(owner, "smithy.api#clientOptional", member.traits) is not None:
+            return []
+        return [report(R.TRAIT_VALUE, path, member.name.start, member.name.end,
+                       f"`{member.name.text}` targets `{target.id}`, which has the default {shown!r}; "
+                       f"the member must repeat it: `{member.name.text}: {member.target.text} = {_literal(shown)}`")]
+    if value.kind != "null" and value.to_python() != expected:
+        return [report(R.TRAIT_VALUE, path, value.start, value.end,
+                       f"this default differs from the default {shown!r} of the target `{target.id}`; use "
+                       f"{_literal(shown)} or target a shape without a default")]
+    return []
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
 
 
 def _default(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, member: Member, value: Node) -> list[Diagnostic]:
