@@ -370,3 +370,34 @@ def test_quick_fixes_for_close_names_and_bad_case(tmp_path):
     assert edit.new_text == "user"
     (edit,) = fixes["wit/invalid-identifier"].edits
     assert edit.new_text == "get-user"
+
+
+def test_gated_out_items_are_still_resolved(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface i {
+          @unstable(feature = off)
+          type t = nonexistent;
+          @unstable(feature = off)
+          use wasi:absent/x@1.0.0.{y};
+          @unstable(feature = off)
+          use my:app/k@1.0.0.{z};
+        }
+        interface k {}
+        """})
+    # The absent package is reported; the interface and names inside it are not looked at.
+    assert sorted(p.codes()) == ["wit/missing-package", "wit/package-cycle", "wit/unknown-type"]
+
+
+def test_live_items_inside_a_gated_interface(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface j { type t = u32; }
+        @unstable(feature = off)
+        interface i {
+          use j.{t};
+          type u = u32;
+          @unstable(feature = off)
+          type fine = u32;
+        }
+        """})
+    found = [p.text_at(d) for d in p.diagnostics() if d.code == "wit/unstable-reference"]
+    assert found == ["t", "u"]

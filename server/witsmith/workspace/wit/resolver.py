@@ -281,6 +281,34 @@ class Resolver:
             self.ref(path.interface.span, item.path, item.node.name.span)
         return item
 
+    def gated_foreign(self, path: UsePath) -> bool:
+        """A gated-out reference to another package: wit-parser needs the package to
+        exist but does not look inside it.  True when that is all there is to check."""
+        if not path.is_foreign:
+            return False
+        self.out.depends_on.add(("pkg", path.package_key))
+        found = self.context.find(path.package_key)
+        if found is None and not self.context.opaque:
+            self.out.missing.append((path.package_label, path.span[0], path.span[1]))
+        elif found is not None and found.group is self.group and found.key == self.own_key(path):
+            self.problem("wit/package-cycle", path.span,
+                         f"package `{found.label}` creates a dependency cycle: it refers to itself by its "
+                         f"full name; write `{path.interface.text}` instead of `{path}`")
+        return True
+
+    def own_key(self, path: UsePath):
+        """The key of the package that the unit holding ``path`` belongs to."""
+        unit = next((b for b in self.summary.blocks if b.span[0] <= path.span[0] < b.span[1]), self.summary.top)
+        package = self.context.package_of_unit(self.group, unit)
+        return package.key if package is not None else None
+
+    def quiet(self, scope: Scope, gates: tuple[Gate, ...]) -> Scope:
+        """The scope to check a gated-out item in.  wit-parser still resolves such
+        items in full; only references *to* gated-out items from live ones are errors."""
+        if scope.excluded or not self.excluded(gates):
+            return scope
+        return Scope(scope.path, scope.unit, scope.package, scope.node, True)
+
     def scope_of(self, item: ItemDef) -> Scope:
         return Scope(item.path, item.unit, item.package, item.node, self.excluded(item.node.gates))
 
@@ -345,7 +373,14 @@ class Resolver:
     def check_uses(self, scope: Scope) -> None:
         for use in scope.node.uses:
             self.check_gates(use.gates, scope.package)
-            if self.excluded(use.gates):
+            quiet = scope.excluded or self.excluded(use.gates)
+            if scope.excluded and not self.excluded(use.gates) and isinstance(scope.node, Interface) \
+                    and scope.node.name is not None:
+                for use_name in use.names:
+                    self.problem("wit/unstable-reference", use_name.local.span,
+                                 f"`{use_name.local.text}` is inside an interface gated by an `@unstable` feature "
+                                 "that is not enabled; gate the `use` with the same feature")
+            if self.excluded(use.gates) and self.gated_foreign(use.path):
                 continue
             item = self.lookup_item(scope.unit, scope.package, use.path, report=True)
             if isinstance(item, ItemDef) and item.kind == "world":
@@ -372,7 +407,7 @@ class Resolver:
                 found = self.find_type(target, use_name.name.text)
                 if isinstance(found, TypeFound):
                     self.ref(use_name.name.span, found.scope.path, found.typedef.name.span)
-                    if self.excluded(found.typedef.gates) and not scope.excluded:
+                    if self.excluded(found.typedef.gates) and not quiet:
                         self.problem("wit/unstable-reference", use_name.name.span,
                                      f"`{use_name.name.text}` is gated by an `@unstable` feature that is not enabled")
 
@@ -428,10 +463,19 @@ class Resolver:
         for typedef in world.types:
             imports.setdefault(typedef.name.text, ("type", typedef.name))
         exported_ids: dict[tuple, Identifier] = {}
+        imported_ids: dict[tuple, Identifier] = {}
         for item in world.items:
             excluded = self.excluded(item.gates)
             self.check_gates(item.gates, scope.package, (item.name or item.path.interface).span)
             if excluded:
+                # Checked for existence only, like wit-parser does for gated-out imports.
+                if item.path is not None:
+                    if not self.gated_foreign(item.path):
+                        self.lookup_item(scope.unit, scope.package, item.path, report=True)
+                elif item.func is not None:
+                    self.check_func(item.func, self.quiet(scope, item.gates))
+                elif item.interface is not None:
+                    self.check_interface(Scope(self.path, scope.unit, scope.package, item.interface, True))
                 continue
             names = imports if item.direction == "import" else exports
             if item.name is not None:
@@ -460,12 +504,14 @@ class Resolver:
                     elif self.excluded(found.node.gates) and not excluded and not scope.excluded:
                         self.problem("wit/unstable-reference", item.path.interface.span,
                                      f"interface `{item.path}` is gated by an `@unstable` feature that is not enabled")
-                    elif item.direction == "export":
-                        ident = (found.package.key, found.name)
-                        if ident in exported_ids:
+                    elif item.name is None:  # `import primary: store;` may repeat an interface
+                        ident = (id(found.package), found.name)
+                        seen_ids = exported_ids if item.direction == "export" else imported_ids
+                        if ident in seen_ids:
                             self.problem("wit/world-name-conflict", item.path.span,
-                                         "interface cannot be exported more than once")
-                        exported_ids[ident] = item.path.interface
+                                         f"interface `{item.path}` cannot be {item.direction}ed more than once",
+                                         (Related(Location(self.path, *seen_ids[ident].span), "first here"),))
+                        seen_ids.setdefault(ident, item.path.interface)
         for include in world.includes:
             self.check_include(include, scope, imports, exports)
         self.check_import_export(scope)
@@ -601,14 +647,14 @@ class Resolver:
                     self.problem("wit/unstable-reference", method.keyword_span or method.name.span,
                                  f"this method belongs to resource `{typedef.name.text}`, which is gated by an "
                                  "`@unstable` feature that is not enabled; gate the method with the same feature")
-            return
-        if typedef.kind == "resource":
-            for method in typedef.methods:
-                self.check_gates(method.gates, scope.package, method.name.span if method.name else method.keyword_span)
-        if scope.excluded and isinstance(scope.node, Interface) and scope.node.name is not None:
+        elif scope.excluded and isinstance(scope.node, Interface) and scope.node.name is not None:
             self.problem("wit/unstable-reference", typedef.name.span,
                          f"`{typedef.name.text}` is inside an interface gated by an `@unstable` feature that is not "
                          "enabled; gate the type with the same feature")
+        scope = self.quiet(scope, typedef.gates)
+        if typedef.kind == "resource":
+            for method in typedef.methods:
+                self.check_gates(method.gates, scope.package, method.name.span if method.name else method.keyword_span)
         if typedef.kind == "alias":
             if typedef.target is not None:
                 self.check_type(typedef.target, scope)
@@ -640,14 +686,13 @@ class Resolver:
         names: dict[str, Identifier] = {}
         constructor: Func | None = None
         for method in resource.methods:
-            if self.excluded(method.gates):
-                continue
+            method_scope = self.quiet(scope, method.gates)
             if method.kind == "constructor":
                 if constructor is not None:
                     self.problem("wit/duplicate-constructor", method.keyword_span,
                                  f"resource `{resource.name.text}` already has a constructor")
                 constructor = method
-                self.check_constructor(method, resource, scope)
+                self.check_constructor(method, resource, method_scope)
                 continue
             key = method.name.text.lower()
             if key == resource.name.text.lower():
@@ -660,7 +705,7 @@ class Resolver:
                              f"`{method.name.text}` is defined more than once in resource `{resource.name.text}`",
                              (Related(Location(self.path, *names[key].span), "first defined here"),))
             names[key] = method.name
-            self.check_func(method, scope)
+            self.check_func(method, method_scope)
 
     def check_constructor(self, ctor: Func, resource: TypeDef, scope: Scope) -> None:
         self.check_gates(ctor.gates, scope.package)
@@ -697,8 +742,7 @@ class Resolver:
         self.check_ident(func.name)
         self.decl(func.name)
         self.check_gates(func.gates, scope.package, func.name.span if func.name else None)
-        if self.excluded(func.gates):
-            return
+        scope = self.quiet(scope, func.gates)
         self.check_params(func, scope)
         if func.result is not None:
             self.check_type(func.result, scope)
@@ -770,7 +814,7 @@ class Resolver:
     def check_type_cycles(self, scope: Scope) -> None:
         """A type that reaches itself without going through a handle is infinite."""
         for typedef in scope.node.types:
-            if typedef.kind == "resource" or self.excluded(typedef.gates):
+            if typedef.kind == "resource":
                 continue
             if self.reaches(TypeFound(typedef, scope), typedef, set()):
                 span = typedef.target.span if typedef.kind == "alias" and typedef.target else typedef.name.span
