@@ -37,7 +37,6 @@ OUT_OF_SCOPE: list[tuple[str, str]] = [
     (r"streaming|requiresLength|eventPayload|event stream", "streaming and event stream validators are not implemented"),
     (r"rename", "the service `rename` validator is not implemented"),
     (r"requestCompression", "the requestCompression trait's operation checks are not implemented"),
-    (r"`notFound` property", "the @idempotent error references are not checked"),
     (r"inline document types", "protocol document support is not checked"),
     (r"traitValidators", "the @traitValidators trait is not checked"),
     (r"valid URL", "URL formats in trait values are not checked"),

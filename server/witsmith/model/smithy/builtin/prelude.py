@@ -282,7 +282,18 @@ structure retryable {
 
 /// Calling the operation again with the same input has no further effect.
 @trait(selector: "operation")
-structure idempotent {}
+structure idempotent {
+    /// Errors a repeated call may return because the first call removed the resource.
+    notFound: IdempotentErrors
+    /// Errors a repeated call may return because the first call created the resource.
+    exists: IdempotentErrors
+}
+
+@private
+list IdempotentErrors {
+    @idRef(failWhenMissing: true, selector: "structure [trait|error]")
+    member: String
+}
 
 /// The operation changes nothing.
 @trait(selector: "operation")
