@@ -35,7 +35,6 @@ OUT_OF_SCOPE: list[tuple[str, str]] = [
      "resource lifecycle and property binding validators are not implemented"),
     (r"Reference\{", "the semantics of the @references trait are not checked"),
     (r"streaming|requiresLength|eventPayload|event stream", "streaming and event stream validators are not implemented"),
-    (r"rename", "the service `rename` validator is not implemented"),
     (r"requestCompression", "the requestCompression trait's operation checks are not implemented"),
     (r"inline document types", "protocol document support is not checked"),
     (r"traitValidators", "the @traitValidators trait is not checked"),

@@ -463,3 +463,26 @@ structure Foo {
     found = _by_code(ws, path)
     assert found["smithy/trait-value"] == ["1", "bad2"]
     assert found["smithy/json-name-conflict"] == ['"id"']
+
+
+def test_service_renames(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+service S {
+    version: "1"
+    operations: [Op]
+    rename: {
+        "a#Op": "Op2"
+        "a#Item": "no!"
+        "a#Other": "Other"
+        "a#Gone": "Gone2"
+    }
+}
+
+operation Op { input := { item: Item, other: Other } }
+structure Item {}
+structure Other {}
+"""})
+    path = tmp_path / "a.smithy"
+    assert _by_code(ws, path)["smithy/invalid-rename"] == ["a#Op", '"no!"', '"Other"', "a#Gone"]

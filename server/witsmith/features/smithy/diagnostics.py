@@ -31,6 +31,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.recursion,
     shape_rules.service_closure,
     shape_rules.json_names,
+    shape_rules.renames,
     resolution_rules.value_shape_ids,
     trait_rules.traits,
 )

@@ -38,6 +38,7 @@ RECURSION = rule("smithy/invalid-recursion", E, "a shape that contains itself in
 SERVICE_CLOSURE = rule("smithy/service-closure-conflict", E,
                       "a service closure with two shapes of one name, or an operation or resource bound twice")
 JSON_NAME = rule("smithy/json-name-conflict", E, "two members of a shape with the same JSON name")
+RENAME = rule("smithy/invalid-rename", E, "a service `rename` entry that cannot apply")
 ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixin or resource defines")
 ENUM_VALUE = rule("smithy/invalid-enum-value", E, "an enum or intEnum value of the wrong type or repeated")
 METADATA_CONFLICT = rule("smithy/metadata-conflict", E, "the same metadata key defined in two files")

@@ -539,3 +539,33 @@ def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
                                      "give one of them another @jsonName"))
             seen.setdefault(name, member.name.text)
     return result
+
+
+IDENTIFIER = __import__("re").compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def renames(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
+    """The service `rename` map: existing shapes, valid new names that change something, no operations."""
+    result: list[Diagnostic] = []
+    for shape in summary.shapes:
+        entry = shape.property("rename") if shape.kind == "service" else None
+        if entry is None or entry.value.kind != "object":
+            continue
+        for item in entry.value.entries:
+            target_id = workspace.resolve_text(summary, item.key)
+            target = workspace.shape(target_id) if target_id else None
+            new = item.value.value if item.value.kind == "string" else None
+            if target is None:
+                result.append(report(R.RENAME, path, item.key_start, item.key_end,
+                                     f"`rename` names `{item.key}`, but no such shape exists"))
+            elif target.shape.kind in ("operation", "resource", "service"):
+                result.append(report(R.RENAME, path, item.key_start, item.key_end,
+                                     f"{target.shape.kind}s cannot be renamed; rename the conflicting shape of another kind, "
+                                     "or change this shape's name"))
+            if new is None or not IDENTIFIER.match(new):
+                result.append(report(R.RENAME, path, item.value.start, item.value.end,
+                                     "the new name must be a Smithy identifier (letters, digits and `_`, not starting with a digit)"))
+            elif target is not None and new == target.shape.name.text.split("#")[-1]:
+                result.append(report(R.RENAME, path, item.value.start, item.value.end,
+                                     f"this rename does not change the name `{new}`; remove it"))
+    return result

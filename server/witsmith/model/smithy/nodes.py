@@ -75,7 +75,10 @@ def node_value(node: tree_sitter.Node) -> Node:
             if key is None or value is None:
                 continue
             key_text = string_value(key) if key.type == "string" else text_of(key)
-            result.entries.append(Entry(key_text, key.start_byte, key.end_byte, node_value(value)))
+            # A quoted key's range is its text, without the quotes (as in JSON models).
+            quoted = key.type == "string" and key.end_byte - key.start_byte >= 2
+            start_key, end_key = (key.start_byte + 1, key.end_byte - 1) if quoted else (key.start_byte, key.end_byte)
+            result.entries.append(Entry(key_text, start_key, end_key, node_value(value)))
         return result
     if kind == "node_array":
         result = Node("array", None, start, end)
