@@ -136,3 +136,17 @@ def test_model_paths_setting_adds_models(tmp_path):
     assert "smithy/namespace-not-loaded" in codes(ws, tmp_path / "app" / "a.smithy")
     ws.set_settings(Settings(smithy_model_paths=(tmp_path / "lib",)))
     assert codes(ws, tmp_path / "app" / "a.smithy") == []
+
+
+def test_trait_value_keys_lead_to_the_trait_members(tmp_path):
+    ws = workspace(tmp_path, {"common.smithy": COMMON, "service.smithy": SERVICE})
+    service = tmp_path / "service.smithy"
+    location = ws.definition(service, SERVICE.index("level: 2") + 1)
+    assert location.path == tmp_path / "common.smithy"
+    assert text_at(location.path, _diag(location)) == "level"
+    # And the prelude's members, in the built-in model's text.
+    ws2 = workspace(tmp_path / "b", {"a.smithy": '$version: "2"\nnamespace a\n@range(min: 1)\ninteger N\n'})
+    path = tmp_path / "b" / "a.smithy"
+    builtin = ws2.definition(path, path.read_text().index("min"))
+    text = ws2.builtin_text(builtin.path)
+    assert text[builtin.start:builtin.end] == b"min"

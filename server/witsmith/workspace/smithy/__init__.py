@@ -408,6 +408,9 @@ class SmithyWorkspace:
             trait_def = self.shape(trait_id)
             if trait_def is None:
                 continue
+            for key_ref, member_id in self._value_keys(trait_def, trait.value, owner):
+                resolved.references.append(Resolved(key_ref, member_id, (trait_id,)))
+                targets.add(member_id.split("$", 1)[0])
             for value, idref in self.idref_values(trait_def, [], trait.value):
                 text = value.value
                 start, end = (value.start + 1, value.end - 1) if summary.format == "idl" or value.end - value.start >= 2 else (value.start, value.end)
@@ -443,6 +446,29 @@ class SmithyWorkspace:
         for apply in summary.applies:
             for trait in apply.traits:
                 yield apply.target.text, trait
+
+    def _value_keys(self, target: ShapeDef, value: Node, owner: str, depth: int = 0) -> Iterator[tuple[Reference, str]]:
+        """Keys of structure values in a trait value, as references to the members they set."""
+        if depth > 16:
+            return
+        kind = target.shape.kind
+        if value.kind == "object" and kind in ("structure", "union"):
+            for entry in value.entries:
+                found = self.member(target, entry.key)
+                if found is None:
+                    continue
+                member_owner, member = found
+                yield (Reference(entry.key, entry.key_start, entry.key_end, "trait-member", owner),
+                       f"{member_owner.id}${member.name.text}")
+                child = self.member_target(member_owner, member)
+                if child is not None:
+                    yield from self._value_keys(child, entry.value, owner, depth + 1)
+        elif value.kind == "array" and kind in ("list", "set"):
+            found = self.member(target, "member")
+            child = self.member_target(*found) if found is not None else None
+            if child is not None:
+                for item in value.items:
+                    yield from self._value_keys(child, item, owner, depth + 1)
 
     def idref_values(self, target: ShapeDef, member_traits: list[TraitUse], value: Node,
                      depth: int = 0) -> Iterator[tuple[Node, TraitUse]]:
@@ -628,10 +654,7 @@ class SmithyWorkspace:
                 result.append(declared)
         for referrer in sorted(self._reverse.get(shape_id, set())):
             for resolved in self._resolved[referrer].references:
-                if resolved.target == target and resolved.reference.role != "use":
-                    ref = resolved.reference
-                    result.append(Location(referrer, ref.start, ref.end))
-                elif resolved.target == target:
+                if resolved.target == target:
                     ref = resolved.reference
                     result.append(Location(referrer, ref.start, ref.end))
         return result
