@@ -150,3 +150,13 @@ def test_trait_value_keys_lead_to_the_trait_members(tmp_path):
     builtin = ws2.definition(path, path.read_text().index("min"))
     text = ws2.builtin_text(builtin.path)
     assert text[builtin.start:builtin.end] == b"min"
+
+
+def test_elided_member_leads_to_the_mixin_member(tmp_path):
+    text = '$version: "2"\nnamespace a\n@mixin\nstructure Base { id: String }\nstructure S with [Base] { $id }\n'
+    ws = workspace(tmp_path, {"a.smithy": text})
+    path = tmp_path / "a.smithy"
+    location = ws.definition(path, text.index("$id") + 1)
+    assert location.start == text.index("id: String")
+    refs = ws.references(path, text.index("id: String"), include_declaration=False)
+    assert [r.start for r in refs] == [text.index("$id") + 1]

@@ -398,6 +398,21 @@ class SmithyWorkspace:
                 targets.add(target.split("$", 1)[0])
                 if reference.role == "apply" and "$" not in target:
                     self._applied_by.setdefault(target, set()).add(path)
+        # An elided `$name` refers to the member of the mixin it copies.
+        for shape in summary.shapes:
+            shape_def = ShapeDef(summary, shape)
+            for member in shape.members:
+                if not member.elided:
+                    continue
+                for mixin in shape.mixins:
+                    mixin_def = self.target_shape(summary, mixin.text)
+                    found = self.member(mixin_def, member.name.text) if mixin_def is not None else None
+                    if found is not None:
+                        reference = Reference(member.name.text, member.name.start, member.name.end, "elided",
+                                              f"{shape_def.id}${member.name.text}")
+                        resolved.references.append(Resolved(reference, f"{found[0].id}${found[1].name.text}", (mixin_def.id,)))
+                        targets.add(found[0].id)
+                        break
         # Shape ids inside trait values whose trait member is an @idRef.
         by_range = {(r.reference.start, r.reference.end): r.target for r in resolved.references if r.reference.role == "trait"}
         for owner, trait in self._trait_uses(summary):
