@@ -160,3 +160,19 @@ def test_elided_member_leads_to_the_mixin_member(tmp_path):
     assert location.start == text.index("id: String")
     refs = ws.references(path, text.index("id: String"), include_declaration=False)
     assert [r.start for r in refs] == [text.index("$id") + 1]
+
+
+def test_smithy_build_sources_imports_and_maven_note(tmp_path):
+    ws = workspace(tmp_path, {
+        "smithy-build.json": '{"version": "1.0", "sources": ["model"], "imports": ["shared"],\n'
+                             ' "maven": {"dependencies": ["software.amazon.smithy:smithy-aws-traits:1.0"]}}',
+        "model/a.smithy": '$version: "2"\nnamespace a\nuse shared#Id\nstructure S { id: Id }\n',
+        "shared/s.smithy": '$version: "2"\nnamespace shared\nstring Id\n',
+    })
+    build = tmp_path / "smithy-build.json"
+    project = ws.project_of(tmp_path / "model" / "a.smithy")
+    assert project.kind == "smithy-build" and tmp_path / "shared" / "s.smithy" in project.files
+    assert errors(ws, tmp_path / "model" / "a.smithy") == []
+    note = one(ws, build, "smithy/models-not-loaded")
+    assert "smithy-aws-traits" in note.message
+    assert text_at(build, _diag(note)) == '"maven"'

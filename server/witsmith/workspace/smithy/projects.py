@@ -162,6 +162,16 @@ def read_smithy_build(config: Path, files: FileStore) -> Project:
         return project
     if not isinstance(data, dict):
         return project
+    maven = data.get("maven")
+    dependencies = maven.get("dependencies") if isinstance(maven, dict) else None
+    if isinstance(dependencies, list) and dependencies:
+        names = [d for d in dependencies if isinstance(d, str)]
+        start, end = _value_range(source, '"maven"')
+        project.problems.append(report(
+            UNLOADED_MODELS, config, start, end,
+            f"Maven dependencies are not downloaded by witsmith ({', '.join(names[:5])}"
+            f"{', ...' if len(names) > 5 else ''}); shapes from them are not checked. Add their model files "
+            "to the `smithy.modelPaths` setting to check against them."))
     for key in ("sources", "imports"):
         entries = data.get(key, [])
         if not isinstance(entries, list):
