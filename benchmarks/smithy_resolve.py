@@ -72,11 +72,12 @@ def run(corpus: Path | None = None) -> list[dict]:
         workspace = SmithyWorkspace(FileStore(), ParseCache(), Settings())
         workspace.add_root(root)
         full_seconds = time.perf_counter() - start
-        leaf = root / "ns3" / "leaf7.smithy"
-        leaf_texts = [_leaf(3, 7) + "\nstring Extra\n", _leaf(3, 7)]
+        ns, index = min(3, NAMESPACES - 1), min(7, FILES_PER_NAMESPACE - 2)
+        leaf = root / f"ns{ns}" / f"leaf{index}.smithy"
+        leaf_texts = [_leaf(ns, index) + "\nstring Extra\n", _leaf(ns, index)]
         leaf_timings, leaf_resolved = _timed_updates(workspace, leaf, leaf_texts, 20)
-        shared = root / "ns3" / "shared.smithy"
-        shared_texts = [_shared(3) + "\nstring Extra\n", _shared(3)]
+        shared = root / f"ns{ns}" / "shared.smithy"
+        shared_texts = [_shared(ns) + "\nstring Extra\n", _shared(ns)]
         shared_timings, shared_resolved = _timed_updates(workspace, shared, shared_texts, 6)
     leaf_ms = statistics.median(leaf_timings) * 1e3
     shared_ms = statistics.median(shared_timings) * 1e3
