@@ -401,3 +401,15 @@ def test_live_items_inside_a_gated_interface(tmp_path):
         """})
     found = [p.text_at(d) for d in p.diagnostics() if d.code == "wit/unstable-reference"]
     assert found == ["t", "u"]
+
+
+def test_names_from_a_gated_use_and_keyword_versions(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": "package a:b@0.1.0-func;\n" + """
+        interface foo {
+          @unstable(feature = off)
+          use bar.{r};
+          x: func(y: borrow<r>);
+        }
+        interface bar { resource r; }
+        """})
+    assert sorted(p.codes()) == ["wit/invalid-version", "wit/unstable-reference"]

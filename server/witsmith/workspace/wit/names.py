@@ -38,8 +38,23 @@ def to_kebab(text: str) -> str | None:
     return None
 
 
+# Words wit-parser's lexer reads as keywords even inside a version.
+_KEYWORDS = frozenset(
+    "as async bool borrow char constructor enum export f32 f64 flags from func future import include interface "
+    "list map option own package record resource result s8 s16 s32 s64 static stream string tuple type u8 u16 "
+    "u32 u64 use variant with world".split())
+
+
 def version_problem(text: str) -> str | None:
     if _SEMVER.fullmatch(text):
+        # wit-parser lexes a version as tokens; a pre-release or build word that is a
+        # keyword (`1.0.0-func`) is not an identifier to it.
+        extra = text.partition("-")[2] + "+" + text.partition("+")[2]
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9-]*", extra):
+            for part in re.split(r"-(?=[A-Za-z])", word):
+                if part in _KEYWORDS:
+                    return f"`{text}` cannot be read by wit-parser: `{part}` is a WIT keyword; choose another " \
+                           "pre-release or build word"
         return None
     return f"`{text}` is not a valid semantic version (MAJOR.MINOR.PATCH without leading zeros)"
 

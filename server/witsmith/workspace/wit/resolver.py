@@ -787,6 +787,12 @@ class Resolver:
             if isinstance(found, tuple):
                 self.problem("wit/wrong-kind", part.name.span, f"cannot use {found[0]} `{part.name.text}` as a type")
                 continue
+            entry = self.names(scope).get(part.name.text)
+            if entry is not None and entry[0] == "use" and self.excluded(entry[1].gates) and not scope.excluded:
+                self.problem("wit/unstable-reference", part.name.span,
+                             f"`{part.name.text}` comes from a `use` gated by an `@unstable` feature that is not "
+                             "enabled; gate this item with the same feature")
+                continue
             if not isinstance(found, TypeFound):
                 if part.kind == "handle":
                     pass
