@@ -486,3 +486,13 @@ structure Other {}
 """})
     path = tmp_path / "a.smithy"
     assert _by_code(ws, path)["smithy/invalid-rename"] == ["a#Op", '"no!"', '"Other"', "a#Gone"]
+
+
+def test_sibling_example_folders_do_not_clash(tmp_path):
+    ws = workspace(tmp_path, {
+        "java/model/order.smithy": '$version: "2"\nnamespace com.example\noperation GetOrder {}\n',
+        "rust/model/order.smithy": '$version: "2"\nnamespace com.example\noperation GetOrder { input := {} }\n',
+        "rust/model/nested/more.smithy": '$version: "2"\nnamespace com.example\nstring getorder\n',
+    })
+    assert "smithy/duplicate-shape" not in codes(ws, tmp_path / "java/model/order.smithy")
+    assert "smithy/duplicate-shape" in codes(ws, tmp_path / "rust/model/order.smithy")

@@ -195,7 +195,7 @@ def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         others = []
         for like in sorted(workspace.ids_like(shape_id)):
             for definition in workspace.definitions(like):
-                if definition.shape is not shape and workspace.same_project(definition.path, path):
+                if definition.shape is not shape and workspace.one_model(definition.path, path):
                     others.append(definition)
         source = workspace.files_store.read(path)
         mine = _fingerprint(source, shape, summary.format)

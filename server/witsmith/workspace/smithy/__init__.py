@@ -215,6 +215,19 @@ class SmithyWorkspace:
         """Whether two files are models of one project (stale copies elsewhere do not clash)."""
         return self._project_of.get(a) is self._project_of.get(b)
 
+    def one_model(self, a: Path, b: Path) -> bool:
+        """Whether two files are plausibly parts of one model, so their names must not clash.
+
+        Files of one project file are; loose files are when one's folder contains the
+        other's (sibling example projects in one checkout each define their own shapes).
+        """
+        project = self._project_of.get(a)
+        if project is not self._project_of.get(b):
+            return False
+        if project is None or project.kind != "loose":
+            return True
+        return a.parent.is_relative_to(b.parent) or b.parent.is_relative_to(a.parent)
+
     def _nearest(self, shape_id: str, near: Path | None) -> ShapeDef | None:
         found = self._defs.get(shape_id)
         if found and near is not None:
