@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, Severity, report
+from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
@@ -75,7 +75,3 @@ def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]
         result += _guarded(lambda: wasmcloud_rules.check(workspace, path, summary), path, "wasmcloud")
     unique = {(d.start, d.end, d.code, d.message): d for d in result}
     return sorted(unique.values(), key=lambda d: (d.start, d.end, d.code))
-
-
-def has_errors(diagnostics: list[Diagnostic]) -> bool:
-    return any(d.severity == Severity.ERROR for d in diagnostics)

@@ -182,7 +182,7 @@ def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[D
     return result
 
 
-def _fingerprint(source: bytes | None, shape, format_: str) -> tuple:
+def _fingerprint(shape) -> tuple:
     """What must agree for two definitions of one id to merge (traits merge by their own rules)."""
     return (shape.kind, tuple((m.name.text, m.target.text if m.target else None) for m in shape.members),
             tuple(m.text for m in shape.mixins), repr([(e.key, e.value.to_python()) for e in shape.properties]))
@@ -197,11 +197,10 @@ def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
             for definition in workspace.definitions(like):
                 if definition.shape is not shape and workspace.one_model(definition.path, path):
                     others.append(definition)
-        source = workspace.files_store.read(path)
-        mine = _fingerprint(source, shape, summary.format)
+        mine = _fingerprint(shape)
         # Loading the same definition twice (a copied file, say) is allowed, as in Smithy.
         others = [d for d in others if d.id != shape_id or d.summary.format != summary.format
-                  or _fingerprint(workspace.files_store.read(d.path), d.shape, d.summary.format) != mine]
+                  or _fingerprint(d.shape) != mine]
         others = [d for d in others if d.id != shape_id or d.summary.format == summary.format]
         if not others:
             continue

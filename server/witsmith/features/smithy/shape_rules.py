@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
@@ -541,7 +542,7 @@ def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
     return result
 
 
-IDENTIFIER = __import__("re").compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def renames(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:

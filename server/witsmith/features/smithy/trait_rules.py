@@ -15,6 +15,7 @@ from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
+from witsmith.model.smithy.ast_json import ABSOLUTE_ID
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 INT_BOUNDS = {"byte": (-2**7, 2**7 - 1), "short": (-2**15, 2**15 - 1), "integer": (-2**31, 2**31 - 1),
@@ -374,11 +375,9 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
 
 def idrefs(workspace: SmithyWorkspace, path: Path, summary: FileSummary, evaluator: Evaluator) -> list[Diagnostic]:
     """Shape ids in @idRef values: well formed, present when required, and matching the selector."""
-    from witsmith.model.smithy.ast_json import ABSOLUTE_ID
-
     resolved = workspace.resolved(path)
     result: list[Diagnostic] = []
-    relative = __import__("re").compile(r"^[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$")
+    relative = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$")
     for item in resolved.references if resolved is not None else []:
         ref = item.reference
         if ref.role != "idref":

@@ -20,7 +20,7 @@ from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
 from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
-from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, split_id, uses_by_name, with_member
+from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
 __all__ = ["ShapeDef", "SmithyWorkspace", "builtin_source"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from witsmith.model.smithy import FileSummary, Reference, Shape, TraitUse
+from witsmith.model.smithy import FileSummary, Reference, TraitUse
 from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
 
 
@@ -73,11 +73,3 @@ def candidates(summary: FileSummary, text: str, uses: dict[str, str]) -> list[st
 def with_member(shape_id: str, text: str) -> str:
     _, _, member = split_id(text)
     return f"{shape_id}${member}" if member else shape_id
-
-
-def trait_value_id(trait: TraitUse) -> str:
-    return trait.id.text
-
-
-def shape_traits(summary: FileSummary, shape: Shape) -> list[TraitUse]:
-    return shape.traits
