@@ -45,7 +45,14 @@ def test_syntax_error_message_is_readable(tmp_path):
 
 def test_keyword_as_name_suggests_escape(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  type option = u32;\n}\n"})
-    assert any("%option" in d.message for d in p.diagnostics())
+    (d,) = p.diagnostics()
+    assert "%option" in d.message and p.text_at(d) == "option"
+    assert d.fixes[0].edits[0].new_text == "%option"
+
+
+def test_keyword_where_a_statement_goes_gets_no_escape_hint(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface x {\n  resource z {\n    async constructor();\n  }\n}\n"})
+    assert p.diagnostics() and all("%" not in d.message for d in p.diagnostics())
 
 
 def test_unknown_type_with_suggestion_on_the_name(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, Severity
+from witsmith.diagnostics import Diagnostic, Fix, Severity, TextEdit
 from witsmith.features.wit.rules import WIT_RULES
 from witsmith.features.wit.syntax import readable_problems
 from witsmith.workspace.files import normalize
@@ -31,10 +31,13 @@ def syntax_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
                                 "nested packages must be placed at the top level of a file; move this "
                                 "`package ... { }` block out of the enclosing one", Severity.ERROR))
         explained.extend(nested)
-    for start, end, message in readable_problems(tree.root):
+    for start, end, message, replacement in readable_problems(tree.root):
         if _overlaps(start, end, explained):
             continue
-        found.append(Diagnostic(path, start, end, rule.code, message, rule.severity))
+        fixes = ()
+        if replacement is not None:
+            fixes = (Fix(f"Escape as `{replacement}`", (TextEdit(path, start, end, replacement),)),)
+        found.append(Diagnostic(path, start, end, rule.code, message, rule.severity, fixes=fixes))
     return found
 
 

@@ -50,8 +50,8 @@ def _first_word(text: str) -> str:
     return word or text[:1]
 
 
-def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[int, int, str]]:
-    """(start, end, message) for each syntax error, in source order."""
+def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, message, replacement or None) for each syntax error, in source order."""
     found = []
     for problem in syntax_problems(root, limit):
         node = root.descendant_for_byte_range(problem.start_byte, problem.end_byte)
@@ -67,7 +67,7 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
             else:
                 named = problem.message.removeprefix("syntax error: ").removesuffix(" here")
                 message = f"{named} in {where}"
-            found.append((problem.start_byte, max(problem.end_byte, problem.start_byte), message))
+            found.append((problem.start_byte, max(problem.end_byte, problem.start_byte), message, None))
             continue
         error = node
         while error is not None and not error.is_error:
@@ -76,7 +76,7 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
         where = _construct(error.parent if error is not None else None)
         if not text:
             message = f"unexpected end of input in {where}"
-            found.append((problem.start_byte, problem.end_byte, message))
+            found.append((problem.start_byte, problem.end_byte, message, None))
             continue
         word = _first_word(text)
         failure = _failure_token(error, root)
@@ -85,20 +85,27 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
             # quoting the start of the construct it broke.
             found_text = (failure.text or b"").decode("utf-8", errors="replace") or "end of input"
             snippet = text.splitlines()[0][:32]
-            message = f"unexpected `{found_text}` after incomplete `{snippet}` in {where}"
-            if found_text in KEYWORDS:
-                message += f"; to use the keyword `{found_text}` as a name, write `%{found_text}`"
-            found.append((failure.start_byte, max(failure.end_byte, failure.start_byte + 1), message))
+            if found_text in KEYWORDS and _in_name_position(root, failure.end_byte):
+                message = f"`{found_text}` is a keyword and cannot be a name; write `%{found_text}`"
+                fix = f"%{found_text}"
+            else:
+                message = f"unexpected `{found_text}` after incomplete `{snippet}` in {where}"
+                fix = None
+            found.append((failure.start_byte, max(failure.end_byte, failure.start_byte + 1), message, fix))
             continue
         # Point at the first offending token, not the whole damaged region.
         start = problem.start_byte + ((error.text or b"").find(word.encode()) if error is not None else 0)
         start = max(start, problem.start_byte)
         end = min(start + max(len(word.encode()), 1), problem.end_byte) if problem.end_byte > start else start + 1
-        if word in KEYWORDS:
-            message = f"unexpected keyword `{word}` in {where}; to use it as a name, write `%{word}`"
+        fix = None
+        if word in KEYWORDS and _in_name_position(root, start + len(word.encode())):
+            message = f"`{word}` is a keyword and cannot be a name; write `%{word}`"
+            fix = f"%{word}"
+        elif word in KEYWORDS:
+            message = f"unexpected keyword `{word}` in {where}"
         else:
             message = f"unexpected `{word}` in {where}"
-        found.append((start, end, message))
+        found.append((start, end, message, fix))
     return found
 
 
@@ -160,3 +167,13 @@ def _missing_at(root: tree_sitter.Node, offset: int) -> tree_sitter.Node | None:
             return None
         node = candidates[0]
     return None
+
+
+# What follows a name where WIT declares one: `name:`, `type name =`, `record name {`...
+_AFTER_NAME = re.compile(rb"\s*[:={,;)}.]")
+
+
+def _in_name_position(root: tree_sitter.Node, end: int) -> bool:
+    """Whether a keyword ending at ``end`` sits where a name would: then `%` is the fix."""
+    source = root.text or b""
+    return bool(_AFTER_NAME.match(source, end))
