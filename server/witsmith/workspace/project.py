@@ -1,0 +1,64 @@
+"""One workspace over both languages: the file store, the parse cache, the settings,
+and a Smithy and a WIT workspace that resolve names in their own language.
+
+The language server keeps one of these per session; ``witsmith check`` builds one
+per configuration it finds.  Both ask the same questions of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from witsmith.settings import Settings
+from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.smithy import SmithyWorkspace
+from witsmith.workspace.wit import WitWorkspace
+
+SMITHY_SUFFIXES = (".smithy", ".json")
+WIT_SUFFIXES = (".wit",)
+
+
+def language_of(path: Path) -> str | None:
+    """Which language workspace answers for a file: by extension (a Smithy JSON AST
+    model is a ``.json`` file; the Smithy workspace decides whether it is one)."""
+    suffix = path.suffix.lower()
+    if suffix in WIT_SUFFIXES:
+        return "wit"
+    if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json"):
+        return "smithy"
+    return None
+
+
+class Workspace:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.files = FileStore()
+        self.parses = ParseCache()
+        self.settings = settings or Settings()
+        self.smithy = SmithyWorkspace(self.files, self.parses, self.settings)
+        self.wit = WitWorkspace(self.files, self.parses, self.settings)
+        self.roots: list[Path] = []
+
+    def set_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.smithy.set_settings(settings)
+        self.wit.set_settings(settings)
+
+    def add_root(self, path: Path) -> None:
+        """A folder to search for projects and packages, or a single file."""
+        path = normalize(path)
+        self.roots.append(path)
+        self.smithy.add_root(path)
+        self.wit.add_root(path)
+
+    def update(self, path: Path) -> set[Path]:
+        """A file changed (in an editor buffer or on disk); the files whose diagnostics may change."""
+        path = normalize(path)
+        language = language_of(path)
+        if language == "wit":
+            return self.wit.update(path)
+        if language == "smithy":
+            return self.smithy.update(path)
+        return set()
+
+    def known_files(self) -> list[Path]:
+        return sorted(set(self.smithy.files()) | set(self.wit.files()))
