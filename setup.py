@@ -2,8 +2,9 @@
 
 The generated parsers (``grammars/<lang>/src/parser.c``, and ``scanner.c`` where a
 grammar has one) are committed, so a user's install needs a C compiler only: never
-the tree-sitter CLI, node, or a download.  The highlight and other queries are
-copied into the package so that an installed witsmith is self-contained.
+the tree-sitter CLI, node, or a download.  The highlight and other queries and the
+rule pages are copied into the package so that an installed witsmith is
+self-contained.
 """
 
 from pathlib import Path
@@ -26,16 +27,23 @@ def grammar_sources() -> list[str]:
     return sources
 
 
-class BuildPyWithQueries(build_py):
-    """Ship each grammar's queries as package data under ``witsmith/queries/<lang>``."""
+class BuildPyWithData(build_py):
+    """Ship each grammar's queries (``witsmith/queries/<lang>``) and the rule pages
+    (``witsmith/docs/rules``) as package data."""
 
     def run(self) -> None:
         super().run()
+        package = Path(self.build_lib, "witsmith")
         for lang in LANGUAGES:
-            target = Path(self.build_lib, "witsmith", "queries", lang)
+            target = package / "queries" / lang
             target.mkdir(parents=True, exist_ok=True)
             for query in sorted((ROOT / "grammars" / lang / "queries").glob("*.scm")):
                 shutil.copyfile(query, target / query.name)
+        rules = ROOT / "docs" / "rules"
+        for page in sorted(rules.rglob("*.md")):
+            target = package / "docs" / "rules" / page.relative_to(rules)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, target)
 
 
 setup(
@@ -47,5 +55,5 @@ setup(
             extra_compile_args=["-std=c11", "-O2", "-w"],
         )
     ],
-    cmdclass={"build_py": BuildPyWithQueries},
+    cmdclass={"build_py": BuildPyWithData},
 )
