@@ -57,6 +57,13 @@ class LineIndex:
         offset = max(0, min(offset, len(self.source)))
         return bisect.bisect_right(self._starts, offset) - 1
 
+    def line_start(self, line: int) -> int:
+        return self._starts[line]
+
+    def line_end(self, line: int) -> int:
+        """The offset of the line's break (or of the end of the source)."""
+        return self._ends[line]
+
     def line_bytes(self, line: int) -> bytes:
         return self.source[self._starts[line] : self._ends[line]]
 

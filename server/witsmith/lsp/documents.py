@@ -1,0 +1,55 @@
+"""Open documents: witsmith's own store of editor buffers, kept as UTF-8 bytes with
+a syntax tree reparsed incrementally on every change (never pygls's text store)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.uris import to_fs_path
+
+from witsmith.lsp.positions import PositionCodec
+from witsmith.syntax import SourceEdit, SyntaxTree, language_for_path, parse
+from witsmith.text import LineIndex
+from witsmith.workspace.files import normalize
+
+
+@dataclass
+class OpenDocument:
+    uri: str
+    path: Path
+    version: int
+    source: bytes
+    index: LineIndex
+    tree: SyntaxTree | None  # None for files witsmith reads but does not parse (JSON, TOML)
+
+    @classmethod
+    def open(cls, uri: str, version: int, text: str) -> OpenDocument:
+        path = uri_to_path(uri)
+        source = text.encode("utf-8", errors="surrogatepass")
+        language = language_for_path(path)
+        tree = parse(language, source) if language else None
+        return cls(uri, path, version, source, LineIndex(source), tree)
+
+    def apply(self, change: types.TextDocumentContentChangeEvent, codec: PositionCodec) -> None:
+        """Apply one content change; ranges are read against the text as it is now."""
+        if isinstance(change, types.TextDocumentContentChangeWholeDocument) or getattr(change, "range", None) is None:
+            self.source = change.text.encode("utf-8", errors="surrogatepass")
+            self.tree = parse(self.tree.lang_id, self.source) if self.tree else None
+        else:
+            start, end = codec.offsets(self.index, change.range)
+            if end < start:
+                start, end = end, start
+            edit = SourceEdit(start, end, change.text.encode("utf-8", errors="surrogatepass"))
+            if self.tree is not None:
+                self.tree = self.tree.edited(edit)
+                self.source = self.tree.source
+            else:
+                self.source = edit.apply(self.source)
+        self.index = LineIndex(self.source)
+
+
+def uri_to_path(uri: str) -> Path:
+    fs_path = to_fs_path(uri)
+    return normalize(fs_path if fs_path else uri)

@@ -1,0 +1,381 @@
+"""`witsmith serve`: the language server.
+
+State lives on the event loop thread: open documents, and the current project
+(a ``Workspace``).  Indexing the workspace folders runs in a worker thread on a
+fresh project, which replaces the current one when done; until then requests are
+answered from what is already known (open files and what they resolve against).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from witsmith import __version__
+from witsmith.diagnostics import Location
+from witsmith.features import diagnostics as diagnostics_feature
+from witsmith.features.folding import folding_ranges
+from witsmith.features.outline import outline
+from witsmith.features.selection import selection_ranges
+from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
+from witsmith.lsp import convert
+from witsmith.lsp.documents import OpenDocument, uri_to_path
+from witsmith.lsp.positions import PositionCodec
+from witsmith.lsp.protocol import WitsmithProtocol
+from witsmith.lsp.settings import settings_for
+from witsmith.text import LineIndex
+from witsmith.workspace.files import normalize
+from witsmith.workspace.project import Workspace, language_of
+
+log = logging.getLogger(__name__)
+
+# Cross-file diagnostics wait for typing to pause; the edited file's own do not.
+DEBOUNCE_SECONDS = 0.2
+WATCHED_GLOBS = ("**/*.smithy", "**/*.wit", "**/*.json", "**/codegen.toml", "**/smithy-build.json",
+                 "**/witsmith.toml", "**/deps.toml", "**/wkg.toml", "**/wasmcloud.toml")
+
+
+class WitsmithServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("witsmith", __version__, protocol_cls=WitsmithProtocol,
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.documents: dict[Path, OpenDocument] = {}
+        self.project = Workspace()
+        self.codec = PositionCodec()
+        self.roots: list[Path] = []
+        self.client_options: object = None
+        self._stale: set[Path] = set()
+        self._debounce: asyncio.TimerHandle | None = None
+        self.indexing: asyncio.Task | None = None
+
+    # -- what the client can do ------------------------------------------------
+    @property
+    def pulls_diagnostics(self) -> bool:
+        caps = self.client_capabilities.text_document
+        return caps is not None and caps.diagnostic is not None
+
+    def index_of(self, path: Path) -> LineIndex | None:
+        document = self.documents.get(path)
+        if document is not None:
+            return document.index
+        source = self.project.files.read(path)
+        return LineIndex(source) if source is not None else None
+
+    def document(self, uri: str) -> OpenDocument | None:
+        return self.documents.get(uri_to_path(uri))
+
+    # -- keeping the project true ------------------------------------------------
+    def sync(self, document: OpenDocument) -> set[Path]:
+        """Lay an open document over the project; the files whose diagnostics may change."""
+        project = self.project
+        project.files.set_buffer(document.path, document.source)
+        if document.tree is not None:
+            project.parses.put(document.path, document.tree)
+        if language_of(document.path) is None:
+            return set()
+        if document.path not in project.known_files():
+            project.add_root(document.path)
+            return {document.path}
+        return project.update(document.path) | {document.path}
+
+    def diagnostics(self, path: Path) -> list[types.Diagnostic]:
+        index = self.index_of(path)
+        if index is None:
+            return []
+        found = diagnostics_feature.file_diagnostics(self.project, path)
+        return [convert.diagnostic(self.codec, index, self.index_of, d) for d in found]
+
+    def publish(self, path: Path) -> None:
+        document = self.documents.get(path)
+        items = self.diagnostics(path)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=convert.path_to_uri(path), diagnostics=items, version=document.version if document else None))
+
+    def refresh(self, paths: set[Path], *, now: set[Path] = frozenset()) -> None:
+        """Diagnostics for ``now`` at once, the rest after a pause in typing."""
+        if not self.pulls_diagnostics:
+            for path in now:
+                self.publish(path)
+        self._stale |= set(paths) - set(now)
+        if self._stale:
+            if self._debounce is not None:
+                self._debounce.cancel()
+            self._debounce = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._flush)
+
+    def _flush(self) -> None:
+        stale, self._stale = self._stale, set()
+        self._debounce = None
+        if self.pulls_diagnostics:
+            refresh = self.client_capabilities.workspace
+            if refresh and refresh.diagnostics and refresh.diagnostics.refresh_support:
+                self.workspace_diagnostic_refresh(None)
+            return
+        for path in stale:
+            # Closed files get diagnostics too when they belong to the workspace.
+            if path in self.documents or path in self.project.known_files():
+                self.publish(path)
+
+    def apply_settings(self) -> None:
+        settings, problems = settings_for(self.roots, self.client_options)
+        for problem in problems:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=problem))
+        self.project.set_settings(settings)
+
+    async def reindex(self) -> None:
+        """Index the workspace folders in a worker thread, with progress, then swap in the result."""
+        settings, _ = settings_for(self.roots, self.client_options)
+        roots = list(self.roots)
+        token = str(uuid.uuid4())
+        window = self.client_capabilities.window
+        report = bool(window and window.work_done_progress)
+        if report:
+            try:
+                await self.work_done_progress.create_async(token)
+                self.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="witsmith", message="indexing the workspace"))
+            except Exception:  # a client may refuse progress; indexing goes on without it
+                report = False
+
+        def build() -> Workspace:
+            project = Workspace(settings)
+            for root in roots:
+                project.add_root(root)
+            return project
+
+        project = await asyncio.get_running_loop().run_in_executor(None, build)
+        self.project = project
+        for document in self.documents.values():
+            self.sync(document)
+        if report:
+            self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"indexed {len(project.known_files())} files"))
+        self.refresh(set(project.known_files()) | set(self.documents))
+
+
+server = WitsmithServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: WitsmithServer, params: types.InitializeParams) -> None:
+    ls.codec = PositionCodec(ls.workspace.position_encoding)
+    folders = params.workspace_folders or []
+    if folders:
+        ls.roots = [uri_to_path(folder.uri) for folder in folders]
+    elif params.root_uri:
+        ls.roots = [uri_to_path(params.root_uri)]
+    elif params.root_path:
+        ls.roots = [normalize(params.root_path)]
+    ls.client_options = params.initialization_options
+    ls.apply_settings()
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: WitsmithServer, params: types.InitializedParams) -> None:
+    workspace_caps = ls.client_capabilities.workspace
+    watched = workspace_caps.did_change_watched_files if workspace_caps else None
+    if watched and watched.dynamic_registration:
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED_GLOBS])
+        try:
+            await ls.client_register_capability_async(types.RegistrationParams(registrations=[
+                types.Registration(id=str(uuid.uuid4()), method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                   register_options=options)]))
+        except Exception as error:  # the index still works; it only misses changes made outside the editor
+            log.warning("could not register file watchers: %s", error)
+    if ls.roots:
+        ls.indexing = asyncio.ensure_future(ls.reindex())
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: WitsmithServer, params: types.DidOpenTextDocumentParams) -> None:
+    item = params.text_document
+    document = OpenDocument.open(item.uri, item.version, item.text)
+    ls.documents[document.path] = document
+    affected = ls.sync(document)
+    ls.refresh(affected, now={document.path})
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: WitsmithServer, params: types.DidChangeTextDocumentParams) -> None:
+    document = ls.document(params.text_document.uri)
+    if document is None:
+        log.warning("change to a document that is not open: %s", params.text_document.uri)
+        return
+    for change in params.content_changes:
+        document.apply(change, ls.codec)
+    document.version = params.text_document.version
+    affected = ls.sync(document)
+    ls.refresh(affected, now={document.path})
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: WitsmithServer, params: types.DidCloseTextDocumentParams) -> None:
+    path = uri_to_path(params.text_document.uri)
+    if ls.documents.pop(path, None) is None:
+        return
+    ls.project.files.close_buffer(path)
+    affected = ls.project.update(path) if language_of(path) else set()
+    if not ls.pulls_diagnostics and path not in ls.project.known_files():
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+    ls.refresh(affected - {path} if path not in ls.project.known_files() else affected)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: WitsmithServer, params: types.DidChangeWatchedFilesParams) -> None:
+    affected: set[Path] = set()
+    for change in params.changes:
+        path = uri_to_path(change.uri)
+        if path in ls.documents or language_of(path) is None:
+            continue  # an open buffer wins over the disk
+        affected |= ls.project.update(path)
+    ls.refresh(affected)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: WitsmithServer, params: types.DidChangeConfigurationParams) -> None:
+    if params.settings is not None:
+        ls.client_options = params.settings
+    ls.apply_settings()
+    ls.refresh(set(ls.project.known_files()) | set(ls.documents), now=set(ls.documents))
+
+
+@server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
+                types.DiagnosticOptions(inter_file_dependencies=True, workspace_diagnostics=True, identifier="witsmith"))
+def document_diagnostic(ls: WitsmithServer, params: types.DocumentDiagnosticParams) -> types.FullDocumentDiagnosticReport:
+    return types.FullDocumentDiagnosticReport(items=ls.diagnostics(uri_to_path(params.text_document.uri)))
+
+
+@server.feature(types.WORKSPACE_DIAGNOSTIC)
+def workspace_diagnostic(ls: WitsmithServer, params: types.WorkspaceDiagnosticParams) -> types.WorkspaceDiagnosticReport:
+    items = []
+    for path in ls.project.known_files():
+        if path in ls.documents:
+            continue  # open documents are pulled one by one
+        items.append(types.WorkspaceFullDocumentDiagnosticReport(
+            uri=convert.path_to_uri(path), items=ls.diagnostics(path), version=None))
+    return types.WorkspaceDiagnosticReport(items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(ls: WitsmithServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+    document = ls.document(params.text_document.uri)
+    if document is None or document.tree is None:
+        return []
+    return convert.document_symbols(ls.codec, document.index, outline(document.tree))
+
+
+@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+def folding_range(ls: WitsmithServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
+    document = ls.document(params.text_document.uri)
+    if document is None or document.tree is None:
+        return []
+    result = []
+    for start, end, kind in folding_ranges(document.tree):
+        first, last = document.index.line_of(start), document.index.line_of(end)
+        if last > first:
+            result.append(types.FoldingRange(start_line=first, end_line=last,
+                                             kind=types.FoldingRangeKind.Comment if kind == "comment" else None))
+    return result
+
+
+@server.feature(types.TEXT_DOCUMENT_SELECTION_RANGE)
+def selection_range(ls: WitsmithServer, params: types.SelectionRangeParams) -> list[types.SelectionRange]:
+    document = ls.document(params.text_document.uri)
+    result = []
+    for position in params.positions:
+        if document is None or document.tree is None:
+            result.append(types.SelectionRange(range=types.Range(start=position, end=position)))
+            continue
+        offset = ls.codec.offset(document.index, position)
+        selection = None
+        for start, end in reversed(selection_ranges(document.tree, offset)):
+            selection = types.SelectionRange(range=ls.codec.range(document.index, start, end), parent=selection)
+        result.append(selection or types.SelectionRange(range=types.Range(start=position, end=position)))
+    return result
+
+
+LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
+
+
+@server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, types.SemanticTokensRegistrationOptions(
+    legend=LEGEND, full=True, range=True, document_selector=[{"language": "smithy"}, {"language": "wit"}]))
+def semantic_tokens_full(ls: WitsmithServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
+    document = ls.document(params.text_document.uri)
+    if document is None or document.tree is None:
+        return types.SemanticTokens(data=[])
+    return types.SemanticTokens(data=convert.semantic_tokens_data(ls.codec, document.index, semantic_tokens(document.tree)))
+
+
+@server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE)
+def semantic_tokens_range(ls: WitsmithServer, params: types.SemanticTokensRangeParams) -> types.SemanticTokens:
+    document = ls.document(params.text_document.uri)
+    if document is None or document.tree is None:
+        return types.SemanticTokens(data=[])
+    start, end = ls.codec.offsets(document.index, params.range)
+    tokens = [t for t in semantic_tokens(document.tree, start, end) if t.end > start and t.start < end]
+    return types.SemanticTokens(data=convert.semantic_tokens_data(ls.codec, document.index, tokens))
+
+
+def _language_workspace(ls: WitsmithServer, path: Path):
+    language = language_of(path)
+    return ls.project.wit if language == "wit" else ls.project.smithy if language == "smithy" else None
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: WitsmithServer, params: types.DefinitionParams) -> types.Location | None:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    language_workspace = _language_workspace(ls, path)
+    if index is None or language_workspace is None:
+        return None
+    target: Location | None = language_workspace.definition(path, ls.codec.offset(index, params.position))
+    return convert.location(ls.codec, ls.index_of, target) if target else None
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.Location]:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    language_workspace = _language_workspace(ls, path)
+    if index is None or language_workspace is None:
+        return []
+    found = language_workspace.references(path, ls.codec.offset(index, params.position),
+                                          params.context.include_declaration)
+    return [loc for loc in (convert.location(ls.codec, ls.index_of, where) for where in found) if loc]
+
+
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    if index is None:
+        return []
+    start, end = ls.codec.offsets(index, params.range)
+    actions = []
+    for found in diagnostics_feature.file_diagnostics(ls.project, path):
+        if found.end < start or found.start > end or not found.fixes:
+            continue
+        lsp_diagnostic = convert.diagnostic(ls.codec, index, ls.index_of, found)
+        for fix in found.fixes:
+            changes: dict[str, list[types.TextEdit]] = {}
+            for edit in fix.edits:
+                edit_index = ls.index_of(edit.path)
+                if edit_index is None:
+                    continue
+                changes.setdefault(convert.path_to_uri(edit.path), []).append(
+                    types.TextEdit(range=ls.codec.range(edit_index, edit.start, edit.end), new_text=edit.new_text))
+            actions.append(types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix,
+                                            diagnostics=[lsp_diagnostic], edit=types.WorkspaceEdit(changes=changes),
+                                            is_preferred=len(found.fixes) == 1))
+    return actions
+
+
+def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> None:
+    if tcp_port is not None:
+        server.start_tcp(host, tcp_port)
+    else:
+        server.start_io()
