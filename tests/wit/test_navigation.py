@@ -59,3 +59,12 @@ def test_nothing_at_a_keyword(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "inter‸face i {}\n"})
     assert p.workspace.definition(p.root / "a.wit", p.cursors["wit/a.wit"]) is None
     assert p.workspace.references(p.root / "a.wit", p.cursors["wit/a.wit"], True) == []
+
+
+def test_package_part_of_a_path_leads_to_the_package_declaration(tmp_path):
+    p = project(tmp_path, {
+        "wit/a.wit": PKG + "world w { import wasi:i‸o/streams@0.2.0; }\n",
+        "wit/deps/io/streams.wit": "package wasi:io@0.2.0;\ninterface streams {}\n",
+    })
+    target = p.workspace.definition(p.root / "a.wit", p.cursors["wit/a.wit"])
+    assert target.path.name == "streams.wit" and text(target) == "wasi:io@0.2.0"

@@ -169,6 +169,11 @@ class ResolverBase:
                 self.problem("wit/package-cycle", path.span,
                              f"package `{found.label}` creates a dependency cycle: it refers to itself by its "
                              f"full name; write `{path.interface.text}` instead of `{path}`")
+            if report:
+                declared = next(((p, n) for p, n in found.names if n is not None), None)
+                if declared is not None:
+                    # `ns:pkg` in a path leads to the package's declaration.
+                    self.ref((path.namespace.span[0], path.package.span[1]), declared[0], declared[1].span)
             item = found.item(path.interface.text)
             if item is None:
                 if report:
