@@ -60,3 +60,15 @@ def decode_tokens(client: LanguageClient, data: list[int]) -> list[tuple[int, in
         modifiers = {name for bit, name in enumerate(legend.token_modifiers) if bits & (1 << bit)}
         tokens.append((line, character, length, legend.token_types[kind], modifiers))
     return tokens
+
+
+async def eventually(request, accept=lambda result: bool(result), attempts: int = 100):
+    """Repeat a request until its answer is acceptable: the server answers from what it
+    has indexed so far, and the background index of the workspace may still be running."""
+    result = None
+    for _ in range(attempts):
+        result = await request()
+        if accept(result):
+            return result
+        await asyncio.sleep(0.1)
+    return result

@@ -66,11 +66,15 @@ def diagnostic(codec: PositionCodec, index: LineIndex, index_of: IndexOf, d: Dia
     )
 
 
+def symbol_kind(kind: str) -> types.SymbolKind:
+    return _SYMBOL_KINDS.get(kind, types.SymbolKind.Variable)
+
+
 def document_symbols(codec: PositionCodec, index: LineIndex, symbols: list[OutlineSymbol]) -> list[types.DocumentSymbol]:
     return [
         types.DocumentSymbol(
             name=s.name or "(unnamed)",
-            kind=_SYMBOL_KINDS.get(s.kind, types.SymbolKind.Variable),
+            kind=symbol_kind(s.kind),
             range=codec.range(index, s.start, s.end),
             selection_range=codec.range(index, s.name_start, s.name_end),
             children=document_symbols(codec, index, s.children) or None,

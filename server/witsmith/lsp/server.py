@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import uuid
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from witsmith.features.folding import folding_ranges
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
+from witsmith.features.workspace_symbols import workspace_symbols
+from witsmith.syntax import language_for_path
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
 from witsmith.lsp.positions import PositionCodec
@@ -64,7 +67,28 @@ class WitsmithServer(LanguageServer):
         if document is not None:
             return document.index
         source = self.project.files.read(path)
+        if source is None:
+            source = self.project.smithy.builtin_text(path)
         return LineIndex(source) if source is not None else None
+
+    def openable(self, where: Location) -> Location:
+        """A location the editor can open: witsmith's built-in models (the Smithy
+        prelude, wasmCloud's namespaces) are written to a read-only cache file."""
+        text = self.project.smithy.builtin_text(where.path) if not where.path.exists() else None
+        if text is None:
+            return where
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "witsmith" / __version__ / "builtin"
+        target = cache / where.path.name
+        try:
+            if not target.is_file() or target.read_bytes() != text:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                target.write_bytes(text)
+                target.chmod(0o444)
+        except OSError as error:
+            log.warning("cannot write built-in model %s: %s", target, error)
+            return where
+        return Location(target, where.start, where.end)
 
     def document(self, uri: str) -> OpenDocument | None:
         return self.documents.get(uri_to_path(uri))
@@ -332,7 +356,46 @@ def definition(ls: WitsmithServer, params: types.DefinitionParams) -> types.Loca
     if index is None or language_workspace is None:
         return None
     target: Location | None = language_workspace.definition(path, ls.codec.offset(index, params.position))
-    return convert.location(ls.codec, ls.index_of, target) if target else None
+    return convert.location(ls.codec, ls.index_of, ls.openable(target)) if target else None
+
+
+@server.feature(types.TEXT_DOCUMENT_DECLARATION)
+def declaration(ls: WitsmithServer, params: types.DeclarationParams) -> types.Location | None:
+    # Smithy and WIT declare and define in one place.
+    return definition(ls, params)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
+def document_highlight(ls: WitsmithServer, params: types.DocumentHighlightParams) -> list[types.DocumentHighlight]:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    language_workspace = _language_workspace(ls, path)
+    if index is None or language_workspace is None:
+        return []
+    found = language_workspace.references(path, ls.codec.offset(index, params.position), True)
+    return [types.DocumentHighlight(range=ls.codec.range(index, where.start, where.end), kind=types.DocumentHighlightKind.Text)
+            for where in found if where.path == path]
+
+
+@server.feature(types.WORKSPACE_SYMBOL)
+def workspace_symbol(ls: WitsmithServer, params: types.WorkspaceSymbolParams) -> list[types.SymbolInformation]:
+    def trees():
+        for path in ls.project.known_files():
+            language = language_for_path(path)
+            source = ls.project.files.read(path) if language else None
+            if source is not None:
+                yield path, ls.project.parses.get(path, language, source)
+
+    result = []
+    for found in workspace_symbols(trees(), params.query):
+        index = ls.index_of(found.path)
+        if index is None:
+            continue
+        result.append(types.SymbolInformation(
+            name=found.symbol.name, kind=convert.symbol_kind(found.symbol.kind), container_name=found.container,
+            location=types.Location(uri=convert.path_to_uri(found.path),
+                                    range=ls.codec.range(index, found.symbol.name_start, found.symbol.name_end))))
+    return result
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
@@ -344,7 +407,7 @@ def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.
         return []
     found = language_workspace.references(path, ls.codec.offset(index, params.position),
                                           params.context.include_declaration)
-    return [loc for loc in (convert.location(ls.codec, ls.index_of, where) for where in found) if loc]
+    return [loc for loc in (convert.location(ls.codec, ls.index_of, ls.openable(where)) for where in found) if loc]
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,

@@ -1,0 +1,60 @@
+"""Workspace symbols: every definition in every known file, matched fuzzily."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from witsmith.features.outline import OutlineSymbol, outline
+from witsmith.syntax import SyntaxTree
+
+
+@dataclass(frozen=True)
+class FoundSymbol:
+    path: Path
+    symbol: OutlineSymbol
+    container: str | None
+    score: int
+
+
+def fuzzy_score(query: str, name: str) -> int | None:
+    """None when ``query``'s characters do not appear in order in ``name``; higher is better.
+
+    Case-insensitive; a prefix, a contiguous run and matches at word starts
+    (after ``-``, ``_``, ``.`` or a capital) score higher.
+    """
+    if not query:
+        return 0
+    lowered_query, lowered = query.lower(), name.lower()
+    if lowered.startswith(lowered_query):
+        return 1000 - len(name)
+    if lowered_query in lowered:
+        return 500 - len(name)
+    score = 0
+    position = 0
+    for ch in lowered_query:
+        found = lowered.find(ch, position)
+        if found < 0:
+            return None
+        word_start = found == 0 or name[found - 1] in "-_." or name[found].isupper()
+        score += 10 if word_start else 1
+        position = found + 1
+    return score - len(name)
+
+
+def _flatten(symbols: list[OutlineSymbol], container: str | None) -> Iterable[tuple[OutlineSymbol, str | None]]:
+    for symbol in symbols:
+        yield symbol, container
+        yield from _flatten(symbol.children, symbol.name)
+
+
+def workspace_symbols(trees: Iterable[tuple[Path, SyntaxTree]], query: str, limit: int = 500) -> list[FoundSymbol]:
+    found = []
+    for path, tree in trees:
+        for symbol, container in _flatten(outline(tree), None):
+            score = fuzzy_score(query, symbol.name)
+            if score is not None:
+                found.append(FoundSymbol(path, symbol, container, score))
+    found.sort(key=lambda f: (-f.score, f.symbol.name, str(f.path)))
+    return found[:limit]

@@ -1,0 +1,91 @@
+"""Definition, references, highlights and workspace symbols across files and packages."""
+
+from __future__ import annotations
+
+import pytest
+from lsprotocol import types
+
+from support.lsp import eventually
+
+
+def tdi(path) -> types.TextDocumentIdentifier:
+    return types.TextDocumentIdentifier(uri=path.as_uri())
+
+
+def position_of(path, needle: str, occurrence: int = 0, shift: int = 0) -> types.Position:
+    lines = path.read_text().splitlines()
+    seen = 0
+    for number, line in enumerate(lines):
+        column = line.find(needle)
+        while column >= 0:
+            if seen == occurrence:
+                return types.Position(line=number, character=column + shift)
+            seen += 1
+            column = line.find(needle, column + 1)
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def open_from_disk(client, path, language):
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=path.as_uri(), language_id=language, version=1, text=path.read_text())))
+
+
+@pytest.mark.asyncio
+async def test_wit_definition_across_files_and_into_deps(client):
+    greeter = client.root / "wit-package" / "wit" / "greeter.wit"
+    open_from_disk(client, greeter, "wit")
+    here = position_of(greeter, "greeting, greet-error", shift=2)
+    found = await client.text_document_definition_async(types.DefinitionParams(text_document=tdi(greeter), position=here))
+    assert found.uri == greeter.as_uri()
+    assert found.range.start == position_of(greeter, "greeting {")
+
+    logging = client.root / "wit-package" / "wit" / "deps" / "logging" / "logging.wit"
+    here = position_of(greeter, "wasi:logging/logging", shift=len("wasi:logging/") + 1)
+    found = await eventually(lambda: client.text_document_definition_async(
+        types.DefinitionParams(text_document=tdi(greeter), position=here)))
+    assert found is not None and found.uri == logging.as_uri()
+
+
+@pytest.mark.asyncio
+async def test_wit_references_and_highlights(client):
+    greeter = client.root / "wit-package" / "wit" / "greeter.wit"
+    open_from_disk(client, greeter, "wit")
+    here = position_of(greeter, "greet-error {")
+    refs = await client.text_document_references_async(types.ReferenceParams(
+        text_document=tdi(greeter), position=here, context=types.ReferenceContext(include_declaration=True)))
+    assert {r.range.start.line for r in refs} == {here.line, position_of(greeter, "greet-error>;").line}
+    highlights = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(text_document=tdi(greeter), position=here))
+    assert len(highlights) == 2
+
+
+@pytest.mark.asyncio
+async def test_smithy_definition_references_and_builtin_targets(client):
+    model = client.root / "smithy-contract" / "greeter.smithy"
+    open_from_disk(client, model, "smithy")
+    here = position_of(model, "input: GreetRequest", shift=len("input: "))
+    found = await client.text_document_definition_async(types.DefinitionParams(text_document=tdi(model), position=here))
+    assert found.uri == model.as_uri() and found.range.start == position_of(model, "GreetRequest {")
+
+    refs = await client.text_document_references_async(types.ReferenceParams(
+        text_document=tdi(model), position=position_of(model, "GreetRequest {"),
+        context=types.ReferenceContext(include_declaration=False)))
+    assert [r.range.start for r in refs] == [here]
+
+    # U32 comes from wasmCloud's org.wasmcloud.model, which witsmith knows built in.
+    here = position_of(model, "repeat: U32", shift=len("repeat: "))
+    found = await eventually(lambda: client.text_document_definition_async(
+        types.DefinitionParams(text_document=tdi(model), position=here)))
+    assert found is not None and found.uri.endswith(".smithy")
+    from pygls.uris import to_fs_path
+    text = open(to_fs_path(found.uri), encoding="utf-8").read().splitlines()
+    assert "U32" in text[found.range.start.line]
+
+
+@pytest.mark.asyncio
+async def test_workspace_symbols_are_fuzzy(client):
+    symbols = await eventually(lambda: client.workspace_symbol_async(types.WorkspaceSymbolParams(query="grtreq")))
+    names = [s.name for s in symbols]
+    assert names[0] == "GreetRequest"
+    symbols = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="greet-err"))
+    assert [s.name for s in symbols] == ["greet-error"]
