@@ -420,3 +420,16 @@ def test_names_from_a_gated_use_and_keyword_versions(tmp_path):
         interface bar { resource r; }
         """})
     assert sorted(p.codes()) == ["wit/invalid-version", "wit/unstable-reference"]
+
+
+def test_syntax_messages_for_common_slips(tmp_path):
+    cases = {
+        "interface i {\n  f: fun();\n}\n": ("fun", "did you mean `func`?"),
+        "interface i {\n  enum e { a, b c }\n}\n": ("c", "unexpected `c`"),
+        "interface i {\n  record r { a u32 }\n}\n": ("u32", "unexpected `u32`"),
+        "package c:d;\ninterface i {}\n": ("package", "one `package` declaration"),
+    }
+    for n, (text, (at, message)) in enumerate(cases.items()):
+        p = project(tmp_path / str(n), {"wit/a.wit": PKG + text})
+        (d,) = p.diagnostics()
+        assert d.code == "wit/syntax-error" and p.text_at(d) == at and message in d.message, d.message

@@ -7,6 +7,7 @@ import re
 import tree_sitter
 
 from witsmith.syntax import syntax_problems
+from witsmith.workspace.wit.problems import closest
 
 # What each construct is called in messages.
 CONSTRUCTS = {
@@ -85,12 +86,16 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
             # quoting the start of the construct it broke.
             found_text = (failure.text or b"").decode("utf-8", errors="replace") or "end of input"
             snippet = text.splitlines()[0][:32]
-            if found_text in KEYWORDS and _in_name_position(root, failure.end_byte):
+            if found_text in KEYWORDS and _in_name_position(root, failure.start_byte, failure.end_byte):
                 message = f"`{found_text}` is a keyword and cannot be a name; write `%{found_text}`"
                 fix = f"%{found_text}"
             else:
                 message = f"unexpected `{found_text}` after incomplete `{snippet}` in {where}"
                 fix = None
+                keyword = closest(found_text, KEYWORDS) if failure.type == "identifier" else None
+                if keyword is not None and keyword != found_text:
+                    message += f"; did you mean `{keyword}`?"
+                    fix = keyword
             found.append((failure.start_byte, max(failure.end_byte, failure.start_byte + 1), message, fix))
             continue
         # Point at the first offending token, not the whole damaged region.
@@ -98,9 +103,12 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
         start = max(start, problem.start_byte)
         end = min(start + max(len(word.encode()), 1), problem.end_byte) if problem.end_byte > start else start + 1
         fix = None
-        if word in KEYWORDS and _in_name_position(root, start + len(word.encode())):
+        if word in KEYWORDS and _in_name_position(root, start, start + len(word.encode())):
             message = f"`{word}` is a keyword and cannot be a name; write `%{word}`"
             fix = f"%{word}"
+        elif word == "package" and where == "file":
+            message = ("a file has one `package` declaration; declare further packages as blocks: "
+                       "`package ns:name { ... }`")
         elif word in KEYWORDS:
             message = f"unexpected keyword `{word}` in {where}"
         else:
@@ -139,7 +147,13 @@ def _failure_token(error: tree_sitter.Node | None, root: tree_sitter.Node) -> tr
     for leaf in leaves[1:]:
         if leaf.type in KEYWORDS and not leaf.is_named:
             return leaf
-    single_name = len(leaves) == 1 and leaves[0].type == "identifier"
+    # `name: something` where `something` is not `func`, `static`, a type...: that word.
+    if len(leaves) > 2 and leaves[0].type == "identifier" and leaves[1].type == ":" \
+            and leaves[2].type == "identifier":
+        return leaves[2]
+    # A lone name is unexpected itself after another name (`b c`), but starts an
+    # unfinished statement after `{`, `;` or `}` (`abcd` alone in a body).
+    single_name = len(leaves) == 1 and leaves[0].type == "identifier" and _previous_char(root, error) in b"{;}"
     bare_gate = bool(leaves) and leaves[0].type == "@" and not any(leaf.type == "(" for leaf in leaves)
     if not (single_name or bare_gate):
         return None
@@ -171,9 +185,19 @@ def _missing_at(root: tree_sitter.Node, offset: int) -> tree_sitter.Node | None:
 
 # What follows a name where WIT declares one: `name:`, `type name =`, `record name {`...
 _AFTER_NAME = re.compile(rb"\s*[:={,;)}.]")
+# What comes before one: punctuation, or the keyword that declares it.
+_BEFORE_NAME = re.compile(
+    rb"(?:[({,;.]|\b(?:type|record|variant|enum|flags|resource|interface|world|as|import|export|use|include))\s*$")
 
 
-def _in_name_position(root: tree_sitter.Node, end: int) -> bool:
-    """Whether a keyword ending at ``end`` sits where a name would: then `%` is the fix."""
+def _in_name_position(root: tree_sitter.Node, start: int, end: int) -> bool:
+    """Whether a keyword at ``start..end`` sits where a name would: then `%` is the fix."""
     source = root.text or b""
-    return bool(_AFTER_NAME.match(source, end))
+    return bool(_AFTER_NAME.match(source, end)) and bool(_BEFORE_NAME.search(source[max(0, start - 40):start]))
+
+
+def _previous_char(root: tree_sitter.Node, node: tree_sitter.Node) -> bytes:
+    source = root.text or b""
+    before = source[:node.start_byte].rstrip()
+    # Skip a line comment ending the text before.
+    return before[-1:] if before else b"{"

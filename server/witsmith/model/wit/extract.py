@@ -212,7 +212,8 @@ def _typedef(node: Node) -> TypeDef | None:
                     if method is not None:
                         methods.append(method)
         return TypeDef(kind, name, _span(node), _gates(node), _docs(node), methods=tuple(methods))
-    return TypeDef(kind, name, _span(node), _gates(node), _docs(node), members=_members(body))
+    return TypeDef(kind, name, _span(node), _gates(node), _docs(node), members=_members(body),
+                   damaged=body is not None and body.has_error)
 
 
 def _use(node: Node) -> Use | None:

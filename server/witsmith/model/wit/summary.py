@@ -133,6 +133,7 @@ class TypeDef:
     target: TypeExpr | None = None  # aliases
     members: tuple[Member, ...] = ()
     methods: tuple[Func, ...] = ()  # resources, constructors included
+    damaged: bool = False  # the body holds a syntax error: members may be missing
 
 
 @dataclass(frozen=True, slots=True)

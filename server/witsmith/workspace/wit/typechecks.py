@@ -35,7 +35,7 @@ class TypeChecks(ResolverBase):
             if typedef.target is not None:
                 self.check_type(typedef.target, scope)
             return
-        if typedef.kind in ("record", "variant", "enum", "flags") and not typedef.members:
+        if typedef.kind in ("record", "variant", "enum", "flags") and not typedef.members and not typedef.damaged:
             self.problem("wit/empty-type", typedef.name.span,
                          f"empty {typedef.kind}: `{typedef.name.text}` needs at least one "
                          f"{'field' if typedef.kind in ('record', 'flags') else 'case'}")
