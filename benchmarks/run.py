@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import check_throughput, parsing
+from benchmarks import check_throughput, parsing, smithy_resolve, wit_resolve
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if corpus is None:
         print(f"note: no corpus at {args.corpus}; corpus figures are skipped", file=sys.stderr)
 
-    rows = parsing.run(corpus) + check_throughput.run(corpus)
+    rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run()
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine(), "results": rows}, indent=2) + "\n")
