@@ -433,3 +433,14 @@ def test_syntax_messages_for_common_slips(tmp_path):
         p = project(tmp_path / str(n), {"wit/a.wit": PKG + text})
         (d,) = p.diagnostics()
         assert d.code == "wit/syntax-error" and p.text_at(d) == at and message in d.message, d.message
+
+
+def test_use_after_a_type_of_the_same_name_is_a_warning(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + """
+        interface s { type a = u32; }
+        interface x { type a = string; use s.{a}; }
+        interface y { use s.{a}; type a = string; }
+        """})
+    warning, error = sorted(p.diagnostics(), key=lambda d: d.start)
+    assert warning.code == "wit/use-shadows-type" and warning.severity.name == "WARNING"
+    assert error.code == "wit/duplicate-name"

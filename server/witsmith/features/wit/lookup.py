@@ -425,27 +425,31 @@ def target_at(workspace: WitWorkspace, path: Path, offset: int) -> Target | None
         location = workspace.definition(path, probe)
     except Exception:
         location = None
+    found: tuple[Decl, Path] | None = None
     if location is not None:
         summary = workspace.summary(location.path)
         decl = declaration_named_at(summary, (location.start, location.end)) if summary else None
         if decl is not None:
-            # `ns:pkg` in a path leads to the package declaration; anything else is one name.
-            if decl.kind == "package":
-                parent = token.parent
-                if parent is not None and parent.type == "use_path":
-                    namespace = parent.child_by_field_name("namespace")
-                    package = parent.child_by_field_name("package")
-                    if namespace is not None and package is not None:
-                        at = (namespace.start_byte, package.end_byte)
-                        written = text_at(workspace, path, *at)
-            return Target(decl, location.path, at, written)
-    summary = workspace.summary(path)
-    if summary is None:
-        return None
-    decl = declaration_covering(summary, probe)
-    if decl is not None and decl.span[0] <= probe < decl.span[1]:
-        return Target(decl, path, at, written)
-    return None
+            found = (decl, location.path)
+    if found is None:
+        summary = workspace.summary(path)
+        decl = declaration_covering(summary, probe) if summary is not None else None
+        if decl is None or not decl.span[0] <= probe < decl.span[1]:
+            return None
+        found = (decl, path)
+    decl, where = found
+    if decl.kind == "package":
+        # A package name is several tokens; the whole `ns:pkg` (or `ns:pkg@version`) is the name.
+        parent = token.parent
+        if parent is not None and parent.type == "package_name":
+            at = (parent.start_byte, parent.end_byte)
+        elif parent is not None and parent.type == "use_path":
+            namespace = parent.child_by_field_name("namespace")
+            package = parent.child_by_field_name("package")
+            if namespace is not None and package is not None:
+                at = (namespace.start_byte, package.end_byte)
+        written = text_at(workspace, path, *at)
+    return Target(decl, where, at, written)
 
 
 def original_of_alias(workspace: WitWorkspace, path: Path, decl: Decl) -> Target | None:

@@ -13,6 +13,7 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wit/unknown-use-name", E, "A name imported with `use` does not exist in the interface."),
     rule("wit/wrong-kind", E, "A name resolves to the wrong kind of item (a world where an interface is needed, a function used as a type...)."),
     rule("wit/duplicate-name", E, "Two items, members or parameters share a name (compared case-insensitively)."),
+    rule("wit/use-shadows-type", W, "A `use` brings in a name already given to a type above it, which is dropped."),
     rule("wit/missing-package-declaration", E, "No file of a package declares its `package` name."),
     rule("wit/package-mismatch", E, "Files of one package declare different package names."),
     rule("wit/missing-package", E, "A referenced package is not present in deps/."),

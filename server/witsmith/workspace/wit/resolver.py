@@ -145,32 +145,34 @@ class Resolver(TypeChecks, WorldChecks):
                                      f"`{use_name.name.text}` is gated by an `@unstable` feature that is not enabled")
 
     def check_body_names(self, scope: Scope) -> None:
-        """Duplicate names in an interface or world body, compared case-insensitively."""
-        seen: dict[str, Identifier] = {}
-
-        def add(ident: Identifier, what: str = "name") -> None:
+        """Duplicate names in an interface or world body, compared case-insensitively,
+        in source order."""
+        node = scope.node
+        entries = [(u.local, "use") for use in node.uses for u in use.names]
+        entries += [(typedef.name, "type") for typedef in node.types]
+        if isinstance(node, Interface):
+            entries += [(func.name, "func") for func in node.funcs]
+        seen: dict[str, tuple[Identifier, str]] = {}
+        for ident, kind in sorted(entries, key=lambda entry: entry[0].span):
             key = ident.text.lower()
-            first = seen.get(key)
-            if first is None:
-                seen[key] = ident
+            prior = seen.get(key)
+            if prior is None:
+                seen[key] = (ident, kind)
+                continue
+            first, first_kind = prior
+            related = (Related(Location(self.path, *first.span), "first defined here"),)
+            if first.text == ident.text and first_kind == "type" and kind == "use":
+                # wit-parser accepts this and silently drops the type: worth a warning.
+                self.problem("wit/use-shadows-type", ident.span,
+                             f"this `use` replaces the type `{ident.text}` defined above, which is then "
+                             f"ignored; rename one of them (`use ... {{{ident.text} as other}}`)", related)
             elif first.text == ident.text:
-                self.problem("wit/duplicate-name", ident.span, f"{what} `{ident.text}` is defined more than once",
-                             (Related(Location(self.path, *first.span), "first defined here"),))
+                self.problem("wit/duplicate-name", ident.span, f"name `{ident.text}` is defined more than once",
+                             related)
             else:
                 self.problem("wit/duplicate-name", ident.span,
                              f"name `{ident.text}` conflicts with previous name `{first.text}` (names are "
-                             "compared without regard to case)",
-                             (Related(Location(self.path, *first.span), "first defined here"),))
-
-        node = scope.node
-        for use in node.uses:
-            for use_name in use.names:
-                add(use_name.local)
-        for typedef in node.types:
-            add(typedef.name)
-        if isinstance(node, Interface):
-            for func in node.funcs:
-                add(func.name)
+                             "compared without regard to case)", related)
 
     def check_interface(self, scope: Scope) -> None:
         node = scope.node
