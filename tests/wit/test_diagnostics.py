@@ -444,3 +444,8 @@ def test_use_after_a_type_of_the_same_name_is_a_warning(tmp_path):
     warning, error = sorted(p.diagnostics(), key=lambda d: d.start)
     assert warning.code == "wit/use-shadows-type" and warning.severity.name == "WARNING"
     assert error.code == "wit/duplicate-name"
+
+
+def test_block_with_the_main_package_name(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "package my:app@1.0.0 {\n  interface i {}\n}\n"})
+    assert p.codes() == ["wit/duplicate-package"]

@@ -52,7 +52,16 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
                     (Related(Location(first_path, *first.span), "declared here"),)))
     # The same package provided twice.
     for packages in context.group_packages.values():
+        main = packages[0] if packages and not packages[0].is_block else None
         for package in packages:
+            if package.is_block and main is not None and package.key == main.key:
+                path, name = package.names[0]
+                anchor = next(((p, n) for p, n in main.names if n is not None), None)
+                problems.append(Problem(
+                    "wit/duplicate-package", path, name.span[0], name.span[1],
+                    f"package `{package.label}` is both the main package and a nested block; put the block's "
+                    "items at the top level instead",
+                    (Related(Location(anchor[0], *anchor[1].span), "declared here"),) if anchor else ()))
             if package.is_block and len(package.names) > 1:
                 first_path, first_name = package.names[0]
                 for path, name in package.names[1:]:
