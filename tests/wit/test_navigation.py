@@ -68,3 +68,15 @@ def test_package_part_of_a_path_leads_to_the_package_declaration(tmp_path):
     })
     target = p.workspace.definition(p.root / "a.wit", p.cursors["wit/a.wit"])
     assert target.path.name == "streams.wit" and text(target) == "wasi:io@0.2.0"
+
+
+def test_context_and_resolution_for_features(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i { type t = u32; f: func(x: t); }\n",
+                           "wit/deps/io.wit": "package wasi:io@0.2.0;\ninterface streams {}\n"})
+    context = p.workspace.context_for(p.root / "a.wit")
+    assert {package.label for package in context.packages.values() for package in package} == \
+        {"my:app@1.0.0", "wasi:io@0.2.0"}
+    assert p.workspace.group_for(p.root / "deps" / "io.wit").is_dep
+    resolution = p.workspace.resolution(p.root / "a.wit")
+    assert len(resolution.refs) == 1 and resolution.problems == []
+    assert p.workspace.context_for(tmp_path / "elsewhere.wit") is None

@@ -21,7 +21,7 @@ from witsmith.workspace.wit.projects import (
 )
 from witsmith.workspace.wit.resolver import FileResolution, Resolver
 
-__all__ = ["WitWorkspace", "WorkCounts", "Problem"]
+__all__ = ["Context", "FileResolution", "Group", "Problem", "WitWorkspace", "WorkCounts"]
 
 
 @dataclass(slots=True)
@@ -149,6 +149,20 @@ class WitWorkspace:
         if source is None:
             return None
         return self._parses.get(path, "wit", source)
+
+    def context_for(self, path: Path) -> Context | None:
+        """The packages a file resolves against (its root's package, deps/ and extra
+        folders), for features that look names up: hover, completion, rename."""
+        group = self._group_of.get(normalize(path))
+        return self._context_of.get(group.location) if group is not None else None
+
+    def group_for(self, path: Path) -> Group | None:
+        return self._group_of.get(normalize(path))
+
+    def resolution(self, path: Path) -> FileResolution | None:
+        """What resolving the file found: references with their targets, declarations,
+        problems.  Read-only: the workspace replaces it on the next update."""
+        return self._resolutions.get(normalize(path))
 
     def problems(self, path: Path) -> list[Problem]:
         """Semantic problems of one file (not syntax errors)."""
