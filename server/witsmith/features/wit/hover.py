@@ -135,6 +135,8 @@ def describe(workspace: WitWorkspace, target: Target) -> str | None:
             return None
         note = f"Imported here as `{decl.name}`."
         target, decl = original, original.decl
+    elif decl.kind in ("type", "interface", "world") and target.written.removeprefix("%") != decl.name:
+        note = f"Imported here as `{target.written.removeprefix('%')}`."
     view = view_of(workspace, target.path)
     package = view.package_of(decl.unit)
     code, docs, gates, where = _parts(workspace, view, decl)
