@@ -449,3 +449,18 @@ def test_use_after_a_type_of_the_same_name_is_a_warning(tmp_path):
 def test_block_with_the_main_package_name(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "package my:app@1.0.0 {\n  interface i {}\n}\n"})
     assert p.codes() == ["wit/duplicate-package"]
+
+
+def test_long_chains_resolve_without_deep_recursion(tmp_path):
+    aliases = "\n".join(f"  type t{n} = t{n - 1};" for n in range(1, 3000))
+    uses = "\n".join(f"interface i{n} {{ use i{n + 1}.{{t}}; f: func(x: t); }}" for n in range(1500))
+    p = project(tmp_path, {"wit/a.wit": PKG + f"""
+interface chain {{
+  resource t0;
+{aliases}
+  f: func(x: own<t2999>) -> list<t2999>;
+}}
+{uses}
+interface i1500 {{ type t = u32; }}
+"""})
+    assert p.diagnostics() == []

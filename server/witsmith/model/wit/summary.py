@@ -170,7 +170,7 @@ class TopUse:
         return self.alias or self.path.interface
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: two equal bodies are two interfaces
 class Interface:
     name: Identifier | None  # None for an inline `import x: interface { }`
     span: Span
@@ -209,7 +209,7 @@ class Include:
     gates: tuple[Gate, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class World:
     name: Identifier
     span: Span
@@ -221,7 +221,7 @@ class World:
     includes: list[Include] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class PackageUnit:
     """The items of a file that belong to one package: the top level (under the
     file's `package` declaration, if any) or one nested `package x:y { }` block."""

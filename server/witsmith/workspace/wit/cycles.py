@@ -12,56 +12,10 @@ from pathlib import Path
 
 from witsmith.model.wit import FileSummary
 from witsmith.settings import Settings
+from witsmith.workspace.wit.graphs import strongly_connected
 from witsmith.workspace.wit.packages import Context, ItemDef
 from witsmith.workspace.wit.problems import Problem
 from witsmith.workspace.wit.resolver import Resolver
-
-
-def _components(nodes: list[int], edges: dict[int, list[int]]) -> list[list[int]]:
-    """Tarjan's strongly connected components, iteratively (deep graphs are fine)."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    result: list[list[int]] = []
-    counter = 0
-    for start in nodes:
-        if start in index:
-            continue
-        work = [(start, iter(edges.get(start, ())))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, children = work[-1]
-            advanced = False
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(edges.get(child, ()))))
-                    advanced = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                result.append(component)
-    return result
 
 
 def dependency_cycles(context: Context, summaries: dict[Path, FileSummary], settings: Settings) -> list[Problem]:
@@ -79,21 +33,21 @@ def dependency_cycles(context: Context, summaries: dict[Path, FileSummary], sett
                 package = context.package_of_unit(group, unit)
                 if package is None:
                     continue
-                for node in [*unit.interfaces, *unit.worlds]:
+                nodes = [("interface", n) for n in unit.interfaces] + [("world", n) for n in unit.worlds]
+                for kind, node in nodes:
                     if node.name is None:
                         continue
                     key = id(node)
-                    items[key] = ItemDef("interface" if node in unit.interfaces else "world", node.name.text,
-                                         path, unit, node, package)
-                    paths = [use.path for use in node.uses] if node in unit.interfaces else \
+                    items[key] = ItemDef(kind, node.name.text, path, unit, node, package)
+                    paths = [use.path for use in node.uses] if kind == "interface" else \
                         [include.path for include in node.includes]
                     for use_path in paths:
                         target = resolver.lookup_item(unit, package, use_path, False)
-                        if isinstance(target, ItemDef) and target.kind == items[key].kind:
+                        if isinstance(target, ItemDef) and target.kind == kind:
                             edges.setdefault(key, []).append(id(target.node))
                             edge_paths.setdefault((key, id(target.node)), use_path)
     problems = []
-    for component in _components(list(items), edges):
+    for component in strongly_connected(list(items), edges):
         members = set(component)
         if len(component) == 1 and component[0] not in edges.get(component[0], ()):
             continue

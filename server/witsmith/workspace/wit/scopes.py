@@ -76,6 +76,7 @@ class ResolverBase:
         self.settings = settings
         self.out = FileResolution()
         self._names_cache: dict[int, dict] = {}
+        self._type_cache: dict[tuple[int, str], object] = {}
 
     # --- reporting -----------------------------------------------------------
 
@@ -261,29 +262,52 @@ class ResolverBase:
         self._names_cache[id(scope.node)] = table
         return table
 
-    def find_type(self, scope: Scope, name: str, depth: int = 0) -> TypeFound | _Silent | tuple | None:
-        """What a type name means in a scope: TypeFound, ("func"|"interface",), SILENT or None."""
-        if depth > 64:
-            return SILENT
-        entry = self.names(scope).get(name)
-        if entry is None:
-            return None
-        if entry[0] == "type":
-            return TypeFound(entry[1], scope)
-        if entry[0] in ("func", "interface"):
-            return (entry[0],)
-        use, use_name = entry[1], entry[2]
-        item = self.lookup_item(scope.unit, scope.package, use.path, False)
-        if not isinstance(item, ItemDef) or item.kind != "interface":
-            return SILENT
-        if item.path != self.path:
-            self.out.depends_on.add(item.path)
-        found = self.find_type(self.scope_of(item), use_name.name.text, depth + 1)
-        return found if isinstance(found, TypeFound) else SILENT
+    def find_type(self, scope: Scope, name: str) -> TypeFound | _Silent | tuple | None:
+        """What a type name means in a scope: TypeFound, ("func"|"interface",), SILENT
+        or None.  `use` chains are followed iteratively and remembered, so long chains
+        of re-exports cost neither deep recursion nor repeated walks."""
+        first = (id(scope.node), name)
+        if first in self._type_cache:
+            return self._type_cache[first]
+        chain: list[tuple[int, str]] = []
+        result: TypeFound | _Silent | tuple | None = SILENT
+        while True:
+            key = (id(scope.node), name)
+            if key in self._type_cache:
+                result = self._type_cache[key]
+                break
+            if key in chain:  # a `use` cycle: reported as such elsewhere
+                break
+            chain.append(key)
+            entry = self.names(scope).get(name)
+            if entry is None:
+                result = None
+                break
+            if entry[0] == "type":
+                result = TypeFound(entry[1], scope)
+                break
+            if entry[0] in ("func", "interface"):
+                result = (entry[0],)
+                break
+            use, use_name = entry[1], entry[2]
+            item = self.lookup_item(scope.unit, scope.package, use.path, False)
+            if not isinstance(item, ItemDef) or item.kind != "interface":
+                break
+            if item.path != self.path:
+                self.out.depends_on.add(item.path)
+            scope, name = self.scope_of(item), use_name.name.text
+        # What the name was looked up as decides the answer only where the chain starts;
+        # a chain that ends badly was reported where it broke.
+        for index, key in enumerate(chain):
+            own = result if index == len(chain) - 1 else (result if isinstance(result, TypeFound) else SILENT)
+            self._type_cache[key] = own
+        if len(chain) > 1 and not isinstance(result, TypeFound):
+            self._type_cache[first] = SILENT
+        return self._type_cache.get(first, result)
 
     def final_type(self, found: TypeFound, depth: int = 0) -> TypeFound | TypeExpr | None:
         """Follow aliases: the record/variant/... at the end, or the non-named type an alias names."""
-        while found.typedef.kind == "alias" and depth < 64:
+        while found.typedef.kind == "alias" and depth < 100_000:
             target = found.typedef.target
             if target is None:
                 return None

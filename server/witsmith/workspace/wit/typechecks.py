@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from witsmith.diagnostics import Location, Related
 from witsmith.model.wit import Func, Identifier, Interface, TypeDef, TypeExpr
+from witsmith.workspace.wit.graphs import strongly_connected
 from witsmith.workspace.wit.scopes import ResolverBase, Scope, TypeFound
 
 MAP_KEY_TYPES = frozenset({"bool", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "char", "string"})
@@ -127,20 +128,23 @@ class TypeChecks(ResolverBase):
                              f"function `{func.name.text}` returns a type that contains a `borrow<T>`, which "
                              "is not supported; return an `own<T>` (or the resource) instead")
 
-    def contains_borrow(self, expr: TypeExpr, scope: Scope, seen: set | None = None) -> bool:
-        seen = set() if seen is None else seen
-        for part in expr.walk():
-            if part.kind == "handle" and part.word == "borrow":
-                return True
-            if part.kind == "named":
-                found = self.find_type(scope, part.name.text)
+    def contains_borrow(self, expr: TypeExpr, scope: Scope) -> bool:
+        """Whether a type, through the definitions it names, holds a `borrow<T>`."""
+        seen: set[int] = set()
+        pending = [(expr, scope)]
+        while pending:
+            current, where = pending.pop()
+            for part in current.walk():
+                if part.kind == "handle" and part.word == "borrow":
+                    return True
+                if part.kind != "named":
+                    continue
+                found = self.find_type(where, part.name.text)
                 if isinstance(found, TypeFound) and id(found.typedef) not in seen:
                     seen.add(id(found.typedef))
                     typedef = found.typedef
                     inner = [typedef.target] if typedef.kind == "alias" else [m.type for m in typedef.members]
-                    for sub in inner:
-                        if sub is not None and self.contains_borrow(sub, found.scope, seen):
-                            return True
+                    pending.extend((sub, found.scope) for sub in inner if sub is not None)
         return False
 
     def check_type(self, expr: TypeExpr, scope: Scope) -> None:
@@ -194,35 +198,29 @@ class TypeChecks(ResolverBase):
     # --- cycles ---------------------------------------------------------------
 
     def check_type_cycles(self, scope: Scope) -> None:
-        """A type that reaches itself without going through a handle is infinite."""
-        for typedef in scope.node.types:
-            if typedef.kind == "resource":
+        """A type that reaches itself without going through a handle is infinite.  One
+        strongly-connected-components pass over the body's types finds every cycle."""
+        typedefs = {id(t): t for t in scope.node.types if t.kind != "resource"}
+        edges: dict[int, list[int]] = {}
+        for key, typedef in typedefs.items():
+            exprs = [typedef.target] if typedef.kind == "alias" else [m.type for m in typedef.members]
+            for expr in exprs:
+                if expr is None:
+                    continue
+                for part in expr.walk():
+                    if part.kind != "named":
+                        continue
+                    found = self.find_type(scope, part.name.text)
+                    # A cycle through another interface needs a `use` cycle, reported on its own.
+                    if isinstance(found, TypeFound) and id(found.typedef) in typedefs \
+                            and found.scope.node is scope.node:
+                        edges.setdefault(key, []).append(id(found.typedef))
+        for component in strongly_connected(list(typedefs), edges):
+            if len(component) == 1 and component[0] not in edges.get(component[0], ()):
                 continue
-            if self.reaches(TypeFound(typedef, scope), typedef, set()):
+            for key in component:
+                typedef = typedefs[key]
                 span = typedef.target.span if typedef.kind == "alias" and typedef.target else typedef.name.span
                 self.problem("wit/type-cycle", span,
                              f"type `{typedef.name.text}` depends on itself; break the cycle, for example with a "
                              "resource handle")
-
-    def reaches(self, start: TypeFound, goal: TypeDef, seen: set) -> bool:
-        typedef = start.typedef
-        exprs = [typedef.target] if typedef.kind == "alias" else [m.type for m in typedef.members]
-        for expr in exprs:
-            if expr is None:
-                continue
-            for part in expr.walk():
-                if part.kind != "named":
-                    continue
-                found = self.find_type(start.scope, part.name.text)
-                # A cycle through another interface needs a `use` cycle, reported on its own.
-                if not isinstance(found, TypeFound) or found.typedef.kind == "resource" \
-                        or found.scope.node is not start.scope.node:
-                    continue
-                if found.typedef is goal:
-                    return True
-                if id(found.typedef) in seen:
-                    continue
-                seen.add(id(found.typedef))
-                if self.reaches(found, goal, seen):
-                    return True
-        return False
