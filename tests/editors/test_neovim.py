@@ -225,11 +225,19 @@ def test_lsp_config_comes_from_the_plugin(report):
     assert report["lsp_root_markers"] == ["codegen.toml", "smithy-build.json", "wit", "wkg.toml", ".git"]
 
 
+def test_checkhealth_reports_server_and_parsers(report):
+    health = "\n".join(report["health"])
+    assert "ERROR" not in health, health
+    for expected in ("witsmith found", "lsp/witsmith.lua found", "smithy: parser loaded", "wit: parser loaded"):
+        assert expected in health, health
+
+
 @pytest.mark.parametrize("name,filetype", [("weather.smithy", "smithy"), ("weather.wit", "wit"),
                                            ("broken.smithy", "smithy"), ("broken.wit", "wit")])
 def test_filetype_and_client_attach(report, project, name, filetype):
     file = report["by_name"][name]
     assert file["filetype"] == filetype
+    assert file["commentstring"] == "// %s"
     assert file["attached"], f"witsmith did not attach to {name} within the wait"
     assert file["server_name"] == "witsmith"
     # `wit/` in the project folder is a root marker.

@@ -43,6 +43,7 @@ local function check_file(file)
   local buf = vim.api.nvim_get_current_buf()
   local win = vim.api.nvim_get_current_win()
   out.filetype = vim.bo[buf].filetype
+  out.commentstring = vim.bo[buf].commentstring
 
   -- The client attaches and initializes.
   local client
@@ -140,6 +141,9 @@ local ok, err = xpcall(function()
       table.insert(report.files, { path = file.path })
     end
   end
+  -- :checkhealth witsmith, as a user would run it.
+  vim.cmd('checkhealth witsmith')
+  report.health = vim.api.nvim_buf_get_lines(0, 0, -1, false)
 end, debug.traceback)
 if not ok then
   record_error('check.lua', err)
