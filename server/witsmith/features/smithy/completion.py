@@ -1,0 +1,525 @@
+"""Completion for Smithy, from the context before the cursor (see `cursor.py`):
+statement keywords and declaration snippets, shape names in scope (with the `use`
+that brings a shape of another namespace into scope), trait names, trait and
+property keys, `use` and `apply` targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from witsmith.features.editing import CompletionCandidate
+from witsmith.features.smithy.cursor import Cursor, Frame, cursor_at, is_object_like, key_state, line_is_traits_only
+from witsmith.features.smithy.keywords import CONTROL_KEYS, METADATA_KEYS, PROPERTY_KEYS, SHAPE_KEYWORDS, STATEMENT_KEYWORDS
+from witsmith.features.smithy.lookup import (
+    Nameable,
+    documentation,
+    is_trait_shape,
+    known_namespaces,
+    nameable_shapes,
+    source_of,
+    summary_of,
+    trait_selector,
+    use_edit,
+)
+from witsmith.features.smithy.selectors import Evaluator, Target
+from witsmith.model.smithy import FileSummary, Member, Shape
+from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
+from witsmith.workspace.files import normalize
+from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
+
+SIMPLE_KEYWORDS = ("blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double",
+                   "bigInteger", "bigDecimal", "timestamp", "document")
+KIND_LABELS = {
+    "structure": "struct", "union": "struct", "service": "interface", "resource": "class", "operation": "function",
+    "enum": "enum", "intEnum": "enum", "list": "type", "set": "type", "map": "type",
+}
+LIFECYCLE_KEYS = frozenset({"create", "put", "read", "update", "delete", "list"})
+WASMBUS_ID = "org.wasmcloud.model#wasmbus"
+
+
+def completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
+    try:
+        return _completions(workspace, normalize(path), offset)
+    except Exception:  # noqa: BLE001 - completion never fails a request; it offers nothing
+        return []
+
+
+def _completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
+    summary = summary_of(workspace, path)
+    source = source_of(workspace, path)
+    if summary is None or source is None or summary.format != "idl":
+        return []
+    tree = workspace.tree(path)
+    cursor = cursor_at(source, tree.root if tree is not None else None, offset)
+    if cursor is None:
+        return []
+    return _Completer(workspace, path, summary, source, cursor, offset).run()
+
+
+class _Completer:
+    def __init__(self, workspace: SmithyWorkspace, path: Path, summary: FileSummary, source: bytes,
+                 cursor: Cursor, offset: int) -> None:
+        self.workspace = workspace
+        self.path = path
+        self.summary = summary
+        self.source = source
+        self.cursor = cursor
+        self.offset = offset
+        self._nameable: list[Nameable] | None = None
+
+    # ----- dispatch ------------------------------------------------------------------------
+
+    def run(self) -> list[CompletionCandidate]:
+        cursor, frame = self.cursor, self.cursor.frame
+        if cursor.after_at:
+            if frame.kind in ("value", "trait_object", "trait_array", "property_list", "property_object", "mixins"):
+                return []
+            return self.traits()
+        line = cursor.line
+        if frame.kind == "top":
+            return self.top_level(line)
+        if frame.kind == "shape_body":
+            return self.shape_body(frame, line)
+        if frame.kind == "operation_body":
+            return self.operation_body(frame, line)
+        if frame.kind == "entity_body":
+            return self.entity_body(frame, line)
+        if frame.kind == "property_list":
+            return self.property_values(frame.key, frame.shape_kind)
+        if frame.kind == "property_object":
+            if len(line) >= 2 and line[-1].text == ":":
+                return self.shapes()
+            return []
+        if frame.kind == "mixins":
+            return self.shapes(want=lambda d: _has_marker(d.shape, "mixin"))
+        if frame.kind in ("trait", "trait_object", "trait_array"):
+            return self.trait_value(frame)
+        return []
+
+    def _words(self, line) -> list[str]:
+        return [t.text for t in line]
+
+    def top_level(self, line) -> list[CompletionCandidate]:
+        cursor = self.cursor
+        words = self._words(line)
+        if cursor.after_dollar:
+            return self.control_keys() if not words else []
+        if not words or line_is_traits_only(line):
+            return self.statement_keywords(traits_before=bool(words))
+        if words == ["use"]:
+            return self.use_targets()
+        if words == ["apply"]:
+            return self.apply_targets()
+        if words == ["namespace"]:
+            return [self._item(ns, "module", detail="namespace") for ns in known_namespaces(self.workspace, self.path)
+                    if ns not in (PRELUDE_NAMESPACE,)]
+        if words == ["metadata"]:
+            return [self._item(key, "property", documentation=doc) for key, doc in METADATA_KEYS.items()]
+        if len(words) >= 2 and words[-1] == ":" and line[0].kind == "word" and words[0] not in ("metadata",):
+            return []
+        if len(line) >= 2 and line[-1].kind == "word" and line[-2].text in ("for",):
+            return self.shapes(want=lambda d: d.shape.kind == "resource")
+        return []
+
+    # ----- top level -----------------------------------------------------------------------
+
+    def control_keys(self) -> list[CompletionCandidate]:
+        present = {c.key.text for c in self.summary.controls}
+        result = []
+        for key, doc in CONTROL_KEYS.items():
+            if key in present:
+                continue
+            text = 'version: "2"' if key == "version" else f'{key}: "$1"'
+            result.append(self._item(key, "keyword", insert_text=text, is_snippet=key != "version", documentation=doc))
+        return result
+
+    def statement_keywords(self, traits_before: bool) -> list[CompletionCandidate]:
+        summary, offset = self.summary, self.offset
+        namespace_before = summary.namespace is not None and summary.namespace.end <= offset
+        result: list[CompletionCandidate] = []
+        if not namespace_before and not traits_before:
+            if summary.version is None and not summary.metadata and summary.namespace is None:
+                result.append(self._item("$version", "keyword", insert_text='\\$version: "${1:2}"', is_snippet=True,
+                                         documentation=CONTROL_KEYS["version"], sort_text="0"))
+            result.append(self._item("metadata", "keyword", insert_text="metadata ", documentation=STATEMENT_KEYWORDS["metadata"]))
+            if summary.namespace is None:
+                result.append(self._item("namespace", "keyword", insert_text="namespace ",
+                                         documentation=STATEMENT_KEYWORDS["namespace"]))
+            return result
+        shapes_before = any(s.start < offset and s.inline_of is None for s in summary.shapes) or any(
+            a.start < offset for a in summary.applies)
+        if not traits_before:
+            if not shapes_before:
+                result.append(self._item("use", "keyword", insert_text="use ", documentation=STATEMENT_KEYWORDS["use"]))
+            result.append(self._item("apply", "keyword", insert_text="apply ", documentation=STATEMENT_KEYWORDS["apply"]))
+        version = summary.idl_version
+        for word in SIMPLE_KEYWORDS + ("enum", "intEnum", "list", "set", "map", "structure", "union", "service",
+                                       "resource", "operation"):
+            if version == 1 and word in ("enum", "intEnum"):
+                continue
+            if version == 2 and word == "set":
+                continue
+            result.append(self._item(word, "keyword", insert_text=word + " ", documentation=SHAPE_KEYWORDS.get(word)))
+        result.extend(self.snippets(traits_before))
+        return result
+
+    def snippets(self, traits_before: bool) -> list[CompletionCandidate]:
+        version = self.summary.idl_version
+        result = [
+            self._item("structure {…}", "snippet", is_snippet=True, sort_text="~structure",
+                       insert_text="structure ${1:Name} {\n    ${2:name}: ${3:String}\n}\n$0",
+                       detail="a structure with one member", documentation=SHAPE_KEYWORDS["structure"]),
+            self._item("service {…}", "snippet", is_snippet=True, sort_text="~service",
+                       insert_text='service ${1:Name} {\n    version: "${2:1.0}"\n    operations: [$3]\n}\n$0',
+                       detail="a service with its version and operations", documentation=SHAPE_KEYWORDS["service"]),
+        ]
+        if version == 2:
+            operation = ("operation ${1:Name} {\n    input := {\n        $2\n    }\n    output := {\n        $3\n    }\n}\n$0")
+            detail = "an operation with inline input and output structures"
+        else:
+            operation = ("operation ${1:Name} {\n    input: ${1:Name}Input\n    output: ${1:Name}Output\n}\n\n"
+                         "structure ${1:Name}Input {\n    $2\n}\n\nstructure ${1:Name}Output {\n    $3\n}\n$0")
+            detail = "an operation with its input and output structures"
+        result.append(self._item("operation {…}", "snippet", is_snippet=True, sort_text="~operation",
+                                 insert_text=operation, detail=detail, documentation=SHAPE_KEYWORDS["operation"]))
+        if not traits_before:
+            result.append(self._wasmcloud_service())
+        return result
+
+    def _wasmcloud_service(self) -> CompletionCandidate:
+        wasmcloud = self.workspace.is_wasmcloud(self.path)
+        edits = ()
+        written = "wasmbus"
+        resolved = self.workspace.resolve_text(self.summary, "wasmbus")
+        if resolved != WASMBUS_ID:
+            edit = use_edit(self.summary, self.source, WASMBUS_ID) if resolved is None else None
+            if edit is not None:
+                edits = (edit,)
+            else:
+                written = WASMBUS_ID
+        text = (f'@{written}(contractId: "${{2:wasmcloud:example}}", providerReceive: true)\n'
+                'service ${1:Name} {\n    version: "0.1"\n    operations: [$3]\n}\n$0')
+        return self._item("service @wasmbus {…}", "snippet", is_snippet=True, insert_text=text,
+                          sort_text="~service0" if wasmcloud else "~service9", additional_edits=edits,
+                          detail="a wasmCloud capability contract service",
+                          documentation="A service marked with `@wasmbus`: wasmCloud generates the actor and provider "
+                                        "interfaces of the contract `contractId` from it.")
+
+    def use_targets(self) -> list[CompletionCandidate]:
+        own = self.summary.namespace.text if self.summary.namespace else None
+        used = {u.text for u in self.summary.uses}
+        result = []
+        for nameable in self.nameable():
+            shape_def = nameable.shape_def
+            if shape_def.namespace in (own, PRELUDE_NAMESPACE) or shape_def.id in used:
+                continue
+            result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id))
+        for namespace in known_namespaces(self.workspace, self.path):
+            if namespace in (own, PRELUDE_NAMESPACE):
+                continue
+            result.append(self._item(namespace, "module", insert_text=namespace + "#", detail="namespace",
+                                     sort_text="1" + namespace))
+        return result
+
+    def apply_targets(self) -> list[CompletionCandidate]:
+        word = self.cursor.word
+        if "$" in word:
+            shape_text = word.split("$", 1)[0]
+            shape_def = self.workspace.target_shape(self.summary, shape_text)
+            if shape_def is None:
+                return []
+            return [self._member_item(owner, member, label=f"{shape_text}${member.name.text}")
+                    for owner, member in self.workspace.all_members(shape_def)]
+        return self.shapes(want=lambda d: d.namespace != PRELUDE_NAMESPACE)
+
+    # ----- bodies --------------------------------------------------------------------------
+
+    def enclosing_shape(self) -> ShapeDef | None:
+        best = None
+        for shape in self.summary.shapes:
+            if shape.start <= self.offset <= shape.end and (best is None or shape.start >= best.start):
+                best = shape
+        return ShapeDef(self.summary, best) if best is not None else None
+
+    def shape_body(self, frame: Frame, line) -> list[CompletionCandidate]:
+        words = self._words(line)
+        if len(line) >= 2 and words[-1] == ":" and line[-2].kind == "word":
+            return self.shapes()
+        if self.cursor.after_dollar:
+            return self.elided_members()
+        if words and not line_is_traits_only(line):
+            return []
+        names = {"list": ("member",), "set": ("member",), "map": ("key", "value")}.get(frame.shape_kind or "", ())
+        present = {t.text for t in frame.tokens if t.kind == "word"}
+        return [self._item(name, "field", insert_text=f"{name}: ") for name in names if name not in present]
+
+    def elided_members(self) -> list[CompletionCandidate]:
+        shape_def = self.enclosing_shape()
+        if shape_def is None:
+            return []
+        declared = {m.name.text for m in shape_def.shape.members if m.name.text != self.cursor.word}
+        result = []
+        for mixin in shape_def.shape.mixins:
+            mixin_def = self.workspace.target_shape(self.summary, mixin.text)
+            if mixin_def is None:
+                continue
+            for owner, member in self.workspace.all_members(mixin_def):
+                if member.name.text not in declared:
+                    result.append(self._member_item(owner, member))
+        if shape_def.shape.resource is not None:
+            resource = self.workspace.target_shape(self.summary, shape_def.shape.resource.text)
+            for key in ("identifiers", "properties"):
+                entry = resource.shape.property(key) if resource is not None else None
+                if entry is not None and entry.value.kind == "object":
+                    for item in entry.value.entries:
+                        if item.key not in declared:
+                            target = item.value.value if item.value.kind == "shape_id" else None
+                            result.append(self._item(item.key, "field", detail=f"{resource.id} {key[:-1] if key.endswith('s') else key}"
+                                                     + (f": {target}" if target else "")))
+        return result
+
+    def _present_keys(self, frame: Frame) -> set[str]:
+        present = set()
+        tokens = frame.tokens
+        for index, token in enumerate(tokens[:-1]):
+            if token.kind == "word" and tokens[index + 1].kind in ("walrus",) or (
+                    token.kind == "word" and tokens[index + 1].text == ":"):
+                present.add(token.text)
+        # Keys after the cursor count too: the summary has them when the body parsed.
+        enclosing = self.enclosing_shape()
+        if enclosing is not None and enclosing.shape.kind == frame.shape_kind:
+            present |= {entry.key for entry in enclosing.shape.properties}
+        return present
+
+    def operation_body(self, frame: Frame, line) -> list[CompletionCandidate]:
+        words = self._words(line)
+        if len(words) >= 2 and words[-1] == ":" and words[-2] in ("input", "output"):
+            return self.shapes(want=lambda d: d.shape.kind == "structure" and not _has_marker(d.shape, "error"),
+                               prefer=lambda d: _has_marker(d.shape, words[-2]))
+        if words:
+            return []
+        present = self._present_keys(frame)
+        return [self._item(key, "property", insert_text=f"{key}: " if key != "errors" else "errors: [$0]",
+                           is_snippet=key == "errors", documentation=doc)
+                for key, doc in PROPERTY_KEYS["operation"].items() if key not in present]
+
+    def entity_body(self, frame: Frame, line) -> list[CompletionCandidate]:
+        words = self._words(line)
+        kind = frame.shape_kind or "service"
+        if len(words) >= 2 and words[-1] == ":":
+            key = words[-2]
+            if key in LIFECYCLE_KEYS:
+                return self.shapes(want=lambda d: d.shape.kind == "operation")
+            return []
+        if words:
+            return []
+        present = self._present_keys(frame)
+        result = []
+        for key, doc in PROPERTY_KEYS.get(kind, {}).items():
+            if key in present:
+                continue
+            if key in ("operations", "resources", "errors", "collectionOperations"):
+                insert, snippet = f"{key}: [$0]", True
+            elif key in ("identifiers", "properties", "rename"):
+                insert, snippet = f"{key}: {{ $0 }}", True
+            elif key == "version":
+                insert, snippet = 'version: "$0"', True
+            else:
+                insert, snippet = f"{key}: ", False
+            result.append(self._item(key, "property", insert_text=insert, is_snippet=snippet, documentation=doc))
+        return result
+
+    def property_values(self, key: str | None, owner_kind: str | None) -> list[CompletionCandidate]:
+        if key in ("operations", "collectionOperations"):
+            return self.shapes(want=lambda d: d.shape.kind == "operation")
+        if key == "resources":
+            return self.shapes(want=lambda d: d.shape.kind == "resource")
+        if key == "errors":
+            return self.shapes(want=lambda d: d.shape.kind == "structure" and _has_marker(d.shape, "error"))
+        return []
+
+    # ----- shapes and traits ---------------------------------------------------------------
+
+    def nameable(self) -> list[Nameable]:
+        if self._nameable is None:
+            self._nameable = nameable_shapes(self.workspace, self.path, self.summary)
+        return self._nameable
+
+    def shapes(self, want=None, prefer=None) -> list[CompletionCandidate]:
+        """Shapes the cursor may name: by name when in scope, by name with a new `use`, or by full id."""
+        word = self.cursor.word
+        absolute = "#" in word or "." in word
+        result = []
+        for nameable in self.nameable():
+            shape_def = nameable.shape_def
+            if is_trait_shape(shape_def.shape):
+                continue  # a trait definition is applied with `@`, never targeted
+            if want is not None and not want(shape_def):
+                continue
+            preferred = prefer is not None and prefer(shape_def)
+            if absolute:
+                result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id, rank="2"))
+                continue
+            rank = ("0" if preferred else "1") if nameable.in_scope else ("2" if nameable.use else "3")
+            result.append(self._shape_item(shape_def, nameable.written, rank=rank, use=nameable.use))
+        return result
+
+    def traits(self) -> list[CompletionCandidate]:
+        word = self.cursor.word
+        absolute = "#" in word or "." in word
+        target = self._trait_target()
+        evaluator = Evaluator(self.workspace)
+        result = []
+        for nameable in self.nameable():
+            shape_def = nameable.shape_def
+            if not is_trait_shape(shape_def.shape):
+                continue
+            selector = trait_selector(self.workspace, shape_def) or "*"
+            if target is not None and selector != "*":
+                try:
+                    if not evaluator.matches(selector, target):
+                        continue
+                except Exception:  # noqa: BLE001 - a selector we cannot evaluate does not hide the trait
+                    pass
+            docs = documentation(self.workspace, shape_def) or ""
+            docs = (docs + "\n\n" if docs else "") + f"Applies to `{selector}`."
+            if absolute:
+                result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id, kind="trait", rank="2",
+                                               docs=docs))
+                continue
+            rank = "0" if nameable.in_scope else ("2" if nameable.use else "3")
+            result.append(self._shape_item(shape_def, nameable.written, kind="trait", rank=rank, use=nameable.use,
+                                           docs=docs))
+        return result
+
+    def _trait_target(self) -> Target | None:
+        """The shape or member the trait being typed will apply to, when the tree tells."""
+        start = self.cursor.word_start - 1
+        for shape in self.summary.shapes:
+            if not shape.start <= start <= shape.end:
+                continue
+            shape_def = ShapeDef(self.summary, shape)
+            for trait in shape.traits:
+                if trait.start <= start < trait.end:
+                    return Target(shape_def)
+            for member in shape.members:
+                for trait in member.traits:
+                    if trait.start <= start < trait.end:
+                        return Target(shape_def, member)
+        return None
+
+    def trait_value(self, frame: Frame) -> list[CompletionCandidate]:
+        trait_def = self.workspace.target_shape(self.summary, frame.trait) if frame.trait else None
+        if trait_def is None:
+            return []
+        value_def = self._walk(trait_def, frame.path)
+        if value_def is None:
+            return []
+        if frame.kind == "trait_array":
+            return self._values(value_def, None, element=True)
+        if not is_object_like(frame) and frame.kind == "trait" and frame.tokens:
+            return []
+        state, key = key_state(frame)
+        if state == "value" and key is not None:
+            found = self.workspace.member(value_def, key)
+            if found is None:
+                return []
+            return self._values(found[0], found[1])
+        if value_def.shape.kind not in ("structure", "union"):
+            if frame.kind == "trait" and not frame.tokens:
+                return self._values(value_def, None, whole=True)
+            return []
+        present = {t.text.strip('"') for i, t in enumerate(frame.tokens[:-1])
+                   if t.kind in ("word", "string") and frame.tokens[i + 1].text == ":"}
+        result = []
+        for owner, member in self.workspace.all_members(value_def):
+            if member.name.text in present:
+                continue
+            required = any(t.id.text in ("required", "smithy.api#required") for t in member.traits)
+            result.append(self._member_item(owner, member, insert_text=f"{member.name.text}: ",
+                                            rank="0" if required else "1"))
+        return result
+
+    def _walk(self, shape_def: ShapeDef, path: tuple[str, ...]) -> ShapeDef | None:
+        current = shape_def
+        for step in path:
+            kind = current.shape.kind
+            if step == "[]":
+                name = "member" if kind in ("list", "set") else None
+            elif kind == "map":
+                name = "value"
+            else:
+                name = step
+            found = self.workspace.member(current, name) if name else None
+            current = self.workspace.member_target(*found) if found is not None else None
+            if current is None:
+                return None
+        return current
+
+    def _values(self, owner: ShapeDef, member: Member | None, element: bool = False, whole: bool = False) -> list[CompletionCandidate]:
+        """Literal values for a trait member (or list element): booleans and enum values."""
+        target = self.workspace.member_target(owner, member) if member is not None else owner
+        if target is not None and element and target.shape.kind in ("list", "set"):
+            found = self.workspace.member(target, "member")
+            target = self.workspace.member_target(*found) if found is not None else None
+        if target is None:
+            return []
+        kind = target.shape.kind
+        if kind == "boolean":
+            return [self._item(word, "value") for word in ("true", "false")]
+        if kind == "enum":
+            result = []
+            for enum_member in target.shape.members:
+                value = enum_member.default.value if enum_member.default is not None else enum_member.name.text
+                result.append(self._item(f'"{value}"', "enum-member", detail=f"{target.id}${enum_member.name.text}",
+                                         documentation=enum_member.docs))
+            return result
+        legacy = self.workspace.has_trait(target, "smithy.api#enum")
+        if kind == "string" and legacy is not None and legacy.value is not None and legacy.value.kind == "array":
+            result = []
+            for item in legacy.value.items:
+                value = item.get("value") if item.kind == "object" else None
+                if value is not None and value.kind == "string":
+                    result.append(self._item(f'"{value.value}"', "enum-member", detail=target.id))
+            return result
+        return []
+
+    # ----- candidates ----------------------------------------------------------------------
+
+    def _item(self, label: str, kind: str, **fields) -> CompletionCandidate:
+        return CompletionCandidate(label=label, kind=kind, replace_start=self.cursor.word_start,
+                                   replace_end=self.offset, **fields)
+
+    def _shape_item(self, shape_def: ShapeDef, written: str, *, label: str | None = None, kind: str | None = None,
+                    rank: str = "1", use: str | None = None, docs: str | None = None) -> CompletionCandidate:
+        edits = ()
+        if use is not None:
+            edit = use_edit(self.summary, self.source, use)
+            if edit is None:
+                written = use
+            else:
+                edits = (edit,)
+        if docs is None:
+            docs = documentation(self.workspace, shape_def)
+        detail = f"{shape_def.shape.kind} {shape_def.id}" + (" (adds a `use`)" if edits else "")
+        return CompletionCandidate(
+            label=label or written,
+            kind=kind or ("trait" if is_trait_shape(shape_def.shape) else KIND_LABELS.get(shape_def.shape.kind, "type")),
+            replace_start=self.cursor.word_start, replace_end=self.offset,
+            insert_text=written, detail=detail, documentation=docs,
+            sort_text=f"{rank}{(label or written).lower()}", additional_edits=edits)
+
+    def _member_item(self, owner: ShapeDef, member: Member, *, label: str | None = None,
+                     insert_text: str | None = None, rank: str = "1") -> CompletionCandidate:
+        target = member.target.text if member.target is not None else None
+        detail = f"{owner.id}${member.name.text}" + (f": {target}" if target else "")
+        return CompletionCandidate(
+            label=label or member.name.text, kind="field", replace_start=self.cursor.word_start,
+            replace_end=self.offset, insert_text=insert_text or label, detail=detail,
+            documentation=documentation(self.workspace, owner, member),
+            sort_text=f"{rank}{(label or member.name.text).lower()}")
+
+
+def _has_marker(shape: Shape, trait: str) -> bool:
+    return any(t.id.text in (trait, f"smithy.api#{trait}") for t in shape.traits)
+
