@@ -105,3 +105,10 @@ def test_adding_the_same_root_twice_reads_it_once(tmp_path):
     p.workspace.add_root(tmp_path / "wit" / "f1.wit")
     p.workspace.add_root(tmp_path)
     assert p.workspace.counts.files_summarized == before
+
+
+def test_an_unchanged_file_costs_nothing(tmp_path):
+    p = project(tmp_path, chain(5))
+    before = (p.workspace.counts.files_summarized, p.workspace.counts.files_resolved)
+    assert p.workspace.update(p.root / "f2.wit") == set()
+    assert (p.workspace.counts.files_summarized, p.workspace.counts.files_resolved) == before

@@ -46,6 +46,7 @@ class WitWorkspace:
         self._group_of: dict[Path, Group] = {}
         self._context_of: dict[Path, Context] = {}  # group location -> context
         self._summaries: dict[Path, FileSummary] = {}
+        self._digests: dict[Path, int] = {}  # of the source each summary was made from
         self._resolutions: dict[Path, FileResolution] = {}
         self._package_problems: dict[Path, list[Problem]] = {}  # root -> problems
         self._dependents: dict[object, set[Path]] = {}
@@ -73,6 +74,7 @@ class WitWorkspace:
         self._group_of.clear()
         self._context_of.clear()
         self._summaries.clear()
+        self._digests.clear()
         self._resolutions.clear()
         self._package_problems.clear()
         self._dependents.clear()
@@ -208,9 +210,11 @@ class WitWorkspace:
         if group is None:
             return self._adopt(path)
         context = self._context_of[group.location]
+        source = self._files.read(path)
+        if source is not None and path in self._summaries and self._digests.get(path) == hash(source):
+            return set()  # saved without changes, or told twice
         before_keys = self._group_keys(context, group)
         old = self._summaries.get(path)
-        source = self._files.read(path)
         if source is None:
             if path in group.files:
                 group.files.remove(path)
@@ -270,6 +274,7 @@ class WitWorkspace:
         if source is None:
             return None
         self.counts.files_summarized += 1
+        self._digests[path] = hash(source)
         try:
             summary = summarize(self._parses.get(path, "wit", source))
         except Exception:  # a damaged tree must never take the workspace down
@@ -279,6 +284,7 @@ class WitWorkspace:
 
     def _forget(self, path: Path) -> None:
         self._summaries.pop(path, None)
+        self._digests.pop(path, None)
         self._set_resolution(path, None)
         self._group_of.pop(path, None)
         self._parses.forget(path)
