@@ -32,10 +32,11 @@ class OpenDocument:
         tree = parse(language, source) if language else None
         return cls(uri, path, version, source, LineIndex(source), tree)
 
-    def apply(self, change: types.TextDocumentContentChangeEvent, codec: PositionCodec) -> None:
-        """Apply one content change; ranges are read against the text as it is now."""
+    def apply(self, change: types.TextDocumentContentChangeEvent, codec: PositionCodec) -> SourceEdit:
+        """Apply one content change (its range read against the text as it is now); the edit in bytes."""
         if isinstance(change, types.TextDocumentContentChangeWholeDocument) or getattr(change, "range", None) is None:
-            self.source = change.text.encode("utf-8", errors="surrogatepass")
+            edit = SourceEdit(0, len(self.source), change.text.encode("utf-8", errors="surrogatepass"))
+            self.source = edit.new_text
             self.tree = parse(self.tree.lang_id, self.source) if self.tree else None
         else:
             start, end = codec.offsets(self.index, change.range)
@@ -48,6 +49,7 @@ class OpenDocument:
             else:
                 self.source = edit.apply(self.source)
         self.index = LineIndex(self.source)
+        return edit
 
 
 def uri_to_path(uri: str) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -18,14 +19,14 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from witsmith import __version__
-from witsmith.diagnostics import Location
+from witsmith.diagnostics import Diagnostic, Location
 from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features.folding import folding_ranges
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
 from witsmith.features.workspace_symbols import workspace_symbols
-from witsmith.syntax import language_for_path
+from witsmith.syntax import SourceEdit, language_for_path
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
 from witsmith.lsp.positions import PositionCodec
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 
 # Cross-file diagnostics wait for typing to pause; the edited file's own do not.
 DEBOUNCE_SECONDS = 0.2
+# A file whose full check took longer than this gets syntax diagnostics on each
+# keystroke (with its other diagnostics carried along) and a full check when typing pauses.
+FULL_CHECK_BUDGET_SECONDS = 0.03
 WATCHED_GLOBS = ("**/*.smithy", "**/*.wit", "**/*.json", "**/codegen.toml", "**/smithy-build.json",
                  "**/witsmith.toml", "**/deps.toml", "**/wkg.toml", "**/wasmcloud.toml")
 
@@ -53,8 +57,12 @@ class WitsmithServer(LanguageServer):
         self.roots: list[Path] = []
         self.client_options: object = None
         self._stale: set[Path] = set()
+        self._behind: set[Path] = set()  # open documents the project has not caught up with
+        self._last_full: dict[Path, list[Diagnostic]] = {}
+        self._full_check_seconds: dict[Path, float] = {}
         self._debounce: asyncio.TimerHandle | None = None
         self.indexing: asyncio.Task | None = None
+        self._flushes: asyncio.Future | None = None
 
     # -- what the client can do ------------------------------------------------
     @property
@@ -111,8 +119,49 @@ class WitsmithServer(LanguageServer):
         index = self.index_of(path)
         if index is None:
             return []
-        found = diagnostics_feature.file_diagnostics(self.project, path)
+        if path in self._behind:
+            found = self._quick_diagnostics(path)
+        else:
+            began = time.perf_counter()
+            found = diagnostics_feature.file_diagnostics(self.project, path)
+            self._full_check_seconds[path] = time.perf_counter() - began
+            if path in self.documents:
+                self._last_full[path] = found
         return [convert.diagnostic(self.codec, index, self.index_of, d) for d in found]
+
+    def _quick_diagnostics(self, path: Path) -> list[Diagnostic]:
+        document = self.documents[path]
+        carried = [d for d in self._last_full.get(path, []) if not diagnostics_feature.is_syntax_diagnostic(d)]
+        fresh = diagnostics_feature.syntax_diagnostics(path, document.tree) if document.tree else []
+        found = sorted(fresh + carried, key=lambda d: (d.start, d.end, d.code))
+        return self.project.settings.apply(found)
+
+    def document_changed(self, document: OpenDocument, edits: list[SourceEdit]) -> None:
+        """After an edit: exact diagnostics at once for files that check fast; for slow
+        ones, fresh syntax errors at once and the rest when typing pauses."""
+        path = document.path
+        if self._full_check_seconds.get(path, 0.0) <= FULL_CHECK_BUDGET_SECONDS and path not in self._behind:
+            self.refresh(self.sync(document), now={path})
+            return
+        carried = self._last_full.get(path, [])
+        for edit in edits:
+            carried = diagnostics_feature.shifted(carried, edit)
+        self._last_full[path] = carried
+        self.project.files.set_buffer(path, document.source)
+        if document.tree is not None:
+            self.project.parses.put(path, document.tree)
+        self._behind.add(path)
+        self.refresh({path}, now={path})
+
+    def catch_up(self) -> set[Path]:
+        """Bring the project up to date with the open documents it lags behind."""
+        affected: set[Path] = set()
+        for path in list(self._behind):
+            self._behind.discard(path)
+            document = self.documents.get(path)
+            if document is not None:
+                affected |= self.sync(document)
+        return affected
 
     def publish(self, path: Path) -> None:
         document = self.documents.get(path)
@@ -126,23 +175,29 @@ class WitsmithServer(LanguageServer):
             for path in now:
                 self.publish(path)
         self._stale |= set(paths) - set(now)
-        if self._stale:
+        if self._stale or self._behind:
             if self._debounce is not None:
                 self._debounce.cancel()
-            self._debounce = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._flush)
+            self._debounce = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._start_flush)
 
-    def _flush(self) -> None:
-        stale, self._stale = self._stale, set()
+    def _start_flush(self) -> None:
         self._debounce = None
+        self._flushes = asyncio.ensure_future(self._flush())
+
+    async def _flush(self) -> None:
+        self._stale |= self.catch_up()
+        stale, self._stale = self._stale, set()
         if self.pulls_diagnostics:
             refresh = self.client_capabilities.workspace
             if refresh and refresh.diagnostics and refresh.diagnostics.refresh_support:
                 self.workspace_diagnostic_refresh(None)
             return
-        for path in stale:
-            # Closed files get diagnostics too when they belong to the workspace.
-            if path in self.documents or path in self.project.known_files():
+        known = set(self.project.known_files())
+        # Open documents first; between files, let keystrokes and requests through.
+        for path in sorted(stale, key=lambda p: (p not in self.documents, str(p))):
+            if path in self.documents or path in known:
                 self.publish(path)
+                await asyncio.sleep(0)
 
     def apply_settings(self) -> None:
         settings, problems = settings_for(self.roots, self.client_options)
@@ -172,6 +227,7 @@ class WitsmithServer(LanguageServer):
 
         project = await asyncio.get_running_loop().run_in_executor(None, build)
         self.project = project
+        self._behind.clear()
         for document in self.documents.values():
             self.sync(document)
         if report:
@@ -228,11 +284,9 @@ def did_change(ls: WitsmithServer, params: types.DidChangeTextDocumentParams) ->
     if document is None:
         log.warning("change to a document that is not open: %s", params.text_document.uri)
         return
-    for change in params.content_changes:
-        document.apply(change, ls.codec)
+    edits = [document.apply(change, ls.codec) for change in params.content_changes]
     document.version = params.text_document.version
-    affected = ls.sync(document)
-    ls.refresh(affected, now={document.path})
+    ls.document_changed(document, edits)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -240,6 +294,9 @@ def did_close(ls: WitsmithServer, params: types.DidCloseTextDocumentParams) -> N
     path = uri_to_path(params.text_document.uri)
     if ls.documents.pop(path, None) is None:
         return
+    ls._behind.discard(path)
+    ls._last_full.pop(path, None)
+    ls._full_check_seconds.pop(path, None)
     ls.project.files.close_buffer(path)
     affected = ls.project.update(path) if language_of(path) else set()
     if not ls.pulls_diagnostics and path not in ls.project.known_files():
@@ -417,6 +474,7 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
     index = ls.index_of(path)
     if index is None:
         return []
+    ls.refresh(ls.catch_up())  # quick fixes edit exact ranges: the project must match the buffer
     start, end = ls.codec.offsets(index, params.range)
     actions = []
     for found in diagnostics_feature.file_diagnostics(ls.project, path):

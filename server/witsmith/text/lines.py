@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
@@ -34,20 +35,19 @@ def _units(text: str, encoding: Encoding) -> int:
 
 
 class LineIndex:
-    """Byte offsets of each line's start and end (before its line break)."""
+    """Byte offsets of each line's start; a line ends before its line break."""
 
-    __slots__ = ("source", "_starts", "_ends")
+    __slots__ = ("source", "_starts")
 
     def __init__(self, source: bytes) -> None:
         self.source = source
-        starts = [0]
-        ends = []
-        for match in _LINE_END.finditer(source):
-            ends.append(match.start())
-            starts.append(match.end())
-        ends.append(len(source))
-        self._starts = starts
-        self._ends = ends
+        if b"\r" not in source or source.count(b"\r") == source.count(b"\r\n"):
+            # No lone CR (the usual case, CRLF included): splitting on LF in C is
+            # an order of magnitude faster than a regex walk in Python.
+            lengths = map(len, source.split(b"\n")[:-1])
+            self._starts = [0, *accumulate(map((1).__add__, lengths))]
+        else:
+            self._starts = [0, *(match.end() for match in _LINE_END.finditer(source))]
 
     @property
     def line_count(self) -> int:
@@ -62,17 +62,24 @@ class LineIndex:
 
     def line_end(self, line: int) -> int:
         """The offset of the line's break (or of the end of the source)."""
-        return self._ends[line]
+        if line + 1 >= len(self._starts):
+            return len(self.source)
+        end = self._starts[line + 1]
+        if self.source[end - 1] == 0x0A:  # LF, maybe after a CR
+            end -= 1
+        if end > self._starts[line] and self.source[end - 1] == 0x0D:
+            end -= 1
+        return end
 
     def line_bytes(self, line: int) -> bytes:
-        return self.source[self._starts[line] : self._ends[line]]
+        return self.source[self._starts[line] : self.line_end(line)]
 
     def position(self, offset: int, encoding: Encoding = "utf-16") -> Position:
         """The position of a byte offset; an offset inside a line break maps to the line's end."""
         offset = max(0, min(offset, len(self.source)))
         line = self.line_of(offset)
         start = self._starts[line]
-        column_bytes = min(offset, self._ends[line]) - start
+        column_bytes = min(offset, self.line_end(line)) - start
         if encoding == "utf-8":
             return Position(line, column_bytes)
         prefix = self.source[start : start + column_bytes].decode("utf-8", errors="surrogateescape")
@@ -88,7 +95,7 @@ class LineIndex:
             return 0
         if position.line >= len(self._starts):
             return len(self.source)
-        start, end = self._starts[position.line], self._ends[position.line]
+        start, end = self._starts[position.line], self.line_end(position.line)
         if encoding == "utf-8":
             column = max(0, min(position.character, end - start))
             # Never split a UTF-8 sequence: continuation bytes are 0b10xxxxxx.

@@ -1,0 +1,53 @@
+"""A file too large to check on every keystroke: syntax errors at once, the rest carried
+along and recomputed when typing pauses."""
+
+from __future__ import annotations
+
+import pytest
+from lsprotocol import types
+
+from benchmarks.generators import smithy_model
+from support.lsp import diagnostics, eventually, forget_pushed, open_document
+
+
+@pytest.mark.asyncio
+async def test_typing_in_a_large_model_keeps_diagnostics_true(client):
+    text = smithy_model(6_000) + "\nstructure Tail {\n    missing: NoSuchShape\n}\n"
+    lines = text.splitlines()
+    tail_line = next(i for i, line in enumerate(lines) if "NoSuchShape" in line)
+    uri = open_document(client, client.root / "big" / "model.smithy", text, "smithy")
+    found = await diagnostics(client, uri)
+    unresolved = [d for d in found if d.code == "smithy/unresolved-shape"]
+    assert [d.range.start.line for d in unresolved] == [tail_line]
+
+    # A new line near the top: the unresolved reference moves down one line at once...
+    forget_pushed(client, uri)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=0)),
+            text="\n")]))
+    found = await diagnostics(client, uri)
+    assert [d.range.start.line for d in found if d.code == "smithy/unresolved-shape"] == [tail_line + 1]
+
+    # ...and a syntax error typed in shows up with it.
+    forget_pushed(client, uri)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=0)),
+            text="structure {")]))
+    found = await diagnostics(client, uri)
+    assert any(d.code == "smithy/syntax-error" and d.range.start.line == 3 for d in found)
+    assert any(d.code == "smithy/unresolved-shape" for d in found)
+
+    # Defining the missing shape near the top resolves the reference far below: only
+    # the full check, once typing pauses, can know that.
+    forget_pushed(client, uri)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=4),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=11)),
+            text="structure NoSuchShape {}")]))
+    final = await eventually(lambda: diagnostics(client, uri), accept=lambda items: items == [])
+    assert final == []
