@@ -1,11 +1,12 @@
 """What the WIT editor features (hover, completion, rename) need to know about a
-position, built only on the workspace's public queries (`files`, `summary`, `tree`,
-`definition`, `settings`) and the public helpers of the model and workspace layers.
+position, built on the workspace's public queries (`files`, `summary`, `tree`,
+`definition`, `context_for`, `group_for`, `settings`) and the public helpers of the
+model and workspace layers.
 
-The workspace keeps its package contexts to itself; the few facts the features need
-(which package a file belongs to, which packages it sees, whether it is a
-dependency) are rebuilt here from the on-disk layout rules the workspace follows:
-a root folder of `.wit` files, and a flat `deps/` beside them.
+For a file the workspace has not grouped, the few facts the features need (which
+package it belongs to, which packages it sees, whether it is a dependency) are
+rebuilt from the on-disk layout rules the workspace follows: a root folder of
+`.wit` files, and a flat `deps/` beside them.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def dependency_folder(path: Path) -> Path | None:
 def is_dependency(workspace: WitWorkspace, path: Path) -> bool:
     """A file witsmith reads but the user does not own: inside `deps/` or a configured search path."""
     path = normalize(path)
-    if dependency_folder(path) is not None:
+    group = workspace.group_for(path)
+    if dependency_folder(path) is not None or (group is not None and group.is_dep):
         return True
     for search in workspace.settings.wit_search_paths:
         search = normalize(search)
@@ -162,6 +164,11 @@ class View:
 
 def view_of(workspace: WitWorkspace, path: Path) -> View:
     path = normalize(path)
+    context, group = workspace.context_for(path), workspace.group_for(path)
+    if context is not None and group is not None:
+        packages = [p for g in context.groups for p in context.group_packages.get(g.location, [])]
+        return View(packages, group)
+    # A file the workspace has not grouped (yet): rebuild its surroundings from the layout.
     summaries: dict[Path, FileSummary] = {}
     packages: list[Package] = []
     own_group = None

@@ -1,0 +1,509 @@
+"""Completion for WIT, decided from the text before the cursor so that it works on
+half-typed, syntax-broken lines: which body the cursor is in (interface, world,
+record, `use x.{`...) and what the current statement says so far.  The workspace
+supplies the names: types in scope, types of other interfaces of the package (with
+the `use` that brings them in), interfaces and worlds of the package and of `deps/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from witsmith.diagnostics import TextEdit
+from witsmith.features.editing import CompletionCandidate
+from witsmith.features.wit.hover import builtin_documentation, typedef_code
+from witsmith.features.wit.lookup import (
+    PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
+    source_of, unit_at, view_of,
+)
+from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
+from witsmith.workspace.files import normalize
+from witsmith.workspace.wit import WitWorkspace
+from witsmith.workspace.wit.packages import ItemDef, Package
+
+_WORD = re.compile(rb"[A-Za-z0-9_-]")
+_GATES = re.compile(r"^(?:\s*@[A-Za-z_-]+\s*(?:\([^)]*\))?)*\s*")
+_PATH = r"(?P<path>[%\w:/@.+-]*)"
+_DECLARED = re.compile(r"\b(record|variant|enum|flags|resource|type)\s+(%?[A-Za-z][\w-]*)")
+
+# Generic built-ins, inserted with their brackets.
+_GENERICS = {
+    "list": "list<$1>", "option": "option<$1>", "result": "result<${1:_}, ${2:error}>", "tuple": "tuple<$1>",
+    "borrow": "borrow<$1>", "own": "own<$1>", "future": "future<$1>", "stream": "stream<$1>",
+    "map": "map<${1:string}, $2>",
+}
+
+_SNIPPETS = {
+    "interface": ("interface ${1:name} {\n\t$0\n}", "a new interface"),
+    "world": ("world ${1:name} {\n\t$0\n}", "a new world"),
+    "record": ("record ${1:name} {\n\t${2:field}: ${3:string},\n}", "a record with one field"),
+    "variant": ("variant ${1:name} {\n\t${2:case}(${3:string}),\n}", "a variant with one case"),
+    "enum": ("enum ${1:name} {\n\t${2:case},\n}", "an enum with one case"),
+    "flags": ("flags ${1:name} {\n\t${2:flag},\n}", "a set of flags"),
+    "resource": ("resource ${1:name} {\n\tconstructor($2);\n\t${3:method}: func($4);\n}",
+                 "a resource with a constructor and a method"),
+    "func": ("${1:name}: func($2)${3: -> ${4:string}};", "a function"),
+    "type": ("type ${1:name} = ${2:string};", "a type alias"),
+    "use": ("use ${1:interface}.{${2:name}};", "bring types of another interface into scope"),
+}
+
+_TOP_KEYWORDS = ("interface", "world", "use")
+_INTERFACE_KEYWORDS = ("use", "type", "record", "variant", "enum", "flags", "resource")
+_WORLD_KEYWORDS = ("import", "export", "include", "use", "type", "record", "variant", "enum", "flags", "resource")
+_TYPE_KINDS = {"record": "struct", "variant": "enum", "enum": "enum", "flags": "enum", "resource": "class",
+               "alias": "type"}
+
+
+@dataclass
+class _Frame:
+    kind: str  # top, interface, world, record, variant, enum, flags, resource, use-names, include-with, other
+    name: str = ""
+    statement: int = 0  # where the current statement of this body starts
+    opened: int = 0  # just after the `{`
+    depth: list[int] = field(default_factory=lambda: [0, 0])  # open ( and < in the current statement
+
+
+def completions(workspace: WitWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
+    try:
+        return _Completer(workspace, normalize(path), offset).run()
+    except Exception:  # a half-typed file or a stale index must not break the editor
+        return []
+
+
+def _blank_comments(source: bytes) -> bytes:
+    """The source with comments replaced by spaces (offsets unchanged), up to the end."""
+    out = bytearray(source)
+    i, n = 0, len(source)
+    while i < n:
+        if source.startswith(b"//", i):
+            end = source.find(b"\n", i)
+            end = n if end < 0 else end
+            out[i:end] = b" " * (end - i)
+            i = end
+        elif source.startswith(b"/*", i):
+            depth, j = 1, i + 2
+            while j < n and depth:
+                if source.startswith(b"/*", j):
+                    depth, j = depth + 1, j + 2
+                elif source.startswith(b"*/", j):
+                    depth, j = depth - 1, j + 2
+                else:
+                    j += 1
+            out[i:j] = bytes(b if b == 0x0A else 0x20 for b in source[i:j])
+            i = j
+        else:
+            i += 1
+    return bytes(out)
+
+
+def _frame_kind(statement: str) -> tuple[str, str]:
+    """What a `{` opens, from the statement before it."""
+    text = _GATES.sub("", statement, count=1).strip()
+    words = text.split()
+    name = words[1].lstrip("%") if len(words) > 1 else ""
+    head = words[0] if words else ""
+    if head == "package":
+        return "top", name
+    if head in ("interface", "world", "record", "variant", "enum", "flags", "resource"):
+        return head, name
+    if head == "use" and text.endswith("."):
+        return "use-names", text[3:-1].strip()
+    if head == "include" and re.search(r"\bwith$", text):
+        return "include-with", ""
+    if head in ("import", "export") and re.search(r"\binterface$", text):
+        return "interface", ""
+    return "other", ""
+
+
+def _frames(text: bytes) -> list[_Frame]:
+    """The bodies open at the end of ``text`` (comments blanked), outermost first."""
+    stack = [_Frame("top")]
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i:i + 1]
+        frame = stack[-1]
+        if c == b"{":
+            kind, name = _frame_kind(text[frame.statement:i].decode("utf-8", errors="replace"))
+            stack.append(_Frame(kind, name, i + 1, i + 1))
+        elif c == b"}":
+            if len(stack) > 1:
+                popped = stack.pop()
+                parent = stack[-1]
+                if popped.kind != "use-names":
+                    parent.statement, parent.depth = i + 1, [0, 0]
+        elif c == b";":
+            frame.statement, frame.depth = i + 1, [0, 0]
+        elif c == b"(":
+            frame.depth[0] += 1
+        elif c == b")":
+            frame.depth[0] = max(0, frame.depth[0] - 1)
+        elif c == b"<":
+            frame.depth[1] += 1
+        elif c == b">" and text[i - 1:i] != b"-":
+            frame.depth[1] = max(0, frame.depth[1] - 1)
+        elif c == b"," and frame.kind in ("record", "variant", "enum", "flags", "use-names", "include-with") \
+                and frame.depth == [0, 0]:
+            frame.statement = i + 1
+        i += 1
+    return stack
+
+
+class _Completer:
+    def __init__(self, workspace: WitWorkspace, path: Path, offset: int) -> None:
+        self.workspace = workspace
+        self.path = path
+        source = source_of(workspace, path)
+        if source is None or not 0 <= offset <= len(source):
+            raise ValueError("no such position")
+        self.source = source
+        self.offset = offset
+        start = offset
+        while start > 0 and _WORD.match(source, start - 1):
+            start -= 1
+        if start > 0 and source[start - 1:start] == b"%":
+            start -= 1
+        end = offset
+        while end < len(source) and _WORD.match(source, end):
+            end += 1
+        self.start, self.end = start, end
+        self.summary: FileSummary | None = workspace.summary(path)
+        self._view: View | None = None
+        self.found: list[CompletionCandidate] = []
+        self.labels: set[tuple[str, str]] = set()
+
+    # --- plumbing -----------------------------------------------------------
+
+    @property
+    def view(self) -> View:
+        if self._view is None:
+            self._view = view_of(self.workspace, self.path)
+        return self._view
+
+    def unit(self) -> PackageUnit | None:
+        return unit_at(self.summary, self.offset) if self.summary is not None else None
+
+    def own_package(self) -> Package | None:
+        unit = self.unit()
+        return self.view.package_of(unit) if unit is not None else None
+
+    def add(self, label: str, kind: str, *, start: int | None = None, insert: str | None = None,
+            snippet: bool = False, detail: str | None = None, documentation: str | None = None,
+            sort: str = "5", edits: tuple[TextEdit, ...] = ()) -> None:
+        if (label, kind) in self.labels:
+            return
+        self.labels.add((label, kind))
+        self.found.append(CompletionCandidate(
+            label, kind, self.start if start is None else start, self.end, insert, snippet, detail,
+            documentation, f"{sort}{label}", edits))
+
+    # --- entry ----------------------------------------------------------------
+
+    def run(self) -> list[CompletionCandidate]:
+        text = _blank_comments(self.source[:self.start])
+        if self.source[self.start - 1:self.start] == b"@":
+            self.gates()
+            return self.found
+        frames = _frames(text)
+        frame = frames[-1]
+        raw = text[frame.statement:].decode("utf-8", errors="replace")
+        stripped = _GATES.sub("", raw, count=1)
+        statement_start = frame.statement + len(raw[:len(raw) - len(stripped)].encode())
+        statement = stripped
+        scope = self.scope(frames)
+        if frame.kind == "use-names":
+            self.use_names(frame, statement)
+        elif frame.kind in ("top", "interface", "world", "resource") and self.paths(
+                frame, statement, statement_start, scope):
+            pass
+        elif self.is_type_position(frame, statement):
+            self.types(scope, frames)
+        elif frame.kind == "top" and not statement.strip():
+            self.top_keywords(len(frames) > 1)
+        elif frame.kind == "interface":
+            self.interface_body(statement)
+        elif frame.kind == "world":
+            self.world_body(statement)
+        elif frame.kind == "resource":
+            self.resource_body(statement)
+        return self.found
+
+    def scope(self, frames: list[_Frame]) -> Interface | World | None:
+        """The summary's body for the innermost interface or world frame."""
+        if self.summary is None:
+            return None
+        _unit, found = scope_at(self.summary, self.offset)
+        if found is not None:
+            return found
+        # A broken body may be missing from the summary's spans: find it by name.
+        unit = self.unit()
+        for frame in reversed(frames):
+            if frame.kind in ("interface", "world") and frame.name and unit is not None:
+                for node in [*unit.interfaces, *unit.worlds]:
+                    if node.name is not None and node.name.text == frame.name:
+                        return node
+        return None
+
+    # --- contexts -----------------------------------------------------------
+
+    def is_type_position(self, frame: _Frame, statement: str) -> bool:
+        text = statement.rstrip()
+        parens, angles = frame.depth
+        if text.endswith("->") or text.endswith("<"):
+            return True
+        if text.endswith(","):
+            return angles > 0
+        if text.endswith(":"):
+            return frame.kind == "record" or parens > 0
+        if text.endswith("="):
+            return text.split()[0:1] == ["type"]
+        if text.endswith("("):
+            return frame.kind == "variant"
+        return False
+
+    def top_keywords(self, in_block: bool) -> None:
+        if not in_block and self.summary is not None and self.summary.top.name is None:
+            self.keyword("package", insert="package ${1:namespace}:${2:name}@${3:0.1.0};", snippet=True)
+        for word in _TOP_KEYWORDS:
+            self.keyword(word)
+        self.snippet("interface")
+        self.snippet("world")
+
+    def interface_body(self, statement: str) -> None:
+        words = statement.split()
+        if not words:
+            for word in _INTERFACE_KEYWORDS:
+                self.keyword(word)
+            for name in ("record", "variant", "enum", "flags", "resource", "func", "type", "use"):
+                self.snippet(name)
+            return
+        self.func_words(words, static=False)
+
+    def resource_body(self, statement: str) -> None:
+        words = statement.split()
+        if not words:
+            self.keyword("constructor", insert="constructor($1);", snippet=True)
+            self.snippet("func", label="method")
+            return
+        self.func_words(words, static=True)
+
+    def func_words(self, words: list[str], static: bool) -> None:
+        """After `name:` in a body: the words that start a function type."""
+        if words[-1].endswith(":") or words[-1:] == [":"]:
+            self.keyword("func", insert="func($1)$0", snippet=True)
+            self.keyword("async", insert="async func($1)$0", snippet=True)
+            if static:
+                self.keyword("static", insert="static func($1)$0", snippet=True)
+        elif words[-1] in ("async", "static"):
+            self.keyword("func", insert="func($1)$0", snippet=True)
+            if words[-1] == "static":
+                self.keyword("async")
+
+    def world_body(self, statement: str) -> None:
+        words = statement.split()
+        if not words:
+            for word in _WORLD_KEYWORDS:
+                self.keyword(word)
+            for name in ("record", "variant", "enum", "flags", "resource", "type", "use"):
+                self.snippet(name)
+            self.add("export func", "snippet", insert="export ${1:run}: func($2)$0;", snippet=True,
+                     detail="export a function", sort="3")
+            self.add("import func", "snippet", insert="import ${1:name}: func($2)$0;", snippet=True,
+                     detail="import a function", sort="3")
+
+    def paths(self, frame: _Frame, statement: str, statement_start: int, scope) -> bool:
+        """`use`, `import`, `export` and `include` targets; True when the statement is one."""
+        match = re.fullmatch(r"use\s+" + _PATH, statement)
+        if match:
+            start = statement_start + len(statement[:match.start("path")].encode())
+            self.interface_paths(start, current=scope, top_level=frame.kind == "top")
+            return True
+        if frame.kind == "world":
+            match = re.fullmatch(r"(import|export)\s+%?[\w-]+\s*:\s+" + _PATH, statement)
+            if match:
+                start = statement_start + len(statement[:match.start("path")].encode())
+                if "/" not in match.group("path") and ":" not in match.group("path"):
+                    self.keyword("func", insert="func($1)$0;", snippet=True)
+                    self.keyword("async", insert="async func($1)$0;", snippet=True)
+                    self.keyword("interface", insert="interface {\n\t$0\n}", snippet=True)
+                self.interface_paths(start, current=scope)
+                return True
+            match = re.fullmatch(r"(import|export)\s+" + _PATH, statement)
+            if match:
+                start = statement_start + len(statement[:match.start("path")].encode())
+                self.interface_paths(start, current=scope)
+                return True
+            match = re.fullmatch(r"include\s+" + _PATH, statement)
+            if match:
+                start = statement_start + len(statement[:match.start("path")].encode())
+                self.world_paths(start, current=scope)
+                return True
+        return False
+
+    # --- candidates -----------------------------------------------------------
+
+    def keyword(self, word: str, *, insert: str | None = None, snippet: bool = False) -> None:
+        self.add(word, "keyword", insert=insert, snippet=snippet, detail="keyword",
+                 documentation=builtin_documentation(word), sort="2")
+
+    def snippet(self, name: str, label: str | None = None) -> None:
+        body, detail = _SNIPPETS[name]
+        self.add(label or name, "snippet", insert=body, snippet=True, detail=detail,
+                 documentation=builtin_documentation(name), sort="3")
+
+    def gates(self) -> None:
+        for word, body in (("since", "since(version = ${1:0.1.0})"), ("unstable", "unstable(feature = ${1:name})"),
+                           ("deprecated", "deprecated(version = ${1:0.1.0})")):
+            self.add(word, "keyword", insert=body, snippet=True, detail=f"@{word} gate", sort="2")
+
+    def types(self, scope: Interface | World | None, frames: list[_Frame]) -> None:
+        local: set[str] = set()
+        if scope is None:
+            # The tree lost the body: read its declarations from the text written so far.
+            body = next((f for f in reversed(frames) if f.kind in ("interface", "world")), None)
+            if body is not None:
+                text = _blank_comments(self.source[body.opened:self.start]).decode("utf-8", errors="replace")
+                for kind, name in _DECLARED.findall(text):
+                    self.add(name, _TYPE_KINDS.get(kind, "type"), detail=f"{kind} {name}", sort="0")
+        if scope is not None:
+            for name, (kind, node) in scope_names(scope).items():
+                if kind == "type":
+                    local.add(name)
+                    self.add(name_text(node.name), _TYPE_KINDS.get(node.kind, "type"), detail=short_typedef(node),
+                             documentation=node.docs or None, sort="0")
+                elif kind == "use":
+                    local.add(name)
+                    use = next(u for u in scope.uses if node in u.names)
+                    origin = f"{use.path}.{{{node.name.text}}}"
+                    self.add(name_text(node.local), "type", detail=f"use {origin}", sort="0")
+        for word in PRIMITIVES:
+            self.add(word, "type", detail="built-in type", documentation=builtin_documentation(word), sort="1")
+        for word, body in _GENERICS.items():
+            self.add(word, "type", insert=body, snippet=True, detail="built-in type",
+                     documentation=builtin_documentation(word), sort="1")
+        if scope is not None:
+            self.types_to_use(scope, local)
+
+    def types_to_use(self, scope: Interface | World, local: set[str]) -> None:
+        """Types of the package's other interfaces, each with the `use` that brings it in."""
+        package = self.own_package()
+        if package is None:
+            return
+        for name, items in sorted(package.items.items()):
+            item = items[0]
+            if item.kind != "interface" or item.node is scope:
+                continue
+            for typedef in item.node.types:
+                if typedef.name.text in local:
+                    continue
+                self.add(name_text(typedef.name), _TYPE_KINDS.get(typedef.kind, "type"),
+                         detail=f"{short_typedef(typedef)}  (from {name})",
+                         documentation="\n\n".join(x for x in (f"```wit\n{typedef_code(typedef)}\n```",
+                                                             typedef.docs) if x),
+                         sort="4", edits=self.use_edit(scope, name, name_text(typedef.name)))
+
+    def use_edit(self, scope: Interface | World, interface: str, name: str) -> tuple[TextEdit, ...]:
+        """Add ``name`` to an existing `use interface.{...}` of the body, or a new `use` line at its top."""
+        for use in scope.uses:
+            if not use.path.is_foreign and use.path.interface.text == interface:
+                close = self.source.rfind(b"}", use.span[0], use.span[1])
+                if close < 0:
+                    break
+                before = self.source[use.span[0]:close].rstrip()
+                separator = "" if before.endswith(b"{") else ", "
+                if before.endswith(b","):
+                    separator = " "
+                return (TextEdit(self.path, close, close, f"{separator}{name}"),)
+        if scope.name is None:
+            return ()
+        brace = self.source.find(b"{", scope.name.span[1], scope.span[1])
+        if brace < 0:
+            return ()
+        line_end = self.source.find(b"\n", brace)
+        statement = f"use {interface}.{{{name}}};"
+        rest = self.source[brace + 1:line_end] if line_end >= 0 else b""
+        if line_end < 0 or rest.strip():
+            return (TextEdit(self.path, brace + 1, brace + 1, f" {statement}"),)
+        indent = self._body_indent(line_end + 1, brace)
+        return (TextEdit(self.path, line_end + 1, line_end + 1, f"{indent}{statement}\n"),)
+
+    def _body_indent(self, first_line: int, brace: int) -> str:
+        """The indentation of the body's first non-blank line, or its header's plus two spaces."""
+        at = first_line
+        while at < len(self.source):
+            end = self.source.find(b"\n", at)
+            end = len(self.source) if end < 0 else end
+            line = self.source[at:end]
+            if line.strip():
+                if line.strip().startswith(b"}"):
+                    break
+                return line[:len(line) - len(line.lstrip())].decode("utf-8", errors="replace")
+            at = end + 1
+        header = self.source.rfind(b"\n", 0, brace) + 1
+        line = self.source[header:brace]
+        return line[:len(line) - len(line.lstrip())].decode("utf-8", errors="replace") + "  "
+
+    def interface_paths(self, start: int, current=None, top_level: bool = False) -> None:
+        own = self.own_package()
+        if own is not None:
+            for name, items in sorted(own.items.items()):
+                item = items[0]
+                if item.kind == "interface" and item.node is not current:
+                    self.add(name, "module", start=start, detail=f"interface {item_label(own, name)}",
+                             documentation=item.node.docs or None, sort="0")
+        unit = self.unit()
+        if unit is not None:
+            for top in unit.uses:
+                self.add(top.local.text, "module", start=start, detail=f"use {top.path}", sort="0")
+        for package in self.view.foreign(own):
+            for name, items in sorted(package.items.items()):
+                if items[0].kind == "interface":
+                    label = item_label(package, name)
+                    self.add(label, "module", start=start, detail=f"interface in package {package.label}",
+                             documentation=items[0].node.docs or None, sort="6")
+
+    def world_paths(self, start: int, current=None) -> None:
+        own = self.own_package()
+        if own is not None:
+            for name, items in sorted(own.items.items()):
+                if items[0].kind == "world" and items[0].node is not current:
+                    self.add(name, "module", start=start, detail=f"world {item_label(own, name)}",
+                             documentation=items[0].node.docs or None, sort="0")
+        for package in self.view.foreign(own):
+            for name, items in sorted(package.items.items()):
+                if items[0].kind == "world":
+                    self.add(item_label(package, name), "module", start=start,
+                             detail=f"world in package {package.label}", sort="6")
+
+    def use_names(self, frame: _Frame, statement: str) -> None:
+        """After `use path.{`: the types the interface offers (not those already listed)."""
+        item = self.resolve_path_text(frame.name)
+        if item is None or item.kind != "interface":
+            return
+        written = _blank_comments(self.source[frame.opened:self.start]).decode("utf-8", errors="replace")
+        listed = {part.split()[0].lstrip("%") for part in written.split(",") if part.split()}
+        for name, (kind, node) in scope_names(item.node).items():
+            if name in listed or kind not in ("type", "use"):
+                continue
+            if kind == "type":
+                self.add(name_text(node.name), _TYPE_KINDS.get(node.kind, "type"), detail=short_typedef(node),
+                         documentation=node.docs or None, sort="0")
+            else:
+                self.add(name_text(node.local), "type", detail=f"from use of {node.name.text}", sort="0")
+
+    def resolve_path_text(self, text: str) -> ItemDef | None:
+        match = re.fullmatch(r"(?:(%?[\w-]+):(%?[\w-]+)/)?(%?[\w-]+)(?:@([\w.+-]+))?", text.strip())
+        if match is None:
+            return None
+        namespace, package, interface, version = match.groups()
+
+        def ident(word):
+            return Identifier(word.lstrip("%"), (0, 0)) if word else None
+
+        path = UsePath(ident(interface), ident(namespace), ident(package), version, (0, 0))
+        unit = self.unit()
+        if unit is None:
+            return None
+        return resolve_use_path(self.view, unit, self.own_package(), path)
+
