@@ -14,7 +14,7 @@
 //                    fail when the server does not offer hover / completion
 //                    (otherwise those checks run only when it does)
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -100,6 +100,8 @@ function serverCapabilities(command) {
   });
 }
 
+let currentPage;
+
 async function step(name, fn) {
   const t = Date.now();
   try {
@@ -109,6 +111,9 @@ async function step(name, fn) {
   } catch (error) {
     results.push({ name, ok: false });
     log(`FAIL ${name}: ${error instanceof Error ? error.message : error}`);
+    const file = `failed-${results.length}.png`;
+    await currentPage?.screenshot({ path: join(outDir, file) }).catch(() => {});
+    log(`     screenshot ${file}`);
   }
 }
 
@@ -136,7 +141,8 @@ async function main() {
   const workspace = join(tmp, 'workspace');
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  const settings = {
     'witsmith.server.path': server,
     'workbench.colorTheme': 'Default Dark Modern',
     'workbench.startupEditor': 'none',
@@ -152,7 +158,10 @@ async function main() {
     'editor.minimap.enabled': false,
     'window.zoomLevel': 0,
     'chat.commandCenter.enabled': false,
-  }, null, 2));
+    'editor.autoClosingBrackets': 'never',
+    'editor.autoClosingQuotes': 'never',
+  };
+  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
   log('installing the vsix');
   const install = spawnSync(codeServer, ['--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
@@ -192,6 +201,7 @@ async function main() {
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(60000);
+    currentPage = page;
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120000 });
@@ -199,14 +209,25 @@ async function main() {
     const shot = (name) => page.screenshot({ path: join(outDir, `${name}.png`) });
     await shot('01-workbench');
 
-    const quickOpen = async (text) => {
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(text);
-      await page.waitForTimeout(800);
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(500);
+    // Opens a workspace file through Quick Open and waits for its tab.
+    const quickOpen = async (name) => {
+      for (let attempt = 0; ; attempt++) {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(name);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        try {
+          await page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ state: 'visible', timeout: 10000 });
+          await page.waitForTimeout(300);
+          return;
+        } catch (error) {
+          if (attempt >= 2) { throw error; }
+          await page.keyboard.press('Escape');
+        }
+      }
     };
     const command = async (title) => {
       await page.keyboard.press('F1');
@@ -241,6 +262,26 @@ async function main() {
       await widget.waitFor({ state: 'visible' });
       await page.waitForTimeout(500);
       return widget.innerText();
+    };
+    // Rewrites the user settings through the settings.json editor, and saves.
+    const editUserSettings = async (values) => {
+      await command('Preferences: Open User Settings (JSON)');
+      await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="settings.json"], .tab.active:has-text("settings.json")');
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(JSON.stringify(values));
+      await page.keyboard.press('Control+Shift+End');
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+S');
+      await page.waitForTimeout(1000);
+      const saved = readFileSync(settingsFile, 'utf8');
+      let parsed;
+      try { parsed = JSON.parse(saved); } catch { /* reported below */ }
+      if (parsed?.['witsmith.server.path'] !== values['witsmith.server.path']) {
+        throw new Error(`settings.json was not saved as expected:\n${saved}`);
+      }
+      await command('View: Close Editor');
+      await page.waitForTimeout(500);
     };
     const closeWidget = async () => {
       await page.keyboard.press('Escape');
@@ -285,18 +326,31 @@ async function main() {
     });
 
     await step('Problems panel lists the server diagnostics', async () => {
+      await quickOpen('broken.smithy');
+      await page.waitForTimeout(1000);
       await command('View: Focus Problems');
       const panel = page.locator('.markers-panel');
       await panel.waitFor({ state: 'visible' });
-      const row = panel.locator('.monaco-list-row', { hasText: 'wit/syntax-error' });
-      await row.first().waitFor({ state: 'visible', timeout: 90000 });
+      for (const code of ['wit/syntax-error', 'smithy/syntax-error']) {
+        await panel.locator('.monaco-list-row', { hasText: code }).first().waitFor({ state: 'visible', timeout: 90000 });
+      }
       await page.waitForTimeout(1000);
       await shot('06-problems');
       const text = await panel.innerText();
-      if (!/broken\.wit/.test(text)) { throw new Error(`broken.wit is not listed:\n${text}`); }
-      if (/smithy\/syntax-error/.test(text)) { throw new Error(`unexpected Smithy syntax error:\n${text}`); }
-      if (!/expected `\)`/.test(text)) { throw new Error(`no message about the missing ):\n${text}`); }
-      return 'wit/syntax-error in broken.wit, none in weather.smithy';
+      for (const expected of [/broken\.wit/, /broken\.smithy/, /expected `\)` after parameter list/, /a member is written `name: Target`/]) {
+        if (!expected.test(text)) { throw new Error(`${expected} is not in the Problems panel:\n${text}`); }
+      }
+      if (/weather\.smithy/.test(text)) { throw new Error(`unexpected problems in weather.smithy:\n${text}`); }
+      return 'wit/syntax-error in broken.wit, smithy/syntax-error in broken.smithy, none in weather.smithy';
+    });
+
+    await step('Output channel tells which server runs', async () => {
+      await command('witsmith: Show Output');
+      const output = page.locator('.part.panel .monaco-editor .view-lines').first();
+      await output.waitFor({ state: 'visible' });
+      await page.waitForFunction(() => /Using .*witsmith \(from the setting\)/.test((document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ')), null, { timeout: 30000 });
+      await shot('07-output');
+      return 'server from the setting';
     });
 
     const hoverWanted = process.env.E2E_REQUIRE_HOVER === '1';
@@ -308,7 +362,7 @@ async function main() {
         const hover = page.locator('.monaco-hover-content, .monaco-hover .hover-contents').first();
         await hover.waitFor({ state: 'visible', timeout: 30000 });
         await page.waitForTimeout(500);
-        await shot('07-hover');
+        await shot('08-hover');
         const text = await hover.innerText();
         if (!/String/.test(text)) { throw new Error(`hover has no mention of String:\n${text}`); }
         await closeWidget();
@@ -331,7 +385,7 @@ async function main() {
         const widget = page.locator('.suggest-widget .monaco-list-row').first();
         await widget.waitFor({ state: 'visible', timeout: 30000 });
         await page.waitForTimeout(800);
-        await shot('08-completion');
+        await shot('09-completion');
         const text = await page.locator('.suggest-widget').innerText();
         await page.keyboard.press('Escape');
         await command('File: Revert File');
@@ -342,12 +396,37 @@ async function main() {
       skip('Completion offers witsmith items', 'the server has no completionProvider yet');
     }
 
+    await step('A missing server is reported, with an offer to install it', async () => {
+      // Changing witsmith.server.path restarts the server; this path does not exist.
+      settings['witsmith.server.path'] = join(tmp, 'missing', 'witsmith');
+      await editUserSettings(settings);
+      try {
+        // The warning shows as a toast, which VS Code may fold into the notification centre.
+        await page.waitForTimeout(2000);
+        await command('Notifications: Show Notifications');
+        const item = page.locator('.notifications-center .notification-list-item', { hasText: 'witsmith.server.path' });
+        await item.first().waitFor({ state: 'visible', timeout: 30000 });
+        for (const button of ['Install with pip', 'Open setup guide']) {
+          await item.first().getByRole('button', { name: button }).waitFor({ state: 'visible' });
+        }
+        await shot('10-server-missing');
+        await command('Notifications: Clear All Notifications');
+      } finally {
+        settings['witsmith.server.path'] = server;
+        await editUserSettings(settings);
+      }
+      // The server comes back with the restored setting: the WIT error is reported again.
+      await command('View: Focus Problems');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'wit/syntax-error' }).first().waitFor({ state: 'visible', timeout: 60000 });
+      return 'notification with Install with pip and Open setup guide; server back after the fix';
+    });
+
     await step('Show Syntax Tree command opens the tree', async () => {
       await quickOpen('broken.wit');
       await command('witsmith: Show Syntax Tree of the Current File');
       await page.waitForSelector('.tab[aria-label*="broken.wit.tree"], .tab:has-text("broken.wit.tree")', { timeout: 30000 });
       await page.waitForTimeout(1000);
-      await shot('09-syntax-tree');
+      await shot('11-syntax-tree');
       const text = await page.locator('.editor-group-container.active .view-lines').innerText();
       if (!/source_file/.test(text)) { throw new Error(`no source_file in the tree:\n${text.slice(0, 500)}`); }
       return 'source_file shown';
