@@ -98,7 +98,7 @@ class Resolver(TypeChecks, WorldChecks):
                     first = defs[0]
                     self.out.depends_on.add(first.path)
                     self.problem("wit/duplicate-name", item.name.span,
-                                 f"duplicate item named `{item.name.text}` in package `{package.label}`",
+                                 f"duplicate item named `{item.name.text}` in package `{package.label}`; rename one of them",
                                  (Related(Location(first.path, *first.node.name.span), "first defined here"),))
 
     # --- interfaces and worlds ----------------------------------------------
@@ -118,7 +118,8 @@ class Resolver(TypeChecks, WorldChecks):
             item = self.lookup_item(scope.unit, scope.package, use.path, report=True)
             if isinstance(item, ItemDef) and item.kind == "world":
                 self.problem("wit/wrong-kind", use.path.interface.span,
-                             f"name `{use.path.interface.text}` is defined as a world, not an interface")
+                             f"name `{use.path.interface.text}` is defined as a world, not an interface; `use` takes "
+                             "types from interfaces")
                 item = None
             target = self.scope_of(item) if isinstance(item, ItemDef) else None
             for use_name in use.names:
@@ -131,7 +132,8 @@ class Resolver(TypeChecks, WorldChecks):
                 if entry is None or entry[0] == "interface":
                     candidates = [n for n, e in self.names(target).items() if e[0] in ("type", "use")]
                     self.unknown("wit/unknown-use-name", use_name.name,
-                                 f"name `{use_name.name.text}` does not exist in interface `{use.path}`", candidates)
+                                 f"name `{use_name.name.text}` does not exist in interface `{use.path}`", candidates,
+                             "use a type the interface defines")
                     continue
                 if entry[0] == "func":
                     self.problem("wit/wrong-kind", use_name.name.span,
@@ -142,7 +144,8 @@ class Resolver(TypeChecks, WorldChecks):
                     self.ref(use_name.name.span, found.scope.path, found.typedef.name.span)
                     if self.excluded(found.typedef.gates) and not quiet:
                         self.problem("wit/unstable-reference", use_name.name.span,
-                                     f"`{use_name.name.text}` is gated by an `@unstable` feature that is not enabled")
+                                     f"`{use_name.name.text}` is gated by an `@unstable` feature that is not enabled; gate "
+                                     "this `use` with the same feature, or enable the feature")
 
     def check_body_names(self, scope: Scope) -> None:
         """Duplicate names in an interface or world body, compared case-insensitively,
@@ -167,7 +170,7 @@ class Resolver(TypeChecks, WorldChecks):
                              f"this `use` replaces the type `{ident.text}` defined above, which is then "
                              f"ignored; rename one of them (`use ... {{{ident.text} as other}}`)", related)
             elif first.text == ident.text:
-                self.problem("wit/duplicate-name", ident.span, f"name `{ident.text}` is defined more than once",
+                self.problem("wit/duplicate-name", ident.span, f"name `{ident.text}` is defined more than once; rename or remove one",
                              related)
             else:
                 self.problem("wit/duplicate-name", ident.span,

@@ -88,11 +88,12 @@ class ResolverBase:
             fixes = (Fix(f"Change to `{replacement}`", (TextEdit(self.path, span[0], span[1], replacement),)),)
         self.out.problems.append(Problem(code, self.path, span[0], span[1], message, related, fixes))
 
-    def unknown(self, code: str, ident: Identifier, message: str, candidates) -> None:
-        """An unknown name, with a "did you mean" and its quick fix when a name is close."""
+    def unknown(self, code: str, ident: Identifier, message: str, candidates, hint: str) -> None:
+        """An unknown name, with a "did you mean" and its quick fix when a name is close,
+        else ``hint``."""
         suggestion = closest(ident.text, candidates)
-        self.problem(code, ident.span, message + did_you_mean(ident.text, candidates), (),
-                     ("%" if ident.escaped else "") + suggestion if suggestion else None)
+        message += did_you_mean(ident.text, candidates) if suggestion else f"; {hint}"
+        self.problem(code, ident.span, message, (), ("%" if ident.escaped else "") + suggestion if suggestion else None)
 
     def ref(self, span: tuple[int, int], path: Path, target: tuple[int, int]) -> None:
         self.out.refs.append((span[0], span[1], Location(path, target[0], target[1])))
@@ -180,7 +181,7 @@ class ResolverBase:
                 if report:
                     self.unknown("wit/unknown-interface", path.interface,
                                  f"interface or world `{path.interface.text}` not found in package "
-                                 f"`{found.label}`", list(found.items))
+                                 f"`{found.label}`", list(found.items), "check the name against the package in deps/")
                 return None
             self.out.depends_on.add(item.path)
             if report:
@@ -202,7 +203,8 @@ class ResolverBase:
                 if report:
                     candidates = list(package.items) + [u.local.text for u in unit.uses]
                     self.unknown("wit/unknown-interface", path.interface,
-                                 f"interface or world `{name}` does not exist", candidates)
+                                 f"interface or world `{name}` does not exist", candidates,
+                                 "define it in this package, or name a foreign one as `ns:pkg/name@version`")
                 return None
         self.out.depends_on.add(item.path)
         if report:

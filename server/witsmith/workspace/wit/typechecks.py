@@ -162,10 +162,11 @@ class TypeChecks(ResolverBase):
             found = self.find_type(scope, part.name.text)
             if found is None:
                 candidates = [n for n, e in self.names(scope).items() if e[0] in ("type", "use")]
-                self.unknown("wit/unknown-type", part.name, f"type `{part.name.text}` does not exist", candidates)
+                self.unknown("wit/unknown-type", part.name, f"type `{part.name.text}` does not exist", candidates,
+                             f"define it, or import it with `use some-interface.{{{part.name.text}}}`")
                 continue
             if isinstance(found, tuple):
-                self.problem("wit/wrong-kind", part.name.span, f"cannot use {found[0]} `{part.name.text}` as a type")
+                self.problem("wit/wrong-kind", part.name.span, f"cannot use {found[0]} `{part.name.text}` as a type; name a type here")
                 continue
             entry = self.names(scope).get(part.name.text)
             if entry is not None and entry[0] == "use" and self.excluded(entry[1].gates) and not scope.excluded:
@@ -180,12 +181,14 @@ class TypeChecks(ResolverBase):
             self.ref(part.name.span, found.scope.path, found.typedef.name.span)
             if self.excluded(found.typedef.gates) and not scope.excluded:
                 self.problem("wit/unstable-reference", part.name.span,
-                             f"type `{part.name.text}` is gated by an `@unstable` feature that is not enabled")
+                             f"type `{part.name.text}` is gated by an `@unstable` feature that is not enabled; "
+                             "gate this item with the same feature, or enable the feature")
             if part.kind == "handle":
                 final = self.final_type(found)
                 if not (isinstance(final, TypeFound) and final.typedef.kind == "resource") and final is not None:
                     self.problem("wit/handle-not-resource", part.name.span,
-                                 f"type `{part.name.text}` used in a handle must be a resource")
+                                 f"type `{part.name.text}` used in a handle must be a resource; pass it by value "
+                                 "without `own`/`borrow`, or make it a resource")
 
     def valid_map_key(self, key: TypeExpr, scope: Scope) -> bool:
         if key.kind == "primitive":

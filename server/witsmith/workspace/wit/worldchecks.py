@@ -47,7 +47,7 @@ class WorldChecks(ResolverBase):
                 if prior is not None:
                     self.problem("wit/world-name-conflict", item.name.span,
                                  f"{item.direction} `{item.name.text}` conflicts with prior {prior[0]} "
-                                 f"`{prior[1].text}` (names are compared without regard to case)",
+                                 f"`{prior[1].text}` (names are compared without regard to case); rename one of them",
                                  (Related(Location(self.path, *prior[1].span), "first declared here"),))
                 else:
                     names[item.name.text] = names[item.name.text.lower()] = (kind, item.name)
@@ -61,7 +61,8 @@ class WorldChecks(ResolverBase):
                 if isinstance(found, ItemDef):
                     if found.kind == "world":
                         self.problem("wit/wrong-kind", item.path.interface.span,
-                                     f"name `{item.path.interface.text}` is defined as a world, not an interface")
+                                     f"name `{item.path.interface.text}` is defined as a world, not an interface; "
+                                     "import the world's interfaces, or `include` the world")
                     elif self.excluded(found.node.gates) and not excluded and not scope.excluded:
                         self.problem("wit/unstable-reference", item.path.interface.span,
                                      f"interface `{item.path}` is gated by an `@unstable` feature that is not enabled")
@@ -70,7 +71,7 @@ class WorldChecks(ResolverBase):
                         seen_ids = exported_ids if item.direction == "export" else imported_ids
                         if ident in seen_ids:
                             self.problem("wit/world-name-conflict", item.path.span,
-                                         f"interface `{item.path}` cannot be {item.direction}ed more than once",
+                                         f"interface `{item.path}` cannot be {item.direction}ed more than once; remove this one",
                                          (Related(Location(self.path, *seen_ids[ident].span), "first here"),))
                         seen_ids.setdefault(ident, item.path.interface)
         for include in world.includes:
