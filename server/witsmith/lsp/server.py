@@ -16,11 +16,14 @@ import uuid
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from witsmith import __version__
 from witsmith.diagnostics import Diagnostic, Location
 from witsmith.features import diagnostics as diagnostics_feature
+from witsmith.features import interactive
+from witsmith.features.editing import RenameRefused
 from witsmith.features.folding import folding_ranges
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
@@ -37,6 +40,12 @@ from witsmith.workspace.files import normalize
 from witsmith.workspace.project import Workspace, language_of
 
 log = logging.getLogger(__name__)
+
+
+class RequestFailed(JsonRpcException):
+    """The protocol's RequestFailed: the request was understood but cannot be done (the message says why)."""
+
+    CODE = -32803
 
 # Cross-file diagnostics wait for typing to pause; the edited file's own do not.
 DEBOUNCE_SECONDS = 0.2
@@ -493,6 +502,106 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
                                             diagnostics=[lsp_diagnostic], edit=types.WorkspaceEdit(changes=changes),
                                             is_preferred=len(found.fixes) == 1))
     return actions
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: WitsmithServer, params: types.HoverParams) -> types.Hover | None:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    if index is None:
+        return None
+    found = interactive.hover(ls.project, path, ls.codec.offset(index, params.position))
+    if found is None:
+        return None
+    hover_caps = ls.client_capabilities.text_document.hover if ls.client_capabilities.text_document else None
+    formats = (hover_caps.content_format if hover_caps else None) or [types.MarkupKind.PlainText]
+    kind = types.MarkupKind.Markdown if types.MarkupKind.Markdown in formats else types.MarkupKind.PlainText
+    return types.Hover(contents=types.MarkupContent(kind=kind, value=found.markdown),
+                       range=ls.codec.range(index, found.start, found.end))
+
+
+_COMPLETION_KINDS = {
+    "keyword": types.CompletionItemKind.Keyword, "snippet": types.CompletionItemKind.Snippet,
+    "module": types.CompletionItemKind.Module, "interface": types.CompletionItemKind.Interface,
+    "class": types.CompletionItemKind.Class, "struct": types.CompletionItemKind.Struct,
+    "enum": types.CompletionItemKind.Enum, "enum-member": types.CompletionItemKind.EnumMember,
+    "type": types.CompletionItemKind.TypeParameter, "function": types.CompletionItemKind.Function,
+    "method": types.CompletionItemKind.Method, "field": types.CompletionItemKind.Field,
+    "property": types.CompletionItemKind.Property, "trait": types.CompletionItemKind.Property,
+    "value": types.CompletionItemKind.Value,
+}
+
+
+@server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(
+    trigger_characters=["@", "$", ":", "#", ".", "/", "{", "<"]))
+def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.CompletionList:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    if index is None:
+        return types.CompletionList(is_incomplete=False, items=[])
+    caps = ls.client_capabilities.text_document
+    item_caps = caps.completion.completion_item if caps and caps.completion else None
+    snippets = bool(item_caps and item_caps.snippet_support)
+    markdown = bool(item_caps and item_caps.documentation_format and types.MarkupKind.Markdown in item_caps.documentation_format)
+    items = []
+    for candidate in interactive.completions(ls.project, path, ls.codec.offset(index, params.position)):
+        if candidate.is_snippet and not snippets:
+            continue
+        additional = []
+        for edit in candidate.additional_edits:
+            edit_index = ls.index_of(edit.path)
+            if edit.path == path and edit_index is not None:
+                additional.append(types.TextEdit(range=ls.codec.range(edit_index, edit.start, edit.end), new_text=edit.new_text))
+        documentation = None
+        if candidate.documentation:
+            documentation = types.MarkupContent(kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
+                                                value=candidate.documentation)
+        items.append(types.CompletionItem(
+            label=candidate.label,
+            kind=_COMPLETION_KINDS.get(candidate.kind, types.CompletionItemKind.Text),
+            detail=candidate.detail,
+            documentation=documentation,
+            sort_text=candidate.sort_text,
+            insert_text_format=types.InsertTextFormat.Snippet if candidate.is_snippet else types.InsertTextFormat.PlainText,
+            text_edit=types.TextEdit(range=ls.codec.range(index, candidate.replace_start, candidate.replace_end),
+                                     new_text=candidate.insert_text or candidate.label),
+            additional_text_edits=additional or None,
+        ))
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: WitsmithServer, params: types.PrepareRenameParams):
+    path = uri_to_path(params.text_document.uri)
+    ls.refresh(ls.catch_up())  # renames edit exact ranges: the project must match the buffer
+    index = ls.index_of(path)
+    if index is None:
+        return None
+    found = interactive.prepare_rename(ls.project, path, ls.codec.offset(index, params.position))
+    if found is None:
+        return None
+    if isinstance(found, RenameRefused):
+        raise RequestFailed(found.message)
+    return types.PrepareRenamePlaceholder(range=ls.codec.range(index, found.start, found.end), placeholder=found.placeholder)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+def rename(ls: WitsmithServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    path = uri_to_path(params.text_document.uri)
+    ls.refresh(ls.catch_up())
+    index = ls.index_of(path)
+    if index is None:
+        return None
+    found = interactive.rename(ls.project, path, ls.codec.offset(index, params.position), params.new_name)
+    if isinstance(found, RenameRefused):
+        raise RequestFailed(found.message)
+    changes: dict[str, list[types.TextEdit]] = {}
+    for edit in found.edits:
+        edit_index = ls.index_of(edit.path)
+        if edit_index is not None:
+            changes.setdefault(convert.path_to_uri(edit.path), []).append(
+                types.TextEdit(range=ls.codec.range(edit_index, edit.start, edit.end), new_text=edit.new_text))
+    return types.WorkspaceEdit(changes=changes)
 
 
 def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> None:

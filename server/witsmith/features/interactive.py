@@ -1,0 +1,56 @@
+"""Hover, completion and rename for a file of either language: the one entry point
+the language server calls; the per-language modules do the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from witsmith.features.editing import CompletionCandidate, HoverInfo, RenameEdits, RenameRefused, RenameTarget
+from witsmith.features.smithy import completion as smithy_completion
+from witsmith.features.smithy import hover as smithy_hover
+from witsmith.features.smithy import rename as smithy_rename
+from witsmith.features.wit import completion as wit_completion
+from witsmith.features.wit import hover as wit_hover
+from witsmith.features.wit import rename as wit_rename
+from witsmith.workspace.files import normalize
+from witsmith.workspace.project import Workspace, language_of
+
+
+def hover(project: Workspace, path: Path, offset: int) -> HoverInfo | None:
+    path = normalize(path)
+    language = language_of(path)
+    if language == "smithy":
+        return smithy_hover.hover(project.smithy, path, offset)
+    if language == "wit":
+        return wit_hover.hover(project.wit, path, offset)
+    return None
+
+
+def completions(project: Workspace, path: Path, offset: int) -> list[CompletionCandidate]:
+    path = normalize(path)
+    language = language_of(path)
+    if language == "smithy":
+        return smithy_completion.completions(project.smithy, path, offset)
+    if language == "wit":
+        return wit_completion.completions(project.wit, path, offset)
+    return []
+
+
+def prepare_rename(project: Workspace, path: Path, offset: int) -> RenameTarget | RenameRefused | None:
+    path = normalize(path)
+    language = language_of(path)
+    if language == "smithy":
+        return smithy_rename.prepare_rename(project.smithy, path, offset, project.roots or None)
+    if language == "wit":
+        return wit_rename.prepare_rename(project.wit, path, offset)
+    return None
+
+
+def rename(project: Workspace, path: Path, offset: int, new_name: str) -> RenameEdits | RenameRefused:
+    path = normalize(path)
+    language = language_of(path)
+    if language == "smithy":
+        return smithy_rename.rename(project.smithy, path, offset, new_name, project.roots or None)
+    if language == "wit":
+        return wit_rename.rename(project.wit, path, offset, new_name)
+    return RenameRefused("witsmith renames names in .smithy and .wit files only")
