@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 import uuid
 from pathlib import Path
@@ -88,24 +87,13 @@ class WitsmithServer(LanguageServer):
             source = self.project.smithy.builtin_text(path)
         return LineIndex(source) if source is not None else None
 
-    def openable(self, where: Location) -> Location:
-        """A location the editor can open: witsmith's built-in models (the Smithy
-        prelude, wasmCloud's namespaces) are written to a read-only cache file."""
-        text = self.project.smithy.builtin_text(where.path) if not where.path.exists() else None
-        if text is None:
-            return where
-        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "witsmith" / __version__ / "builtin"
-        target = cache / where.path.name
-        try:
-            if not target.is_file() or target.read_bytes() != text:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
-                target.write_bytes(text)
-                target.chmod(0o444)
-        except OSError as error:
-            log.warning("cannot write built-in model %s: %s", target, error)
-            return where
-        return Location(target, where.start, where.end)
+    def on_disk(self, where: Location | None) -> Location | None:
+        """Locations an editor can open. witsmith's built-in models (the Smithy prelude,
+        wasmCloud's namespaces) have no file, and the server writes no files of its
+        own to give them one: hover shows their documentation instead."""
+        if where is None or self.project.smithy.builtin_text(where.path) is not None:
+            return None
+        return where
 
     def document(self, uri: str) -> OpenDocument | None:
         return self.documents.get(uri_to_path(uri))
@@ -422,7 +410,8 @@ def definition(ls: WitsmithServer, params: types.DefinitionParams) -> types.Loca
     if index is None or language_workspace is None:
         return None
     target: Location | None = language_workspace.definition(path, ls.codec.offset(index, params.position))
-    return convert.location(ls.codec, ls.index_of, ls.openable(target)) if target else None
+    target = ls.on_disk(target)
+    return convert.location(ls.codec, ls.index_of, target) if target else None
 
 
 @server.feature(types.TEXT_DOCUMENT_DECLARATION)
@@ -473,7 +462,8 @@ def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.
         return []
     found = language_workspace.references(path, ls.codec.offset(index, params.position),
                                           params.context.include_declaration)
-    return [loc for loc in (convert.location(ls.codec, ls.index_of, ls.openable(where)) for where in found) if loc]
+    located = (convert.location(ls.codec, ls.index_of, where) for where in found if ls.on_disk(where))
+    return [loc for loc in located if loc]
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
