@@ -130,6 +130,20 @@ def test_type_from_another_interface_inserts_a_use_line(tmp_path):
     assert found["user"].documentation.startswith("```wit\nrecord user {")
 
 
+def test_type_from_a_dependency_uses_its_full_path(tmp_path):
+    found, source, _ = complete(tmp_path, PKG + """
+        interface api {
+          use wasi:io/streams@0.2.0.{input-stream};
+          write: func(out: borrow<out‸>);
+        }
+        """, {"wit/deps/io/streams.wit": STREAMS, "wit/types.wit": TYPES})
+    output = found["output-stream"]
+    assert "from wasi:io/streams@0.2.0" in output.detail
+    assert output.sort_text > found["user"].sort_text  # the package's own types first
+    assert "use wasi:io/streams@0.2.0.{input-stream, output-stream};" in apply(source, output.additional_edits)
+    assert "use wasi:io/poll@0.2.0.{pollable};" in apply(source, found["pollable"].additional_edits)
+
+
 def test_types_on_half_typed_lines(tmp_path):
     text = PKG + "interface api {\n  type id = u64;\n  record r {\n    a: tuple<u8, ‸\n  f: func();\n}\n"
     found, _, _ = complete(tmp_path, text)
@@ -174,6 +188,28 @@ def test_world_import_export_and_include_targets(tmp_path):
     assert {"func", "async", "interface", "types"} <= set(found)
     found, _, _ = complete(tmp_path / "i", PKG + "world app {\n  include ‸\n}\nworld base {}\n", deps)
     assert set(found) == {"base", "wasi:io/imports@0.2.0"}
+
+
+def test_include_with_offers_the_named_items_of_the_world(tmp_path):
+    found, _, _ = complete(tmp_path, PKG + """
+        world base {
+          import log: func(msg: string);
+          export run: func();
+          import types;
+        }
+        world app {
+          include base with { ‸ }
+        }
+        """, {"wit/types.wit": TYPES})
+    assert set(found) == {"log", "run"}
+    assert found["log"].insert_text == "log as ${1:new-name}" and found["log"].detail == "imported function of base"
+
+
+def test_inline_interface_of_a_world_gets_its_own_use_line(tmp_path):
+    found, source, _ = complete(tmp_path, PKG + "world app {\n  import x: interface {\n    f: func(u: ‸);\n  }\n}\n",
+                                {"wit/types.wit": TYPES})
+    assert "  import x: interface {\n    use types.{user};\n    f: func(u: );" in apply(
+        source, found["user"].additional_edits)
 
 
 def test_gates_after_at(tmp_path):

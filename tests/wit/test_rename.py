@@ -89,6 +89,30 @@ def test_alias_renames_only_its_local_uses(tmp_path):
     assert out["wit/types.wit"] == project_text(TYPES)  # the original is untouched
 
 
+def test_alias_taken_by_another_interface_follows(tmp_path):
+    out = renamed(tmp_path, {
+        "wit/types.wit": TYPES,
+        "wit/api.wit": API.replace("list<person>", "list<pers‸on>"),
+        "wit/more.wit": "interface more {\n  use api.{person};\n  all: func() -> list<person>;\n}\n",
+    }, "who", at="wit/api.wit")
+    assert "use api.{who};" in out["wit/more.wit"] and "list<who>" in out["wit/more.wit"]
+
+
+def test_world_item_renamed_in_include_with(tmp_path):
+    out = renamed(tmp_path, {"wit/a.wit": PKG + """
+        world base {
+          import lo‸g: func(msg: string);
+        }
+        world app {
+          include base with { log as base-log }
+          import log: func();
+        }
+        """}, "trace")
+    assert "import trace: func(msg: string);" in out["wit/a.wit"]
+    assert "include base with { trace as base-log }" in out["wit/a.wit"]
+    assert "import log: func();" in out["wit/a.wit"]
+
+
 def project_text(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

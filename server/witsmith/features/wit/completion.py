@@ -111,7 +111,7 @@ def _frame_kind(statement: str) -> tuple[str, str]:
     if head == "use" and text.endswith("."):
         return "use-names", text[3:-1].strip()
     if head == "include" and re.search(r"\bwith$", text):
-        return "include-with", ""
+        return "include-with", text[len("include"):-len("with")].strip()
     if head in ("import", "export") and re.search(r"\binterface$", text):
         return "interface", ""
     return "other", ""
@@ -214,6 +214,9 @@ class _Completer:
         scope = self.scope(frames)
         if frame.kind == "use-names":
             self.use_names(frame, statement)
+        elif frame.kind == "include-with":
+            if not statement.strip():
+                self.include_names(frame)
         elif frame.kind in ("top", "interface", "world", "resource") and self.paths(
                 frame, statement, statement_start, scope):
             pass
@@ -386,27 +389,32 @@ class _Completer:
             self.types_to_use(scope, local)
 
     def types_to_use(self, scope: Interface | World, local: set[str]) -> None:
-        """Types of the package's other interfaces, each with the `use` that brings it in."""
-        package = self.own_package()
-        if package is None:
-            return
-        for name, items in sorted(package.items.items()):
-            item = items[0]
-            if item.kind != "interface" or item.node is scope:
-                continue
-            for typedef in item.node.types:
-                if typedef.name.text in local:
+        """Types of the package's other interfaces, then of other packages (deps/), each
+        with the `use` that brings it in."""
+        own = self.own_package()
+        sources = [(own, "4")] if own is not None else []
+        sources.extend((package, "7") for package in self.view.foreign(own))
+        offered = set(local)
+        for package, sort in sources:
+            for name, items in sorted(package.items.items()):
+                item = items[0]
+                if item.kind != "interface" or item.node is scope:
                     continue
-                self.add(name_text(typedef.name), _TYPE_KINDS.get(typedef.kind, "type"),
-                         detail=f"{short_typedef(typedef)}  (from {name})",
-                         documentation="\n\n".join(x for x in (f"```wit\n{typedef_code(typedef)}\n```",
-                                                             typedef.docs) if x),
-                         sort="4", edits=self.use_edit(scope, name, name_text(typedef.name)))
+                path = name if package is own else item_label(package, name)
+                for typedef in item.node.types:
+                    if typedef.name.text in offered:
+                        continue  # a name in scope, or offered from a nearer interface
+                    offered.add(typedef.name.text)
+                    self.add(name_text(typedef.name), _TYPE_KINDS.get(typedef.kind, "type"),
+                             detail=f"{short_typedef(typedef)}  (from {path})",
+                             documentation="\n\n".join(x for x in (f"```wit\n{typedef_code(typedef)}\n```",
+                                                                 typedef.docs) if x),
+                             sort=sort, edits=self.use_edit(scope, path, name_text(typedef.name)))
 
     def use_edit(self, scope: Interface | World, interface: str, name: str) -> tuple[TextEdit, ...]:
         """Add ``name`` to an existing `use interface.{...}` of the body, or a new `use` line at its top."""
         for use in scope.uses:
-            if not use.path.is_foreign and use.path.interface.text == interface:
+            if str(use.path) == interface:
                 close = self.source.rfind(b"}", use.span[0], use.span[1])
                 if close < 0:
                     break
@@ -415,9 +423,10 @@ class _Completer:
                 if before.endswith(b","):
                     separator = " "
                 return (TextEdit(self.path, close, close, f"{separator}{name}"),)
-        if scope.name is None:
+        name_end = self._name_end(scope)
+        if name_end is None:
             return ()
-        brace = self.source.find(b"{", scope.name.span[1], scope.span[1])
+        brace = self.source.find(b"{", name_end, scope.span[1])
         if brace < 0:
             return ()
         line_end = self.source.find(b"\n", brace)
@@ -427,6 +436,17 @@ class _Completer:
             return (TextEdit(self.path, brace + 1, brace + 1, f" {statement}"),)
         indent = self._body_indent(line_end + 1, brace)
         return (TextEdit(self.path, line_end + 1, line_end + 1, f"{indent}{statement}\n"),)
+
+    def _name_end(self, scope: Interface | World) -> int | None:
+        """Where the body's name ends: its own, or the world item's for an inline interface."""
+        if scope.name is not None:
+            return scope.name.span[1]
+        for unit in self.summary.units if self.summary is not None else ():
+            for world in unit.worlds:
+                for item in world.items:
+                    if item.interface is scope and item.name is not None:
+                        return item.name.span[1]
+        return None
 
     def _body_indent(self, first_line: int, brace: int) -> str:
         """The indentation of the body's first non-blank line, or its header's plus two spaces."""
@@ -491,6 +511,18 @@ class _Completer:
                          documentation=node.docs or None, sort="0")
             else:
                 self.add(name_text(node.local), "type", detail=f"from use of {node.name.text}", sort="0")
+
+    def include_names(self, frame: _Frame) -> None:
+        """After `include w with {`: the named imports and exports of `w` that can be renamed."""
+        item = self.resolve_path_text(frame.name)
+        if item is None or item.kind != "world":
+            return
+        for entry in item.node.items:
+            if entry.name is not None:
+                what = "function" if entry.func is not None else "interface"
+                self.add(name_text(entry.name), "function" if entry.func is not None else "module",
+                         insert=f"{name_text(entry.name)} as ${{1:new-name}}", snippet=True,
+                         detail=f"{entry.direction}ed {what} of {frame.name}", sort="0")
 
     def resolve_path_text(self, text: str) -> ItemDef | None:
         match = re.fullmatch(r"(?:(%?[\w-]+):(%?[\w-]+)/)?(%?[\w-]+)(?:@([\w.+-]+))?", text.strip())

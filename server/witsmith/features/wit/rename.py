@@ -3,7 +3,8 @@ and cases, parameters and `use` aliases.
 
 A declaration is renamed with every reference the workspace's reverse index knows,
 across the package's files.  References that reach it under another name (through
-`use x as y`) keep that name: only an alias's own local uses change with it.
+`use x as y`) keep that name: renaming an alias changes its own body's uses, and the
+`use`s of other interfaces that take the alias by name.
 Declarations inside `deps/` and built-ins are refused, as are invalid names and
 names that would clash with another item of the same scope.
 """
@@ -15,10 +16,10 @@ from pathlib import Path
 from witsmith.diagnostics import TextEdit
 from witsmith.features.editing import RenameEdits, RenameRefused, RenameTarget
 from witsmith.features.wit.lookup import (
-    KEYWORDS, PRIMITIVES, Decl, Target, declarations, is_dependency, is_valid_name, named_refs, scope_at,
-    scope_names, target_at, text_at, token_at, use_paths_of, view_of,
+    KEYWORDS, PRIMITIVES, Decl, Target, declarations, is_dependency, is_valid_name, named_refs,
+    resolve_use_path, scope_at, scope_names, target_at, text_at, token_at, use_paths_of, view_of,
 )
-from witsmith.model.wit import World
+from witsmith.model.wit import Interface, World
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
 
@@ -131,6 +132,8 @@ def _rename(workspace: WitWorkspace, path: Path, offset: int, new_name: str) -> 
         clash = _clash_where_used(workspace, found.path, decl, spans, bare)
         if clash:
             return RenameRefused(clash)
+    if decl.kind == "world-item":
+        spans |= _include_edits(workspace, found.path, decl)
     return RenameEdits(tuple(TextEdit(p, s, e, new_name) for p, s, e in sorted(spans)))
 
 
@@ -151,16 +154,79 @@ def _alias_in_scope(workspace: WitWorkspace, path: Path, offset: int, written: s
 
 
 def _alias_edits(workspace: WitWorkspace, path: Path, decl: Decl, new_name: str) -> RenameEdits | RenameRefused:
-    """`use x.{a as b}`: rename `b` and the uses of `b` in the same body."""
-    scope = decl.scope
+    """`use x.{a as b}`: rename `b` and its uses in the same body.  Another interface
+    of the package may take `b` from this one (`use this.{b}`): that `use` names the
+    alias, so it follows, and so do that body's uses when it keeps the name."""
     bare = new_name.removeprefix("%")
-    if _taken(scope_names(scope), bare, decl.node):
-        return RenameRefused(f"`{bare}` is already a name in this {_body_kind(scope)}")
-    spans = {decl.span}
-    for ref in named_refs(scope):
-        if ref.name.text == decl.name:
-            spans.add(ref.name.span)
-    return RenameEdits(tuple(TextEdit(path, s, e, new_name) for s, e in sorted(spans)))
+    if _taken(scope_names(decl.scope), bare, decl.node):
+        return RenameRefused(f"`{bare}` is already a name in this {_body_kind(decl.scope)}")
+    view = view_of(workspace, path)
+    package = view.package_of(decl.unit)
+    spans: set[tuple[Path, int, int]] = {(path, *decl.span)}
+    pending = [(path, decl.scope)]
+    seen: set[int] = set()
+    while pending:
+        body_path, scope = pending.pop()
+        if id(scope) in seen:
+            continue
+        seen.add(id(scope))
+        spans.update((body_path, *ref.name.span) for ref in named_refs(scope) if ref.name.text == decl.name)
+        if not isinstance(scope, Interface) or scope.name is None or package is None:
+            continue
+        for unit_path, unit in package.units:
+            for other, use, use_name in _uses_of(view, unit, package, scope, decl.name):
+                spans.add((unit_path, *use_name.name.span))
+                if use_name.alias is None:
+                    if _taken(scope_names(other), bare, use_name):
+                        where = other.name.text if other.name is not None else "an inline interface"
+                        return RenameRefused(f"`{bare}` is already a name in `{where}`, which uses `{decl.name}`")
+                    pending.append((unit_path, other))
+    return RenameEdits(tuple(TextEdit(p, s, e, new_name) for p, s, e in sorted(spans)))
+
+
+def _bodies(unit):
+    for interface in unit.interfaces:
+        yield interface
+    for world in unit.worlds:
+        yield world
+        for item in world.items:
+            if item.interface is not None:
+                yield item.interface
+
+
+def _uses_of(view, unit, package, interface: Interface, name: str):
+    """`use` names of ``unit`` that take ``name`` from ``interface``."""
+    for body in _bodies(unit):
+        for use in body.uses:
+            if use.path.is_foreign:
+                continue
+            item = resolve_use_path(view, unit, package, use.path)
+            if item is None or item.node is not interface:
+                continue
+            for use_name in use.names:
+                if use_name.name.text == name:
+                    yield body, use, use_name
+
+
+def _include_edits(workspace: WitWorkspace, path: Path, decl: Decl) -> set[tuple[Path, int, int]]:
+    """`include w with { old as x }` names an import or export of `w` by its kebab name."""
+    view = view_of(workspace, path)
+    package = view.package_of(decl.unit)
+    spans = set()
+    if package is None:
+        return spans
+    for unit_path, unit in package.units:
+        for world in unit.worlds:
+            for include in world.includes:
+                if include.path.is_foreign:
+                    continue
+                item = resolve_use_path(view, unit, package, include.path)
+                if item is None or item.node is not decl.scope:
+                    continue
+                for pair in include.with_names:
+                    if pair.source.text == decl.name:
+                        spans.add((unit_path, *pair.source.span))
+    return spans
 
 
 def _top_alias_edits(workspace: WitWorkspace, path: Path, decl: Decl, new_name: str) -> RenameEdits | RenameRefused:
