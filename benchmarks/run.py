@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import check_throughput, parsing, smithy_resolve, wit_resolve
+from benchmarks import check_throughput, lsp_session, parsing, smithy_resolve, wit_resolve, workspace_scale
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -46,12 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("WITSMITH_CORPUS", REPO.parent / "shared" / "corpus")))
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "results" / "latest.json")
+    parser.add_argument("--quick", action="store_true", help="skip the server sessions (a few minutes)")
     args = parser.parse_args(argv)
     corpus = args.corpus if args.corpus.is_dir() else None
     if corpus is None:
         print(f"note: no corpus at {args.corpus}; corpus figures are skipped", file=sys.stderr)
 
     rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run()
+    if not args.quick:
+        rows += lsp_session.run() + workspace_scale.run()
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine(), "results": rows}, indent=2) + "\n")
