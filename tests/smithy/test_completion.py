@@ -144,9 +144,10 @@ def test_half_typed_member_target_offers_shapes_in_scope_and_adds_uses(tmp_path)
     assert "Hidden" not in result.labels and "required" not in result.labels  # private shapes, traits
     string = result.get("String")
     assert string.replace_start == result.source.index(b"Str") and string.replace_end == result.offset
-    assert string.detail == "string smithy.api#String" and string.additional_edits == ()
+    assert string.detail == "smithy.api#String" and string.additional_edits == ()
     strong = result.get("Strong")
-    assert strong.documentation == "Strong text."
+    assert strong.detail == "b#Strong"
+    assert strong.documentation == "Strong text.\n\nAdds `use b#Strong`."
     assert result.applied("Strong") == ('$version: "2"\nnamespace a\n\nuse b#Strong\n\nstring Local\n\n'
                                         'structure S {\n    name: Strong\n}\n')
     assert strong.sort_text > string.sort_text
@@ -197,6 +198,7 @@ def test_workspace_traits_are_offered(tmp_path):
              "b.smithy": '$version: "2"\nnamespace b\n\n/// Marks audited shapes.\n@trait\nstructure audited {}\n'}
     result = complete(tmp_path, files, "a.smithy")
     assert result.get("audited").documentation.startswith("Marks audited shapes.")
+    assert result.get("audited").detail == "b#audited"
     assert "use b#audited" in result.applied("audited")
 
 
@@ -267,7 +269,7 @@ def test_service_bodies(tmp_path):
     files["kv.smithy"] = KV.replace("operations: [Get]", "operations: [Get, |]")
     operations = complete(tmp_path / "operations", files, "kv.smithy")
     assert "Get" in operations.labels and "org.wasmcloud.core#HealthRequest" not in operations.labels
-    assert all(item.detail.startswith("operation ") for item in operations.items)
+    assert {item.kind for item in operations.items} == {"function"}
 
 
 def test_mixins_and_elided_members(tmp_path):
@@ -301,3 +303,34 @@ def test_bad_input_gives_nothing(tmp_path):
     assert completions(ws, tmp_path / "missing.smithy", 0) == []
     garbage = complete(tmp_path / "g", {"a.smithy": 'namespace a\n}}} ]) @( |'}, "a.smithy")
     assert isinstance(garbage.items, list)
+
+
+def test_after_traits_only_shape_keywords(tmp_path):
+    text = '$version: "2"\nnamespace a\n\n@documentation("x")\n@sensitive\n|\n'
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert "structure" in result.labels and "string" in result.labels
+    assert "use" not in result.labels and "apply" not in result.labels
+    after_apply = complete(tmp_path / "apply", {"a.smithy": '$version: "2"\nnamespace a\n\nstring S\n\n'
+                                                             'apply S @documentation("x")\n|\n'}, "a.smithy")
+    assert "apply" in after_apply.labels
+
+
+def test_resource_after_for(tmp_path):
+    text = '$version: "2"\nnamespace a\n\nresource Forecast {}\nstring Plain\n\nstructure S for |\n'
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert result.labels == ["Forecast"]
+
+
+def test_traits_in_apply_blocks(tmp_path):
+    text = '$version: "2"\nnamespace a\n\nstring S\n\napply S {\n    @docu|\n}\n'
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert "documentation" in result.labels
+
+
+def test_targets_leave_out_mixins_and_traits_but_apply_offers_them(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\n@mixin\nstructure Base {}\n\n@trait\nstructure marker {}\n\n'
+            'structure S {\n    x: |\n}\n')
+    targets = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert "S" in targets.labels and "Base" not in targets.labels and "marker" not in targets.labels
+    applied_to = complete(tmp_path / "apply", {"a.smithy": text.replace("    x: |\n", "") + "\napply |\n"}, "a.smithy")
+    assert {"S", "Base", "marker"} <= set(applied_to.labels)

@@ -224,3 +224,24 @@ def test_half_typed_file_still_hovers_what_resolved(tmp_path):
     info, source = hover_at(tmp_path, {"a.smithy": text}, "a.smithy")
     assert hovered(info, source) == "Integer"
     assert "A signed 32-bit integer." in info.markdown
+
+
+def test_builtin_model_documents_hover_their_declarations(tmp_path):
+    from witsmith.model.smithy.builtin import BUILTIN_SOURCES
+
+    ws = workspace(tmp_path, {"a.smithy": 'namespace a\nstring S\n'})
+    path, text = BUILTIN_SOURCES["org.wasmcloud.model"]
+    offset = len(text[:text.index("integer U32") + len("integer U")].encode("utf-8"))
+    info = hover(ws, path, offset)
+    assert info is not None and "An unsigned 32-bit integer." in info.markdown
+
+
+def test_with_for_and_inline_keywords(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\n@mixin\nstructure M {}\n\nresource R {}\n\n'
+            'structure S fo|r R with [M] {}\n\noperation O {\n    input := {}\n}\n')
+    info, source = hover_at(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert hovered(info, source) == "for" and "resource" in info.markdown
+    info, source = hover_at(tmp_path / "with", {"a.smithy": text.replace("fo|r", "for").replace("wi", "w|i", 1)}, "a.smithy")
+    assert hovered(info, source) == "with" and "mixins" in info.markdown
+    info, source = hover_at(tmp_path / "inline", {"a.smithy": text.replace("fo|r", "for").replace(":=", ":|=")}, "a.smithy")
+    assert hovered(info, source) == ":=" and "inline" in info.markdown

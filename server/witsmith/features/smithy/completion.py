@@ -14,8 +14,10 @@ from witsmith.features.smithy.lookup import (
     Nameable,
     documentation,
     is_trait_shape,
+    is_wasmcloud,
     known_namespaces,
     nameable_shapes,
+    quick_documentation,
     source_of,
     summary_of,
     trait_selector,
@@ -47,7 +49,7 @@ def completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[Com
 def _completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
     summary = summary_of(workspace, path)
     source = source_of(workspace, path)
-    if summary is None or source is None or summary.format != "idl":
+    if summary is None or source is None or summary.format != "idl" or summary.builtin:
         return []
     tree = workspace.tree(path)
     cursor = cursor_at(source, tree.root if tree is not None else None, offset)
@@ -91,7 +93,7 @@ class _Completer:
                 return self.shapes()
             return []
         if frame.kind == "mixins":
-            return self.shapes(want=lambda d: _has_marker(d.shape, "mixin"))
+            return self.shapes(mixins=True)
         if frame.kind in ("trait", "trait_object", "trait_array"):
             return self.trait_value(frame)
         return []
@@ -105,7 +107,7 @@ class _Completer:
         if cursor.after_dollar:
             return self.control_keys() if not words else []
         if not words or line_is_traits_only(line):
-            return self.statement_keywords(traits_before=bool(words))
+            return self.statement_keywords(traits_before=bool(words) or _pending_traits(self.cursor.frame.tokens))
         if words == ["use"]:
             return self.use_targets()
         if words == ["apply"]:
@@ -117,7 +119,7 @@ class _Completer:
             return [self._item(key, "property", documentation=doc) for key, doc in METADATA_KEYS.items()]
         if len(words) >= 2 and words[-1] == ":" and line[0].kind == "word" and words[0] not in ("metadata",):
             return []
-        if len(line) >= 2 and line[-1].kind == "word" and line[-2].text in ("for",):
+        if len(words) >= 3 and words[-1] == "for" and words[0] in ("structure", "union", "list", "map"):
             return self.shapes(want=lambda d: d.shape.kind == "resource")
         return []
 
@@ -187,7 +189,7 @@ class _Completer:
         return result
 
     def _wasmcloud_service(self) -> CompletionCandidate:
-        wasmcloud = self.workspace.is_wasmcloud(self.path)
+        wasmcloud = is_wasmcloud(self.workspace, self.path)
         edits = ()
         written = "wasmbus"
         resolved = self.workspace.resolve_text(self.summary, "wasmbus")
@@ -230,7 +232,7 @@ class _Completer:
                 return []
             return [self._member_item(owner, member, label=f"{shape_text}${member.name.text}")
                     for owner, member in self.workspace.all_members(shape_def)]
-        return self.shapes(want=lambda d: d.namespace != PRELUDE_NAMESPACE)
+        return self.shapes(want=lambda d: d.namespace != PRELUDE_NAMESPACE, everything=True)
 
     # ----- bodies --------------------------------------------------------------------------
 
@@ -345,15 +347,19 @@ class _Completer:
             self._nameable = nameable_shapes(self.workspace, self.path, self.summary)
         return self._nameable
 
-    def shapes(self, want=None, prefer=None) -> list[CompletionCandidate]:
-        """Shapes the cursor may name: by name when in scope, by name with a new `use`, or by full id."""
+    def shapes(self, want=None, prefer=None, mixins: bool = False, everything: bool = False) -> list[CompletionCandidate]:
+        """Shapes the cursor may name: by name when in scope, by name with a new `use`, or by full id.
+
+        Trait definitions are applied with `@` and mixins only copied with `with [...]`:
+        neither is offered where a shape is targeted.
+        """
         word = self.cursor.word
         absolute = "#" in word or "." in word
         result = []
         for nameable in self.nameable():
             shape_def = nameable.shape_def
-            if is_trait_shape(shape_def.shape):
-                continue  # a trait definition is applied with `@`, never targeted
+            if not everything and (is_trait_shape(shape_def.shape) or _has_marker(shape_def.shape, "mixin") != mixins):
+                continue
             if want is not None and not want(shape_def):
                 continue
             preferred = prefer is not None and prefer(shape_def)
@@ -381,7 +387,7 @@ class _Completer:
                         continue
                 except Exception:  # noqa: BLE001 - a selector we cannot evaluate does not hide the trait
                     pass
-            docs = documentation(self.workspace, shape_def) or ""
+            docs = quick_documentation(shape_def.shape) or ""
             docs = (docs + "\n\n" if docs else "") + f"Applies to `{selector}`."
             if absolute:
                 result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id, kind="trait", rank="2",
@@ -500,8 +506,10 @@ class _Completer:
             else:
                 edits = (edit,)
         if docs is None:
-            docs = documentation(self.workspace, shape_def)
-        detail = f"{shape_def.shape.kind} {shape_def.id}" + (" (adds a `use`)" if edits else "")
+            docs = quick_documentation(shape_def.shape)
+        detail = shape_def.id
+        if edits:
+            docs = (docs + "\n\n" if docs else "") + f"Adds `use {use}`."
         return CompletionCandidate(
             label=label or written,
             kind=kind or ("trait" if is_trait_shape(shape_def.shape) else KIND_LABELS.get(shape_def.shape.kind, "type")),
@@ -518,6 +526,23 @@ class _Completer:
             replace_end=self.offset, insert_text=insert_text or label, detail=detail,
             documentation=documentation(self.workspace, owner, member),
             sort_text=f"{rank}{(label or member.name.text).lower()}")
+
+
+def _pending_traits(tokens) -> bool:
+    """Whether the top level ends with trait applications still waiting for their shape."""
+    index, found = len(tokens), False
+    while index > 0:
+        end = index
+        if tokens[end - 1].kind == "group" and tokens[end - 1].text == ")":
+            end -= 1
+        if end >= 2 and tokens[end - 1].kind == "word" and tokens[end - 2].text == "@":
+            index, found = end - 2, True
+        else:
+            break
+    if not found:
+        return False
+    # `apply Target @trait` is a whole statement: its traits wait for nothing.
+    return not (index >= 2 and tokens[index - 2].text == "apply")
 
 
 def _has_marker(shape: Shape, trait: str) -> bool:

@@ -78,6 +78,17 @@ def documentation(workspace: SmithyWorkspace, shape_def: ShapeDef, member: Membe
     return None
 
 
+def quick_documentation(shape: Shape) -> str | None:
+    """Documentation from the shape's own text only (no resolution): cheap enough for long lists."""
+    if shape.docs:
+        return shape.docs
+    for trait in shape.traits:
+        if trait.id.text in ("documentation", "smithy.api#documentation") and trait.value is not None \
+                and trait.value.kind == "string":
+            return str(trait.value.value)
+    return None
+
+
 def deprecation(workspace: SmithyWorkspace, shape_def: ShapeDef, member: Member | None = None) -> str | None:
     """A sentence saying the shape or member is deprecated, with its message and since."""
     found = trait_value(workspace, shape_def, "smithy.api#deprecated", member.traits if member is not None else None)
@@ -178,11 +189,24 @@ class Nameable:
 def project_summaries(workspace: SmithyWorkspace, path: Path) -> list[FileSummary]:
     """Workspace files that belong to the same model as `path`, then the built-ins it may see."""
     result = [s for s in workspace.summaries() if s.path == path or workspace.one_model(path, s.path)]
-    wasmcloud = workspace.is_wasmcloud(path)
+    wasmcloud = is_wasmcloud(workspace, path)
     for namespace, summary in builtin_summaries().items():
         if namespace == PRELUDE_NAMESPACE or (wasmcloud and not workspace.namespace_known_in_files(namespace)):
             result.append(summary)
     return result
+
+
+def is_wasmcloud(workspace: SmithyWorkspace, path: Path) -> bool:
+    """The workspace's answer without its scan of every reference: the project, the namespace or a `use`."""
+    project = workspace.project_of(path)
+    if project is not None and project.wasmcloud:
+        return True
+    summary = workspace.summary(path)
+    if summary is None:
+        return False
+    if summary.namespace is not None and summary.namespace.text in WASMCLOUD_NAMESPACES:
+        return True
+    return any(use.text.split("#", 1)[0] in WASMCLOUD_NAMESPACES for use in summary.uses)
 
 
 def _is_private(shape: Shape) -> bool:
@@ -194,27 +218,29 @@ def nameable_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary
     own = summary.namespace.text if summary.namespace else None
     uses = uses_by_name(summary)
     used_ids = set(uses.values())
-    shapes: list[ShapeDef] = []
+    shapes: list[tuple[ShapeDef, str, str, str]] = []  # with its id, namespace and name, computed once
     seen: set[str] = set()
     for other in project_summaries(workspace, path):
+        file_namespace = other.namespace.text if other.namespace else ""
         for shape in other.shapes:
             if shape.inline_of is not None:
                 continue  # an inline input/output belongs to its operation
-            shape_def = ShapeDef(other, shape)
-            shape_id = shape_def.id
+            written = shape.name.text
+            if "#" in written:
+                shape_id = written
+                namespace, name = written.split("#", 1)
+            else:
+                shape_id, namespace, name = f"{file_namespace}#{written}", file_namespace, written
             if shape_id in seen:
                 continue
-            namespace = shape_def.namespace
-            if _is_private(shape) and namespace != own:
+            if namespace != own and _is_private(shape):
                 continue
             seen.add(shape_id)
-            shapes.append(shape_def)
+            shapes.append((ShapeDef(other, shape), shape_id, namespace, name))
     taken: set[str] = set(uses)
-    taken |= {d.shape.name.text.split("#")[-1] for d in shapes if d.namespace == own}
+    taken |= {name for _, _, namespace, name in shapes if namespace == own}
     result: list[Nameable] = []
-    for shape_def in shapes:
-        shape_id = shape_def.id
-        namespace, name, _ = split_id(shape_id)
+    for shape_def, shape_id, namespace, name in shapes:
         if namespace == own or shape_id in used_ids:
             result.append(Nameable(shape_def, name, None, True))
         elif namespace == PRELUDE_NAMESPACE:
