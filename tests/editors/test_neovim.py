@@ -253,8 +253,9 @@ def test_syntax_errors_arrive_as_diagnostics(report, name, code):
 
 
 @pytest.mark.parametrize("name,needles", [
-    ("weather.smithy", ["City", "A city the service knows about."]),
-    ("weather.wit", ["reading", "A reading at one place."]),
+    # A code block with the signature, then the documentation.
+    ("weather.smithy", ["```", "structure", "City", "A city the service knows about."]),
+    ("weather.wit", ["```", "record reading", "A reading at one place."]),
 ])
 def test_hover_shows_witsmith_text(report, name, needles):
     file = report["by_name"][name]
