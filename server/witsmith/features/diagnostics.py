@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, Fix, TextEdit
+from witsmith.diagnostics import Diagnostic, Fix, Severity, TextEdit, report, rule
 from witsmith.features.smithy.diagnostics import file_diagnostics as smithy_diagnostics
 from witsmith.features.smithy.syntax_rules import syntax_diagnostics as smithy_syntax
 from witsmith.features.wit.diagnostics import file_diagnostics as wit_diagnostics
@@ -20,16 +20,61 @@ from witsmith.workspace.files import normalize
 from witsmith.workspace.project import Workspace, language_of
 
 
+# Beyond this many, a file's diagnostics end with one that says how many were left out:
+# nobody reads ten thousand errors, and editors slow down drawing them.
+MAX_DIAGNOSTICS_PER_FILE = 500
+
+_ENCODING = {lang: rule(f"{lang}/invalid-encoding", Severity.ERROR, "a file that is not valid UTF-8")
+             for lang in ("smithy", "wit")}
+_BINARY = {lang: rule(f"{lang}/binary-file", Severity.ERROR, "a file that holds NUL bytes, so is not source text")
+           for lang in ("smithy", "wit")}
+_TOO_MANY = {lang: rule(f"{lang}/too-many-problems", Severity.INFORMATION,
+                        "more problems in a file than witsmith lists")
+             for lang in ("smithy", "wit")}
+
+
+def _encoding_problems(language: str, path: Path, source: bytes) -> tuple[list[Diagnostic], bool]:
+    """Diagnostics about the bytes themselves, and whether the file is text at all."""
+    nul = source.find(b"\0")
+    if nul >= 0:
+        return [report(_BINARY[language], path, nul, nul + 1,
+                       f"this file holds a NUL byte at offset {nul}, so it is not {language.upper() if language == 'wit' else 'Smithy'} "
+                       "source text; remove the byte, or keep binary files out of the model folders")], False
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError as error:
+        count = len(source.decode("utf-8", errors="replace").encode("utf-8")) - len(source)
+        more = f" (and other invalid bytes after it)" if count > 3 else ""
+        return [report(_ENCODING[language], path, error.start, error.end,
+                       f"this file is not valid UTF-8: byte 0x{source[error.start]:02x} at offset {error.start} "
+                       f"is not part of a UTF-8 character{more}; save the file as UTF-8")], True
+    return [], True
+
+
 def file_diagnostics(workspace: Workspace, path: Path) -> list[Diagnostic]:
     path = normalize(path)
     language = language_of(path)
-    if language == "wit":
-        found = wit_diagnostics(workspace.wit, path)
-    elif language == "smithy":
-        found = smithy_diagnostics(workspace.smithy, path)
-    else:
+    if language not in ("wit", "smithy"):
         return []
-    return sorted(workspace.settings.apply(found), key=lambda d: (d.start, d.end, d.code))
+    source = workspace.files.read(path)
+    found: list[Diagnostic] = []
+    if source is not None and path.suffix.lower() in (".wit", ".smithy"):
+        found, is_text = _encoding_problems(language, path, source)
+        if not is_text:
+            return workspace.settings.apply(found)
+    if language == "wit":
+        found += wit_diagnostics(workspace.wit, path)
+    else:
+        found += smithy_diagnostics(workspace.smithy, path)
+    found = sorted(workspace.settings.apply(found), key=lambda d: (d.start, d.end, d.code))
+    if len(found) > MAX_DIAGNOSTICS_PER_FILE:
+        left_out = len(found) - MAX_DIAGNOSTICS_PER_FILE
+        last = found[MAX_DIAGNOSTICS_PER_FILE - 1]
+        found = found[:MAX_DIAGNOSTICS_PER_FILE] + workspace.settings.apply([report(
+            _TOO_MANY[language], path, last.start, last.end,
+            f"{left_out} more problems in this file are not listed; fix the ones above (often one mistake "
+            "causes many) and the rest will show")])
+    return found
 
 
 def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
