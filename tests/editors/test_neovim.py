@@ -215,6 +215,22 @@ def test_install_parsers_command_builds_libraries_and_copies_queries(installed):
                 (REPO / "grammars" / lang / "queries" / name).read_text()
 
 
+def test_without_parsers_the_plugin_says_how_to_get_them(nvim, nvim_env, project, tmp_path):
+    env = {**nvim_env, "XDG_DATA_HOME": str(tmp_path / "data")}  # nothing installed here
+    out = tmp_path / "out.json"
+    probe = ("lua vim.fn.writefile({vim.json.encode({messages = vim.fn.execute('messages'), "
+             "highlighting = vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil})}, "
+             f"'{out}')")
+    result = _nvim(nvim, env, f"edit {project / 'wit' / 'weather.wit'}",
+                   f"WitsmithInstallParsers {tmp_path / 'no-such-folder'}", probe, "qall!")
+    assert out.is_file(), result.stderr
+    data = json.loads(out.read_text())
+    assert data["highlighting"] is False
+    assert ":WitsmithInstallParsers" in data["messages"]
+    assert "cannot find the grammars/ folder" in data["messages"]
+    assert not (tmp_path / "data" / "nvim" / "witsmith" / "parser").exists()
+
+
 def test_check_script_ran_cleanly(report):
     assert report["errors"] == [], "\n".join(report["errors"])
     assert not [m for m in report["messages"] if "error" in m.lower()], report["messages"]

@@ -66,16 +66,20 @@ end
 --- or `../../grammars` from this plugin (a checkout of the witsmith repository).
 function M.grammars_dir(explicit)
   local candidates = {
-    explicit,
     M.config.grammars_dir,
     vim.env.WITSMITH_GRAMMARS,
     join(M.plugin_dir(), '..', '..', 'grammars'),
   }
-  for _, dir in pairs(candidates) do
+  if explicit and explicit ~= '' then
+    candidates = { explicit } -- asked for this one: no fallback
+  end
+  for i = 1, 3 do
+    local dir = candidates[i]
     if type(dir) == 'string' and dir ~= '' then
       dir = vim.fs.normalize(vim.fn.fnamemodify(dir, ':p'))
       if is_dir(join(dir, 'smithy', 'src')) or is_dir(join(dir, 'wit', 'src')) then
-        return (uv.fs_realpath(dir) or dir):gsub('/$', '')
+        local real = (uv.fs_realpath(dir) or dir):gsub('/$', '')
+        return real
       end
     end
   end
@@ -99,7 +103,8 @@ end
 
 local function compiler()
   local choices = { M.config.compiler, vim.env.CC, 'cc', 'gcc', 'clang' }
-  for _, cc in pairs(choices) do
+  for i = 1, 5 do
+    local cc = choices[i]
     if type(cc) == 'string' and cc ~= '' and vim.fn.executable(cc) == 1 then
       return cc
     end
@@ -188,8 +193,11 @@ end
 
 --- Whether Neovim can load our parser for `lang`.
 function M.has_parser(lang)
-  local ok, added = pcall(vim.treesitter.language.add, lang)
-  return ok and added ~= false
+  -- language.add raises (0.10) or returns nil and a message (0.11+) when there is none.
+  if not pcall(vim.treesitter.language.add, lang) then
+    return false
+  end
+  return (pcall(vim.treesitter.language.inspect, lang))
 end
 
 --- Start tree-sitter features in a smithy or wit buffer.
