@@ -24,6 +24,7 @@ from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
 from witsmith.features.folding import folding_ranges
+from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
@@ -466,8 +467,8 @@ def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.
     return [loc for loc in located if loc]
 
 
-@server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+@server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceOrganizeImports]))
 def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     path = uri_to_path(params.text_document.uri)
     index = ls.index_of(path)
@@ -476,7 +477,20 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
     ls.refresh(ls.catch_up())  # quick fixes edit exact ranges: the project must match the buffer
     start, end = ls.codec.offsets(index, params.range)
     actions = []
-    for found in diagnostics_feature.file_diagnostics(ls.project, path):
+    all_found = diagnostics_feature.file_diagnostics(ls.project, path)
+    wanted = params.context.only
+    document = ls.documents.get(path)
+    if document is not None and document.tree is not None and (
+            not wanted or any(kind.startswith(types.CodeActionKind.Source) for kind in wanted)):
+        edits = organize_uses(path, document.tree, all_found)
+        if edits:
+            actions.append(types.CodeAction(
+                title="Organize uses", kind=types.CodeActionKind.SourceOrganizeImports,
+                edit=types.WorkspaceEdit(changes={params.text_document.uri: [
+                    types.TextEdit(range=ls.codec.range(index, e.start, e.end), new_text=e.new_text) for e in edits]})))
+    if wanted and not any(kind.startswith(types.CodeActionKind.QuickFix) for kind in wanted):
+        return actions
+    for found in all_found:
         if found.end < start or found.start > end or not found.fixes:
             continue
         lsp_diagnostic = convert.diagnostic(ls.codec, index, ls.index_of, found)
