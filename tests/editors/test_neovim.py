@@ -217,18 +217,24 @@ def test_install_parsers_command_builds_libraries_and_copies_queries(installed):
 
 def test_without_parsers_the_plugin_says_how_to_get_them(nvim, nvim_env, project, tmp_path):
     env = {**nvim_env, "XDG_DATA_HOME": str(tmp_path / "data")}  # nothing installed here
-    out = tmp_path / "out.json"
-    probe = ("lua vim.fn.writefile({vim.json.encode({messages = vim.fn.execute('messages'), "
-             "highlighting = vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil})}, "
-             f"'{out}')")
+
+    def probe(name: str) -> str:
+        return ("lua vim.fn.writefile({vim.json.encode({messages = vim.fn.execute('messages'), "
+                "highlighting = vim.treesitter.highlighter.active[vim.api.nvim_get_current_buf()] ~= nil})}, "
+                f"'{tmp_path / name}')")
+
     result = _nvim(nvim, env, f"edit {project / 'wit' / 'weather.wit'}",
-                   f"WitsmithInstallParsers {tmp_path / 'no-such-folder'}", probe, "qall!")
-    assert out.is_file(), result.stderr
-    data = json.loads(out.read_text())
-    assert data["highlighting"] is False
-    assert ":WitsmithInstallParsers" in data["messages"]
-    assert "cannot find the grammars/ folder" in data["messages"]
-    assert not (tmp_path / "data" / "nvim" / "witsmith" / "parser").exists()
+                   f"WitsmithInstallParsers {tmp_path / 'no-such-folder'}", probe("before.json"),
+                   "WitsmithInstallParsers", probe("after.json"), "qall!")
+    assert (tmp_path / "after.json").is_file(), result.stderr
+    before = json.loads((tmp_path / "before.json").read_text())
+    assert before["highlighting"] is False
+    assert ":WitsmithInstallParsers" in before["messages"]
+    assert "cannot find the grammars/ folder" in before["messages"]
+    # Installing lights up the buffer that was already open.
+    after = json.loads((tmp_path / "after.json").read_text())
+    assert after["highlighting"] is True, after["messages"]
+    assert "installed parsers for smithy, wit" in after["messages"]
 
 
 def test_check_script_ran_cleanly(report):
