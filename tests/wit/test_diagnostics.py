@@ -464,3 +464,10 @@ interface chain {{
 interface i1500 {{ type t = u32; }}
 """})
     assert p.diagnostics() == []
+
+
+def test_compiled_deps_turn_missing_packages_into_hints(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "world w { import acme:events/sink@0.1.0; }\n",
+                           "wit/deps/events.wat": "(component)\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/unverified-package" and d.severity.name == "HINT" and "events.wat" in d.message

@@ -109,6 +109,13 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
         else:
             hint = "; add it to deps/ (for example with `wkg wit fetch` or `wit-deps`)"
         others = tuple(Related(Location(p, s, e), "also referenced here") for p, s, e in places[1:20])
+        if context.opaque:
+            # deps/ holds compiled packages (.wasm, .wat) that may well provide it.
+            names = ", ".join(p.name for p in context.opaque[:5])
+            problems.append(Problem("wit/unverified-package", path, start, end,
+                                    f"package `{label}` is not among the WIT packages in deps/; it may come from "
+                                    f"{names}, which witsmith does not read", others))
+            continue
         problems.append(Problem("wit/missing-package", path, start, end,
                                 f"package `{label}` is not in deps/{hint}", others))
     # Cycles between packages.

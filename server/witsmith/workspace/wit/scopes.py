@@ -162,7 +162,7 @@ class ResolverBase:
             found = self.context.find(key)
             self.out.depends_on.add(("pkg", key))
             if found is None:
-                if report and not self.context.opaque:
+                if report:
                     self.out.missing.append((path.package_label, path.span[0], path.span[1]))
                 return SILENT
             if report and found is not package:
@@ -218,7 +218,7 @@ class ResolverBase:
             return False
         self.out.depends_on.add(("pkg", path.package_key))
         found = self.context.find(path.package_key)
-        if found is None and not self.context.opaque:
+        if found is None:
             self.out.missing.append((path.package_label, path.span[0], path.span[1]))
         elif found is not None and found.group is self.group and found.key == self.own_key(path):
             self.problem("wit/package-cycle", path.span,
