@@ -174,6 +174,15 @@ def test_builtin_types_and_keywords(tmp_path):
         assert source[info.start:info.end].decode() in plain
 
 
+def test_gates_explained_with_the_feature_state(tmp_path):
+    text = PKG + "interface i {\n  @unstable(feature = fancy)\n  f: func();\n}\n"
+    info, source = hover_at(tmp_path, {"wit/a.wit": text.replace("@unstable", "@unst‸able")}, features={"fancy"})
+    assert source[info.start:info.end] == b"unstable"
+    assert "Feature gate." in info.markdown and "The feature `fancy` is enabled." in info.markdown
+    info, source = hover_at(tmp_path / "f", {"wit/a.wit": text.replace("= fancy", "= fan‸cy")})
+    assert source[info.start:info.end] == b"fancy" and "`fancy` is not enabled" in info.markdown
+
+
 def test_nothing_on_punctuation_unknown_names_and_broken_text(tmp_path):
     info, _ = hover_at(tmp_path, {"wit/a.wit": PKG + "interface i {\n  f: func(a: unkno‸wn);\n}\n"})
     assert info is None

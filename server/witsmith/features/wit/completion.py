@@ -72,29 +72,41 @@ def completions(workspace: WitWorkspace, path: Path, offset: int) -> list[Comple
         return []
 
 
+_COMMENT_OR_BRACKET = re.compile(rb"//|/\*|\*/")
+_STRUCTURE = re.compile(rb"[{};()<>,]")
+
+
 def _blank_comments(source: bytes) -> bytes:
-    """The source with comments replaced by spaces (offsets unchanged), up to the end."""
+    """The source with comments replaced by spaces (offsets and line ends unchanged)."""
+    if b"/" not in source:
+        return source
     out = bytearray(source)
-    i, n = 0, len(source)
-    while i < n:
-        if source.startswith(b"//", i):
-            end = source.find(b"\n", i)
+    at, n = 0, len(source)
+    while at < n:
+        start = source.find(b"/", at)
+        if start < 0 or start + 1 >= n:
+            break
+        follow = source[start + 1:start + 2]
+        if follow == b"/":
+            end = source.find(b"\n", start)
             end = n if end < 0 else end
-            out[i:end] = b" " * (end - i)
-            i = end
-        elif source.startswith(b"/*", i):
-            depth, j = 1, i + 2
-            while j < n and depth:
-                if source.startswith(b"/*", j):
-                    depth, j = depth + 1, j + 2
-                elif source.startswith(b"*/", j):
-                    depth, j = depth - 1, j + 2
-                else:
-                    j += 1
-            out[i:j] = bytes(b if b == 0x0A else 0x20 for b in source[i:j])
-            i = j
+        elif follow == b"*":
+            depth, end = 1, start + 2
+            for mark in _COMMENT_OR_BRACKET.finditer(source, end):
+                if mark.group() == b"/*":
+                    depth += 1
+                elif mark.group() == b"*/":
+                    depth -= 1
+                    if depth == 0:
+                        end = mark.end()
+                        break
+            else:
+                end = n
         else:
-            i += 1
+            at = start + 1
+            continue
+        out[start:end] = re.sub(rb"[^\n]", b" ", source[start:end])
+        at = end
     return bytes(out)
 
 
@@ -120,9 +132,8 @@ def _frame_kind(statement: str) -> tuple[str, str]:
 def _frames(text: bytes) -> list[_Frame]:
     """The bodies open at the end of ``text`` (comments blanked), outermost first."""
     stack = [_Frame("top")]
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i:i + 1]
+    for mark in _STRUCTURE.finditer(text):
+        i, c = mark.start(), mark.group()
         frame = stack[-1]
         if c == b"{":
             kind, name = _frame_kind(text[frame.statement:i].decode("utf-8", errors="replace"))
@@ -146,7 +157,6 @@ def _frames(text: bytes) -> list[_Frame]:
         elif c == b"," and frame.kind in ("record", "variant", "enum", "flags", "use-names", "include-with") \
                 and frame.depth == [0, 0]:
             frame.statement = i + 1
-        i += 1
     return stack
 
 

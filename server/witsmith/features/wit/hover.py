@@ -98,12 +98,38 @@ def _hover(workspace: WitWorkspace, path: Path, offset: int) -> HoverInfo | None
     if token is None:
         return None
     word = (token.text or b"").decode("utf-8", errors="replace")
+    gate = token.parent if token.parent is not None and token.parent.type.endswith("_gate") else None
+    if gate is not None and (token.type == "identifier" or word in GATE_DOCS):
+        return HoverInfo(_gate_markdown(workspace, gate), token.start_byte, token.end_byte)
     if token.type == "identifier" or not word:
         return None
     builtin = builtin_markdown(word)
     if builtin is None:
         return None
     return HoverInfo(builtin, token.start_byte, token.end_byte)
+
+
+GATE_DOCS: dict[str, str] = {
+    "since": "The item exists from this version of the package on; the version cannot be later than the "
+             "package's own.",
+    "unstable": "The item is hidden unless its feature is enabled (for example with `--features` in "
+                "wasm-tools, or witsmith's `wit.features` setting); references to it from stable items are "
+                "errors.",
+    "deprecated": "The item is still available but should no longer be used, from this version on; it "
+                  "also needs a `@since` gate.",
+}
+
+
+def _gate_markdown(workspace: WitWorkspace, gate) -> str:
+    kind = gate.type.removesuffix("_gate")
+    text = f"```wit\n{(gate.text or b'').decode('utf-8', errors='replace')}\n```\nFeature gate.\n\n"
+    text += GATE_DOCS.get(kind, "")
+    feature = gate.child_by_field_name("feature")
+    if kind == "unstable" and feature is not None:
+        name = (feature.text or b"").decode("utf-8", errors="replace").removeprefix("%")
+        state = "enabled" if workspace.settings.wit_feature_enabled(name) else "not enabled"
+        text += f"\n\nThe feature `{name}` is {state}."
+    return text
 
 
 def builtin_markdown(word: str) -> str | None:
