@@ -471,3 +471,16 @@ def test_compiled_deps_turn_missing_packages_into_hints(tmp_path):
                            "wit/deps/events.wat": "(component)\n"})
     (d,) = p.diagnostics()
     assert d.code == "wit/unverified-package" and d.severity.name == "HINT" and "events.wat" in d.message
+
+
+def test_wasmcloud_world_must_exist_and_focuses_guidance(tmp_path):
+    p = project(tmp_path, {"wasmcloud.toml": '[component]\nwit_world = "hello"\n', "wit/a.wit": PKG + """
+        world other { import wasi:sockets/tcp@0.2.0; }
+        """, "wit/deps/s.wit": "package wasi:sockets@0.2.0;\ninterface tcp {}\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wasmcloud/unknown-wit-world" and "other" in d.message and p.text_at(d) == "my:app@1.0.0"
+    fixed = project(tmp_path / "b", {"wasmcloud.toml": '[component]\nwit_world = "other"\n', "wit/a.wit": PKG + """
+        world other { import wasi:sockets/tcp@0.2.0; }
+        world unrelated { import wasi:sockets/tcp@0.2.0; }
+        """, "wit/deps/s.wit": "package wasi:sockets@0.2.0;\ninterface tcp {}\n"})
+    assert fixed.codes() == ["wasmcloud/stubbed-wasi-import"]

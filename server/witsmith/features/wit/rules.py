@@ -45,5 +45,6 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wit/internal-error", E, "witsmith failed on this file; please report it."),
     rule("wasmcloud/stubbed-wasi-import", I, "The world imports a WASI package that wasmCloud hosts only stub out."),
     rule("wasmcloud/not-host-provided", I, "The world imports a standard interface the wasmCloud host does not implement."),
+    rule("wasmcloud/unknown-wit-world", W, "wasmcloud.toml's `wit_world` names a world the package does not define."),
     rule("wasmcloud/draft-version", I, "The world imports a draft version of a package."),
 )}

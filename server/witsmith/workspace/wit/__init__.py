@@ -17,7 +17,7 @@ from witsmith.workspace.wit.packagechecks import package_problems
 from witsmith.workspace.wit.packages import Context
 from witsmith.workspace.wit.problems import Problem
 from witsmith.workspace.wit.projects import (
-    is_wasmcloud_project, local_dep_folders, pinned_packages, project_wit_folders,
+    is_wasmcloud_project, local_dep_folders, pinned_packages, project_wit_folders, wasmcloud_world,
 )
 from witsmith.workspace.wit.resolver import FileResolution, Resolver
 
@@ -112,7 +112,9 @@ class WitWorkspace:
         if location.is_dir():
             context.opaque = opaque_deps(location)
             context.pinned = pinned_packages(location) if self._project_files else {}
-        context.wasmcloud = is_wasmcloud_project(location if location.is_dir() else location.parent)
+        project = location if location.is_dir() else location.parent
+        context.wasmcloud = is_wasmcloud_project(project)
+        context.wasmcloud_world = wasmcloud_world(project) if self._project_files else None
         self._contexts[location] = context
         for group in groups:
             self._context_of[group.location] = context

@@ -85,6 +85,20 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
                         f"package `{other.label}` is defined in two different locations; keep one copy in deps/",
                         related))
                     break
+    # The world wasmcloud.toml builds for must exist in the root package.
+    target = context.wasmcloud_world
+    if target is not None and context.groups:
+        root = context.groups[0]
+        main = next((p for p in context.group_packages.get(root.location, []) if not p.is_block), None)
+        declared = next(((p, n) for p, n in main.names if n is not None), None) if main else None
+        if main is not None and declared is not None:
+            found = main.items.get(target.split("/")[-1].split("@")[0], [])
+            if not any(item.kind == "world" for item in found):
+                worlds = sorted(name for name, defs in main.items.items() if defs[0].kind == "world")
+                problems.append(Problem(
+                    "wasmcloud/unknown-wit-world", declared[0], declared[1].span[0], declared[1].span[1],
+                    f"wasmcloud.toml builds for world `{target}`, which package `{main.label}` does not define"
+                    + (f"; its worlds: {', '.join(worlds)}" if worlds else "; define the world or fix `wit_world`")))
     # Packages referred to but absent: one problem per package, at its first reference.
     missing: dict[str, list[tuple[Path, int, int]]] = {}
     for group in context.groups:

@@ -102,6 +102,8 @@ class Context:
     opaque: list[Path] = field(default_factory=list)
     # A wasmCloud project (wasmcloud.toml or .wash/ beside the WIT): guidance applies.
     wasmcloud: bool = False
+    # The world wasmcloud.toml targets, when it names one.
+    wasmcloud_world: str | None = None
     # Packages the project's wkg.lock / wkg.toml / deps.toml name, for fetch hints.
     pinned: dict[str, str] = field(default_factory=dict)
 

@@ -120,6 +120,15 @@ def pinned_packages(wit_root: Path) -> dict[str, str]:
     return pinned
 
 
+def wasmcloud_world(folder: Path) -> str | None:
+    """The world `wasmcloud.toml` builds the component for (`[component] wit_world`)."""
+    for candidate in (folder, folder.parent):
+        component = _toml(candidate / "wasmcloud.toml").get("component")
+        if isinstance(component, dict) and isinstance(component.get("wit_world"), str):
+            return component["wit_world"]
+    return None
+
+
 def is_wasmcloud_project(folder: Path) -> bool:
     """A wasmCloud project: `wasmcloud.toml` or `.wash/` in the folder or its parent."""
     for candidate in (folder, folder.parent):

@@ -201,5 +201,8 @@ class WorldChecks(ResolverBase):
     def check_wasmcloud(self, scope: Scope) -> None:
         if not self.context.wasmcloud:
             return
+        target = self.context.wasmcloud_world
+        if target is not None and self.group.location == self.context.root and scope.node.name.text != target:
+            return  # guidance is about the world the component is built for
 
         self.out.problems.extend(world_guidance(self.path, scope.node))
