@@ -93,6 +93,7 @@
 
 ;;; eglot
 
+(defvar eglot-server-programs)
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs
                `(((smithy-mode :language-id "smithy")
@@ -103,8 +104,12 @@
 
 ;;; lsp-mode
 
+(defvar lsp-language-id-configuration)
+(declare-function lsp-register-client "lsp-mode")
+(declare-function make-lsp-client "lsp-mode")
+(declare-function lsp-stdio-connection "lsp-mode")
+(declare-function lsp-activate-on "lsp-mode")
 (with-eval-after-load 'lsp-mode
-  (defvar lsp-language-id-configuration)
   (dolist (entry '((smithy-mode . "smithy") (smithy-ts-mode . "smithy")
                    (wit-mode . "wit") (wit-ts-mode . "wit")
                    ("\\.smithy\\'" . "smithy") ("\\.wit\\'" . "wit")))
