@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from smithy.helpers import workspace
+from witsmith.features.editing import COMPLETION_KINDS
 from witsmith.features.smithy.completion import completions
-from witsmith.features.smithy.hover import hover  # noqa: F401 - both features read one workspace
 
 MARKER = "|"
 
@@ -94,7 +94,11 @@ def complete(tmp_path: Path, files: dict[str, str], name: str) -> Result:
     files = {**files, name: text.replace(MARKER, "", 1)}
     ws = workspace(tmp_path, files)
     path = tmp_path / name
-    return Result(completions(ws, path, offset), path.read_bytes(), offset, path)
+    items = completions(ws, path, offset)
+    for item in items:
+        assert item.kind in COMPLETION_KINDS, item
+        assert item.replace_start <= item.replace_end == offset
+    return Result(items, path.read_bytes(), offset, path)
 
 
 def test_statement_keywords_after_the_namespace_depend_on_the_idl_version(tmp_path):

@@ -124,6 +124,8 @@ def test_trait_shows_its_documentation_and_selector(tmp_path):
     text = '$version: "2"\nnamespace a\n\nstructure S {\n    @requi|red\n    name: String\n}\n'
     info, source = hover_at(tmp_path, {"a.smithy": text}, "a.smithy")
     assert hovered(info, source) == "required"
+    at_sign, source = hover_at(tmp_path / "at", {"a.smithy": text.replace("@requi|red", "|@required")}, "a.smithy")
+    assert hovered(at_sign, source) == "required"
     assert "structure smithy.api#required" in info.markdown
     assert "applies to shapes matching `structure > member`" in info.markdown
 
@@ -245,3 +247,15 @@ def test_with_for_and_inline_keywords(tmp_path):
     assert hovered(info, source) == "with" and "mixins" in info.markdown
     info, source = hover_at(tmp_path / "inline", {"a.smithy": text.replace("fo|r", "for").replace(":=", ":|=")}, "a.smithy")
     assert hovered(info, source) == ":=" and "inline" in info.markdown
+
+
+def test_operations_and_services_show_their_properties(tmp_path):
+    files = {"codegen.toml": CODEGEN, "types.smithy": TYPES, "kv.smithy": KV.replace("operations: [Get]", "operations: [G|et]")}
+    info, source = hover_at(tmp_path, files, "kv.smithy")
+    assert hovered(info, source) == "Get"
+    assert "operation org.example.kv#Get {\n    input: String\n    output: Entry\n}" in info.markdown
+    files["kv.smithy"] = KV.replace("service KeyValue", "service Key|Value")
+    info, _ = hover_at(tmp_path / "service", files, "kv.smithy")
+    assert ('@wasmbus(contractId: "wasmcloud:example:kv", providerReceive: true)\nservice org.example.kv#KeyValue {\n'
+            '    version: "0.1"\n    operations: [Get]\n}') in info.markdown
+    assert "A key-value store." in info.markdown

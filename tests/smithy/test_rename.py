@@ -265,3 +265,32 @@ def test_nothing_to_rename(tmp_path):
     assert isinstance(rename(ws, path, offset, "X"), RenameRefused)
     assert prepare_rename(ws, tmp_path / "missing.smithy", 0) is None
     assert prepare_rename(ws, path, 10_000) is None
+
+
+def test_trait_shapes_rename_from_where_they_are_applied(tmp_path):
+    files = {
+        "traits.smithy": '$version: "2"\nnamespace t\n\n@trait\nstructure audited {\n    level: Integer\n}\n',
+        "use.smithy": '$version: "2"\nnamespace u\n\nuse t#audited\n\n@audi|ted(level: 2)\nstring S\n',
+    }
+    ws, path, offset = setup(tmp_path, files, "use.smithy")
+    texts = applied(rename(ws, path, offset, "reviewed"))
+    assert "use t#reviewed\n\n@reviewed(level: 2)" in texts["use.smithy"]
+    assert "structure reviewed {" in texts["traits.smithy"]
+    key = setup(tmp_path / "key", {**files, "use.smithy": files["use.smithy"].replace("@audi|ted(level", "@audited(lev|el")},
+                "use.smithy")
+    assert prepare_rename(*key).placeholder == "level"
+    texts = applied(rename(*key, "depth"))
+    assert "    depth: Integer" in texts["traits.smithy"]
+
+
+def test_models_from_the_model_paths_setting_are_dependencies(tmp_path):
+    from smithy.helpers import write
+
+    write(tmp_path, {"deps/dep.smithy": '$version: "2"\nnamespace d\n\nstring Dep\n',
+                     "app/a.smithy": '$version: "2"\nnamespace a\n\nuse d#Dep\n\nstructure S {\n    x: Dep\n}\n'})
+    ws = SmithyWorkspace(FileStore(), ParseCache(), Settings(smithy_model_paths=(tmp_path / "deps",)))
+    ws.add_root(tmp_path / "app")
+    path = tmp_path / "app" / "a.smithy"
+    offset = path.read_bytes().index(b"x: Dep") + 4
+    refused = rename(ws, path, offset, "Other")
+    assert isinstance(refused, RenameRefused) and "smithy.modelPaths" in refused.message

@@ -25,7 +25,7 @@ from witsmith.features.smithy.lookup import (
 )
 from witsmith.features.smithy.selectors import Evaluator, Target
 from witsmith.model.smithy import FileSummary, Member, Shape
-from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
+from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE
 from witsmith.workspace.files import normalize
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -87,7 +87,7 @@ class _Completer:
         if frame.kind == "entity_body":
             return self.entity_body(frame, line)
         if frame.kind == "property_list":
-            return self.property_values(frame.key, frame.shape_kind)
+            return self.property_values(frame.key)
         if frame.kind == "property_object":
             if len(line) >= 2 and line[-1].text == ":":
                 return self.shapes()
@@ -98,14 +98,12 @@ class _Completer:
             return self.trait_value(frame)
         return []
 
-    def _words(self, line) -> list[str]:
-        return [t.text for t in line]
-
     def top_level(self, line) -> list[CompletionCandidate]:
         cursor = self.cursor
-        words = self._words(line)
+        words = _texts(line)
         if cursor.after_dollar:
-            return self.control_keys() if not words else []
+            namespace = self.summary.namespace
+            return self.control_keys() if not words and (namespace is None or namespace.start >= self.offset) else []
         if not words or line_is_traits_only(line):
             return self.statement_keywords(traits_before=bool(words) or _pending_traits(self.cursor.frame.tokens))
         if words == ["use"]:
@@ -114,11 +112,9 @@ class _Completer:
             return self.apply_targets()
         if words == ["namespace"]:
             return [self._item(ns, "module", detail="namespace") for ns in known_namespaces(self.workspace, self.path)
-                    if ns not in (PRELUDE_NAMESPACE,)]
+                    if ns not in BUILTIN_SOURCES]
         if words == ["metadata"]:
             return [self._item(key, "property", documentation=doc) for key, doc in METADATA_KEYS.items()]
-        if len(words) >= 2 and words[-1] == ":" and line[0].kind == "word" and words[0] not in ("metadata",):
-            return []
         if len(words) >= 3 and words[-1] == "for" and words[0] in ("structure", "union", "list", "map"):
             return self.shapes(want=lambda d: d.shape.kind == "resource")
         return []
@@ -244,7 +240,7 @@ class _Completer:
         return ShapeDef(self.summary, best) if best is not None else None
 
     def shape_body(self, frame: Frame, line) -> list[CompletionCandidate]:
-        words = self._words(line)
+        words = _texts(line)
         if len(line) >= 2 and words[-1] == ":" and line[-2].kind == "word":
             return self.shapes()
         if self.cursor.after_dollar:
@@ -294,7 +290,7 @@ class _Completer:
         return present
 
     def operation_body(self, frame: Frame, line) -> list[CompletionCandidate]:
-        words = self._words(line)
+        words = _texts(line)
         if len(words) >= 2 and words[-1] == ":" and words[-2] in ("input", "output"):
             return self.shapes(want=lambda d: d.shape.kind == "structure" and not _has_marker(d.shape, "error"),
                                prefer=lambda d: _has_marker(d.shape, words[-2]))
@@ -306,7 +302,7 @@ class _Completer:
                 for key, doc in PROPERTY_KEYS["operation"].items() if key not in present]
 
     def entity_body(self, frame: Frame, line) -> list[CompletionCandidate]:
-        words = self._words(line)
+        words = _texts(line)
         kind = frame.shape_kind or "service"
         if len(words) >= 2 and words[-1] == ":":
             key = words[-2]
@@ -331,7 +327,7 @@ class _Completer:
             result.append(self._item(key, "property", insert_text=insert, is_snippet=snippet, documentation=doc))
         return result
 
-    def property_values(self, key: str | None, owner_kind: str | None) -> list[CompletionCandidate]:
+    def property_values(self, key: str | None) -> list[CompletionCandidate]:
         if key in ("operations", "collectionOperations"):
             return self.shapes(want=lambda d: d.shape.kind == "operation")
         if key == "resources":
@@ -526,6 +522,10 @@ class _Completer:
             replace_end=self.offset, insert_text=insert_text or label, detail=detail,
             documentation=documentation(self.workspace, owner, member),
             sort_text=f"{rank}{(label or member.name.text).lower()}")
+
+
+def _texts(line) -> list[str]:
+    return [token.text for token in line]
 
 
 def _pending_traits(tokens) -> bool:

@@ -96,7 +96,7 @@ def word_before(source: bytes, offset: int) -> int:
     return start
 
 
-def _key_value(frame: Frame) -> tuple[str, str | None]:
+def key_state(frame: Frame) -> tuple[str, str | None]:
     """("key", None) when the next token is a key of this object, ("value", key) after `key:`."""
     state, key = "key", None
     for token in frame.tokens:
@@ -124,17 +124,6 @@ def is_object_like(frame: Frame) -> bool:
                              and not first.text[:1].isdigit() and not first.text.startswith("-"))
 
 
-def key_state(frame: Frame) -> tuple[str, str | None]:
-    return _key_value(frame)
-
-
-def _last_word(tokens: list[Token]) -> str | None:
-    for token in reversed(tokens):
-        if token.kind == "word":
-            return token.text
-    return None
-
-
 def _header(tokens: list[Token]) -> tuple[str | None, str | None]:
     """(shape kind or "apply", the name after it) of the statement a `{` opens, scanning back."""
     for index in range(len(tokens) - 1, -1, -1):
@@ -157,7 +146,7 @@ def _open(parent: Frame, bracket: str) -> Frame:
         if parent.kind == "trait_array":
             path = parent.path + ("[]",)
         elif is_object_like(parent):
-            state, key = _key_value(parent)
+            state, key = key_state(parent)
             path = parent.path + ((key,) if state == "value" and key else ())
         else:
             path = parent.path
@@ -190,31 +179,24 @@ def cursor_at(source: bytes, root: tree_sitter.Node | None, offset: int) -> Curs
     """The context at `offset`, or None inside a comment or a string."""
     offset = max(0, min(offset, len(source)))
     word_start = word_before(source, offset)
-    after_dollar = False
     word = source[word_start:offset].decode("utf-8", errors="replace")
-    if word.startswith("$"):
-        word, word_start, after_dollar = word[1:], word_start + 1, True
-    elif word_start > 0 and source[word_start - 1:word_start] == b"$":
-        after_dollar = True
+    # `$` starts a control key or an elided member; it is not part of the name typed.
+    after_dollar = word.startswith("$")
+    if after_dollar:
+        word, word_start = word[1:], word_start + 1
     start = _statement_start(root, word_start) if root is not None else 0
-    text = source[start:word_start - (1 if after_dollar and source[word_start - 1:word_start] == b"$" else 0)]
+    text = source[start:word_start - 1 if after_dollar else word_start]
     frames = [Frame("top")]
     last_kind = ""
     for match in _TOKEN.finditer(text.decode("utf-8", errors="replace")):
-        kind = match.lastgroup or "other"
-        if kind == "block_end":
-            kind = "block"
-        if kind == "string_end":
-            kind = "string"
+        kind = match.lastgroup or "other"  # the outer group: `block` and `string` include their ends
         value = match.group()
         frame = frames[-1]
         last_kind = kind
         if kind == "nl":
             frame.line = []
             continue
-        if kind in ("ws",):
-            continue
-        if kind == "comment":
+        if kind in ("ws", "comment"):
             continue
         if kind == "block" and match.group("block_end") is None:
             return None

@@ -39,6 +39,9 @@ def hover(workspace: SmithyWorkspace, path: Path, offset: int) -> HoverInfo | No
 
 
 def _hover(workspace: SmithyWorkspace, path: Path, offset: int) -> HoverInfo | None:
+    tree = workspace.tree(path)
+    if tree is not None and tree.source[offset:offset + 1] == b"@":
+        offset += 1  # the `@` of a trait application stands for the trait
     found = found_at(workspace, path, offset)
     if found is not None:
         looked_up = lookup(workspace, found.target, path)
@@ -124,11 +127,7 @@ def signature(workspace: SmithyWorkspace, shape_def: ShapeDef) -> str:
             return "\n".join(lines)
         lines.append(header + " {")
         for entry in shape.properties:
-            value = entry.value
-            if value.kind == "shape_id" and shape_def.summary.absolute_id(shape) != value.value and entry.key in ("input", "output"):
-                lines.append(f"    {entry.key}: {value.value}")
-            else:
-                lines.append(f"    {entry.key}: {render_value(value)}")
+            lines.append(f"    {entry.key}: {render_value(entry.value)}")
         lines.append("}")
         return "\n".join(lines)
     if shape.kind not in ("enum", "intEnum", "list", "set", "map", "structure", "union"):

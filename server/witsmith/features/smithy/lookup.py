@@ -15,7 +15,7 @@ from witsmith.model.smithy import FileSummary, Member, Shape, TraitUse
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_summaries
 from witsmith.workspace.files import normalize
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
-from witsmith.workspace.smithy.resolution import split_id, uses_by_name
+from witsmith.workspace.smithy.resolution import uses_by_name
 
 WASMCLOUD_NAMESPACES = ("org.wasmcloud.model", "org.wasmcloud.core")
 TRAIT_MARKERS = ("trait", "smithy.api#trait")
