@@ -13,7 +13,6 @@ import { binDirOf, languageOf, locateServer, resolvePathSetting, shellQuote } fr
 import { onInterpreterChange, selectedInterpreter } from './python';
 import { RESTART_SETTINGS, SERVER_SETTINGS, serverSettings } from './settings';
 
-const SETUP_GUIDE = 'https://github.com/witsmith/witsmith#installing-the-server';
 const SELECTOR = [
   { scheme: 'file', language: 'smithy' },
   { scheme: 'file', language: 'wit' },
@@ -26,6 +25,7 @@ let output: vscode.OutputChannel;
 let traceOutput: vscode.OutputChannel;
 let serverCommand: string | undefined;
 let starting: Promise<void> = Promise.resolve();
+let extensionPath = '';
 
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('witsmith');
@@ -64,7 +64,16 @@ async function offerInstall(): Promise<void> {
   if (choice === install) {
     await installWithPip();
   } else if (choice === guide) {
-    await vscode.env.openExternal(vscode.Uri.parse(SETUP_GUIDE));
+    await openSetupGuide();
+  }
+}
+
+/** The extension's README (its "Installing the server" section), in the Markdown preview. */
+async function openSetupGuide(): Promise<void> {
+  const fs = await import('node:fs');
+  const file = ['README.md', 'readme.md'].map((name) => path.join(extensionPath, name)).find((f) => fs.existsSync(f));
+  if (file) {
+    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(file));
   }
 }
 
@@ -93,10 +102,10 @@ async function installWithPip(): Promise<void> {
   });
 }
 
-async function start(context: vscode.ExtensionContext): Promise<void> {
+async function start(): Promise<void> {
   serverCommand = await findServer();
   if (!serverCommand) {
-    output.appendLine('The witsmith server was not found.');
+    output.appendLine('The witsmith server was not found (witsmith.server.path, the selected Python environment, PATH).');
     void offerInstall();
     return;
   }
@@ -132,7 +141,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     vscode.window.showErrorMessage(`witsmith: the language server failed to start (${serverCommand}). See the witsmith output.`, 'Show output')
       .then((choice) => choice && output.show());
   }
-  void context;
 }
 
 async function stop(): Promise<void> {
@@ -147,12 +155,10 @@ async function stop(): Promise<void> {
   }
 }
 
-let extensionContext: vscode.ExtensionContext;
-
 function restart(): Promise<void> {
   starting = starting.then(async () => {
     await stop();
-    await start(extensionContext);
+    await start();
   });
   return starting;
 }
@@ -183,7 +189,7 @@ async function showSyntaxTree(): Promise<void> {
   });
   await fs.rm(dir, { recursive: true, force: true });
   const uri = vscode.Uri.from({ scheme: TREE_SCHEME, path: `/${path.basename(document.fileName)}.tree`, query: String(Date.now()) });
-  trees.set(uri.toString(), `; syntax tree of ${document.fileName}\n${text}`);
+  trees.set(uri.toString(), `; syntax tree of ${vscode.workspace.asRelativePath(document.uri)} (witsmith parse --language ${language})\n${text.split(file).join(path.basename(file))}`);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
@@ -227,7 +233,7 @@ function checkWorkspace(): void {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  extensionContext = context;
+  extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel('witsmith');
   traceOutput = vscode.window.createOutputChannel('witsmith (trace)');
   context.subscriptions.push(output, traceOutput);

@@ -1,3 +1,4 @@
+/* global document -- used in callbacks that run in the browser */
 // End-to-end test: installs the built witsmith.vsix into a real VS Code
 // (code-server, driven through Debian's chromium with playwright-core), opens
 // the sample workspace in test/fixtures/workspace and checks through the UI
@@ -53,6 +54,14 @@ function which(envName, fallbacks) {
     }
   }
   throw new Error(`${envName} is not set and none of ${fallbacks.join(', ')} was found`);
+}
+
+/** The 1-based line and column of the first `needle` in a fixture file, plus `offset` columns. */
+function positionOf(file, needle, offset = 0) {
+  const lines = readFileSync(join(root, 'test', 'fixtures', 'workspace', file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  if (line < 0) { throw new Error(`${needle} is not in ${file}`); }
+  return [line + 1, lines[line].indexOf(needle) + 1 + offset];
 }
 
 function freePort() {
@@ -300,13 +309,13 @@ async function main() {
 
     await step('Smithy TextMate scopes (Inspect Editor Tokens and Scopes)', async () => {
       // `service Weather {` is on line 9.
-      const text = await scopesAt(9, 2);
+      const text = await scopesAt(...positionOf('weather.smithy', 'service Weather', 1));
       await shot('03-smithy-scopes');
       await closeWidget();
       for (const scope of ['storage.type.service.smithy', 'source.smithy']) {
         if (!text.includes(scope)) { throw new Error(`no ${scope} in:\n${text}`); }
       }
-      const doc = await scopesAt(7, 20);
+      const doc = await scopesAt(...positionOf('weather.smithy', '/// Provides', 8));
       await closeWidget();
       if (!doc.includes('comment.block.documentation.smithy')) { throw new Error(`no doc comment scope in:\n${doc}`); }
       return 'storage.type.service.smithy, comment.block.documentation.smithy';
@@ -318,7 +327,7 @@ async function main() {
       const classes = await tokenClasses();
       await shot('04-wit-highlighting');
       if (classes.length < 5) { throw new Error(`only ${classes.length} token colours: ${classes}`); }
-      const text = await scopesAt(11, 6);
+      const text = await scopesAt(...positionOf('broken.wit', 'current:', 1));
       await shot('05-wit-scopes');
       await closeWidget();
       if (!text.includes('entity.name.function.wit')) { throw new Error(`no entity.name.function.wit in:\n${text}`); }
@@ -350,24 +359,27 @@ async function main() {
       await output.waitFor({ state: 'visible' });
       await page.waitForFunction(() => /Using .*witsmith \(from the setting\)/.test((document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ')), null, { timeout: 30000 });
       await shot('07-output');
+      await command('View: Hide Panel');
       return 'server from the setting';
     });
 
     const hoverWanted = process.env.E2E_REQUIRE_HOVER === '1';
+    const hoverAt = async (file, needle, expected, screenshot) => {
+      await quickOpen(file);
+      await goTo(...positionOf(file, needle, 1));
+      await command('Show or Focus Hover');
+      const hover = page.locator('.monaco-hover-content, .monaco-hover .hover-contents').first();
+      await hover.waitFor({ state: 'visible', timeout: 30000 });
+      await page.waitForTimeout(500);
+      await shot(screenshot);
+      const text = await hover.innerText();
+      await closeWidget();
+      if (!expected.test(text)) { throw new Error(`the hover does not match ${expected}:\n${text}`); }
+      return text.replace(/\s+/g, ' ').slice(0, 60);
+    };
     if (capabilities.hoverProvider || hoverWanted) {
-      await step('Hover shows witsmith content', async () => {
-        await quickOpen('weather.smithy');
-        await goTo(45, 11);
-        await command('Show or Focus Hover');
-        const hover = page.locator('.monaco-hover-content, .monaco-hover .hover-contents').first();
-        await hover.waitFor({ state: 'visible', timeout: 30000 });
-        await page.waitForTimeout(500);
-        await shot('08-hover');
-        const text = await hover.innerText();
-        if (!/String/.test(text)) { throw new Error(`hover has no mention of String:\n${text}`); }
-        await closeWidget();
-        return text.split('\n')[0];
-      });
+      await step('Hover shows witsmith content (Smithy)', () => hoverAt('weather.smithy', 'name: String', /CitySummary[\s\S]*String/, '08-hover-smithy'));
+      await step('Hover shows witsmith content (WIT)', () => hoverAt('broken.wit', 'reading {', /record reading/, '08-hover-wit'));
     } else {
       skip('Hover shows witsmith content', 'the server has no hoverProvider yet');
     }
@@ -377,7 +389,7 @@ async function main() {
       await step('Completion offers witsmith items', async () => {
         await quickOpen('weather.smithy');
         // After `name: ` in CitySummary, ask for the member target.
-        await goTo(45, 11);
+        await goTo(...positionOf('weather.smithy', 'name: String'));
         await page.keyboard.press('End');
         await page.keyboard.press('Enter');
         await page.keyboard.type('other: Str');
@@ -388,7 +400,12 @@ async function main() {
         await shot('09-completion');
         const text = await page.locator('.suggest-widget').innerText();
         await page.keyboard.press('Escape');
-        await command('File: Revert File');
+        // Undo the typing, so that the other steps see the file as it was.
+        for (let i = 0; i < 10 && /other:/.test((await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')); i++) {
+          await page.keyboard.press('Control+Z');
+          await page.waitForTimeout(200);
+        }
+        await page.keyboard.press('Control+S');
         if (!/String/.test(text)) { throw new Error(`no String among the completions:\n${text}`); }
         return 'String offered';
       });
@@ -397,8 +414,8 @@ async function main() {
     }
 
     await step('A missing server is reported, with an offer to install it', async () => {
-      // Changing witsmith.server.path restarts the server; this path does not exist.
-      settings['witsmith.server.path'] = join(tmp, 'missing', 'witsmith');
+      // Changing witsmith.server.path restarts the server; no such program is on PATH.
+      settings['witsmith.server.path'] = 'witsmith-not-installed';
       await editUserSettings(settings);
       try {
         // The warning shows as a toast, which VS Code may fold into the notification centre.
@@ -410,6 +427,12 @@ async function main() {
           await item.first().getByRole('button', { name: button }).waitFor({ state: 'visible' });
         }
         await shot('10-server-missing');
+        await page.locator('.notifications-center').screenshot({ path: join(outDir, '10-server-missing-notification.png') });
+        await item.first().getByRole('button', { name: 'Open setup guide' }).click();
+        await page.locator('.tab', { hasText: /Preview readme\.md/i }).first().waitFor({ state: 'visible', timeout: 30000 });
+        await page.waitForTimeout(1000);
+        await shot('11-setup-guide');
+        await command('View: Close Editor');
         await command('Notifications: Clear All Notifications');
       } finally {
         settings['witsmith.server.path'] = server;
@@ -418,7 +441,7 @@ async function main() {
       // The server comes back with the restored setting: the WIT error is reported again.
       await command('View: Focus Problems');
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'wit/syntax-error' }).first().waitFor({ state: 'visible', timeout: 60000 });
-      return 'notification with Install with pip and Open setup guide; server back after the fix';
+      return 'notification with Install with pip and Open setup guide, which opens the README; server back after the fix';
     });
 
     await step('Show Syntax Tree command opens the tree', async () => {
@@ -426,7 +449,7 @@ async function main() {
       await command('witsmith: Show Syntax Tree of the Current File');
       await page.waitForSelector('.tab[aria-label*="broken.wit.tree"], .tab:has-text("broken.wit.tree")', { timeout: 30000 });
       await page.waitForTimeout(1000);
-      await shot('11-syntax-tree');
+      await shot('12-syntax-tree');
       const text = await page.locator('.editor-group-container.active .view-lines').innerText();
       if (!/source_file/.test(text)) { throw new Error(`no source_file in the tree:\n${text.slice(0, 500)}`); }
       return 'source_file shown';
