@@ -187,7 +187,7 @@ def _missing_at(root: tree_sitter.Node, offset: int) -> tree_sitter.Node | None:
 _AFTER_NAME = re.compile(rb"\s*[:={,;)}.]")
 # What comes before one: punctuation, or the keyword that declares it.
 _BEFORE_NAME = re.compile(
-    rb"(?:[({,;.]|\b(?:type|record|variant|enum|flags|resource|interface|world|as|import|export|use|include))\s*$")
+    rb"(?:[({,;]|\b(?:type|record|variant|enum|flags|resource|interface|world|as|import|export|use|include))\s*$")
 
 
 def _in_name_position(root: tree_sitter.Node, start: int, end: int) -> bool:
