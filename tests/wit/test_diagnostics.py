@@ -484,3 +484,9 @@ def test_wasmcloud_world_must_exist_and_focuses_guidance(tmp_path):
         world unrelated { import wasi:sockets/tcp@0.2.0; }
         """, "wit/deps/s.wit": "package wasi:sockets@0.2.0;\ninterface tcp {}\n"})
     assert fixed.codes() == ["wasmcloud/stubbed-wasi-import"]
+
+
+def test_feature_names_are_identifiers(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "@unstable(feature = fooBar)\ninterface i {}\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/invalid-identifier" and p.text_at(d) == "fooBar"

@@ -124,6 +124,8 @@ class ResolverBase:
             if gate.kind in seen:
                 self.problem("wit/duplicate-gate", gate.span, f"the `@{gate.kind}` gate is repeated; keep one")
             seen[gate.kind] = gate
+            if gate.kind == "unstable":
+                self.check_ident(Identifier(gate.value, gate.value_span))
             if gate.kind in ("since", "deprecated"):
                 problem = version_problem(gate.value)
                 if problem:
