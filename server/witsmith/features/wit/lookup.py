@@ -1,12 +1,8 @@
 """What the WIT editor features (hover, completion, rename) need to know about a
-position, built on the workspace's public queries (`files`, `summary`, `tree`,
-`definition`, `context_for`, `group_for`, `settings`) and the public helpers of the
-model and workspace layers.
-
-For a file the workspace has not grouped, the few facts the features need (which
-package it belongs to, which packages it sees, whether it is a dependency) are
-rebuilt from the on-disk layout rules the workspace follows: a root folder of
-`.wit` files, and a flat `deps/` beside them.
+position: the declaration a name resolves to, the packages a file sees, the body
+around an offset, and how to render types and signatures.  Built on the workspace's
+public queries (`summary`, `tree`, `definition`, `context_for`, `group_for`,
+`settings`) and the public helpers of the model and workspace layers.
 """
 
 from __future__ import annotations
@@ -19,14 +15,12 @@ import tree_sitter
 
 from witsmith.diagnostics import Location
 from witsmith.model.wit import (
-    FileSummary, Func, Interface, Member, PackageUnit, TopUse, TypeDef, TypeExpr, Use, UseName, UsePath,
-    World, WorldItem,
+    FileSummary, Func, Interface, Member, PackageUnit, TypeDef, TypeExpr, UsePath, World,
 )
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
 from witsmith.workspace.wit.layout import Group
-from witsmith.workspace.wit.packages import ItemDef, Package, build_group_packages
-from witsmith.workspace.wit.projects import local_dep_folders
+from witsmith.workspace.wit.packages import ItemDef, Package
 
 Span = tuple[int, int]
 
@@ -94,48 +88,6 @@ def is_dependency(workspace: WitWorkspace, path: Path) -> bool:
     return False
 
 
-def root_of(path: Path) -> Path:
-    """The root folder whose context a file resolves in."""
-    path = normalize(path)
-    deps = dependency_folder(path)
-    return deps.parent if deps is not None else path.parent
-
-
-def _groups_under(files: list[Path], folder: Path, is_dep: bool, root: Path) -> list[Group]:
-    """The package groups formed by ``files`` that lie in ``folder`` (its own files) and its `deps/`."""
-    own = [f for f in files if f.parent == folder]
-    groups = [Group(folder, own, is_dep, root)] if own else []
-    deps = folder / "deps"
-    by_entry: dict[Path, list[Path]] = {}
-    for file in files:
-        if file.parent == deps:
-            by_entry.setdefault(file, []).append(file)
-        elif file.parent.parent == deps:
-            by_entry.setdefault(file.parent, []).append(file)
-    for location in sorted(by_entry):
-        groups.append(Group(location, sorted(by_entry[location]), True, root))
-    return groups
-
-
-def groups_seen_from(workspace: WitWorkspace, path: Path) -> list[Group]:
-    """The groups the root of ``path`` resolves against: its own first, then its deps,
-    local dependency folders named by project files, and configured search paths."""
-    root = root_of(path)
-    files = workspace.files()
-    groups = _groups_under(files, root, False, root)
-    extra = [*local_dep_folders(root), *(normalize(p) for p in workspace.settings.wit_search_paths)]
-    seen = {g.location for g in groups}
-    for folder in extra:
-        inside = [f for f in files if folder in f.parents]
-        holders = sorted({f.parent for f in inside if dependency_folder(f) is None})
-        for holder in holders:
-            for group in _groups_under(inside, holder, True, root):
-                if group.location not in seen:
-                    seen.add(group.location)
-                    groups.append(group)
-    return groups
-
-
 @dataclass
 class View:
     """The packages one file sees, and the package each of its units belongs to."""
@@ -168,19 +120,8 @@ def view_of(workspace: WitWorkspace, path: Path) -> View:
     if context is not None and group is not None:
         packages = [p for g in context.groups for p in context.group_packages.get(g.location, [])]
         return View(packages, group)
-    # A file the workspace has not grouped (yet): rebuild its surroundings from the layout.
-    summaries: dict[Path, FileSummary] = {}
-    packages: list[Package] = []
-    own_group = None
-    for group in groups_seen_from(workspace, path):
-        for file in group.files:
-            summary = workspace.summary(file)
-            if summary is not None:
-                summaries[file] = summary
-        if path in group.files:
-            own_group = group
-        packages.extend(build_group_packages(group, summaries))
-    return View(packages, own_group)
+    # A file outside every root sees nothing but itself (and has no summary either).
+    return View([], None)
 
 
 def unit_at(summary: FileSummary, offset: int) -> PackageUnit:
@@ -308,8 +249,8 @@ def scope_at(summary: FileSummary, offset: int) -> tuple[PackageUnit, Interface 
 
 
 def scope_names(scope: Interface | World) -> dict[str, tuple[str, object]]:
-    """The names a body declares, first meaning first: ("use", UseName), ("type",
-    TypeDef), ("func", Func) or ("import", WorldItem)."""
+    """The names a body declares, first meaning first: ("use", a UseName), ("type",
+    a TypeDef), ("func", a Func) or ("import", a WorldItem)."""
     table: dict[str, tuple[str, object]] = {}
     for use in scope.uses:
         for use_name in use.names:
@@ -325,10 +266,6 @@ def scope_names(scope: Interface | World) -> dict[str, tuple[str, object]]:
             if item.name is not None and item.direction == "import":
                 table.setdefault(item.name.text, ("import", item))
     return table
-
-
-def use_of(scope: Interface | World, use_name: UseName) -> Use | None:
-    return next((use for use in scope.uses if use_name in use.names), None)
 
 
 def named_refs(scope: Interface | World) -> Iterator[TypeExpr]:
