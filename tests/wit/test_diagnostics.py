@@ -490,3 +490,9 @@ def test_feature_names_are_identifiers(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "@unstable(feature = fooBar)\ninterface i {}\n"})
     (d,) = p.diagnostics()
     assert d.code == "wit/invalid-identifier" and p.text_at(d) == "fooBar"
+
+
+def test_a_method_parameter_named_self(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  resource r { m: func(self: u32); s: static func(self: u32); }\n}\n"})
+    (d,) = p.diagnostics()
+    assert d.code == "wit/duplicate-name" and p.text_at(d) == "self"

@@ -108,7 +108,11 @@ class TypeChecks(ResolverBase):
         for param in func.params:
             self.check_ident(param.name)
             key = param.name.text.lower()
-            if key in seen:
+            if key == "self" and func.kind == "method":
+                self.problem("wit/duplicate-name", param.name.span,
+                             "param `self` is defined more than once: a method already takes `self` (the resource) "
+                             "implicitly; rename this parameter")
+            elif key in seen:
                 self.problem("wit/duplicate-name", param.name.span, f"param `{param.name.text}` is defined more than once",
                              (Related(Location(self.path, *seen[key].span), "first defined here"),))
             seen[key] = param.name
