@@ -1,5 +1,22 @@
 """The WIT workspace: package roots and their deps, resolved file by file, with
-definition and reverse-reference indexes kept up to date per changed file."""
+definition and reverse-reference indexes kept up to date per changed file.
+
+How it fits together:
+
+- `layout` finds *roots* (folders of .wit files, or single files) and their `deps/`
+  entries; `projects` adds folders named by wkg.toml, wit/deps.toml and .wash/.
+  Each root gets a `Context`: every package its files can see (`packages`).
+- Each file is summarised once per content (`model.wit`), then resolved on its own
+  (`resolver`): references are looked up, the file's own checks run, and what the
+  resolution read is recorded (other files, and package name tables as
+  `("pkg", key)`).  Those records form the reverse dependency index.
+- Checks over a whole root (package declarations, missing and duplicate packages,
+  `use`/`include` cycles) run in `packagechecks` from summaries and resolutions
+  only, so redoing them after a change reads nothing again.
+- `update(path)` re-summarises one file, rebuilds its group's packages, and
+  re-resolves the file plus the files that read it; if the names it declares
+  changed, also the files that read its package's name table.
+"""
 
 from __future__ import annotations
 
