@@ -338,3 +338,18 @@ def test_targets_leave_out_mixins_and_traits_but_apply_offers_them(tmp_path):
     assert "S" in targets.labels and "Base" not in targets.labels and "marker" not in targets.labels
     applied_to = complete(tmp_path / "apply", {"a.smithy": text.replace("    x: |\n", "") + "\napply |\n"}, "a.smithy")
     assert {"S", "Base", "marker"} <= set(applied_to.labels)
+
+
+def test_broken_lines_around_the_cursor(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\nstring Local\n\nstructure S {\n    a: \n    b: Loc|\n\n'
+            'structure T {\n    c: String\n}\n')
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert "Local" in result.labels and "String" in result.labels
+    files = {"codegen.toml": CODEGEN, "types.smithy": TYPES,
+             "kv.smithy": KV.replace('@wasmbus(contractId: "wasmcloud:example:kv", providerReceive: true)',
+                                     "@wasmbus(contractId: \"x\", prov|")}
+    unclosed = complete(tmp_path / "unclosed", files, "kv.smithy")
+    assert "providerReceive" in unclosed.labels and "contractId" not in unclosed.labels
+    files["kv.smithy"] = KV.replace("operations: [Get]", "operations: [Get, |")
+    open_list = complete(tmp_path / "list", files, "kv.smithy")
+    assert "Get" in open_list.labels

@@ -259,3 +259,11 @@ def test_operations_and_services_show_their_properties(tmp_path):
     assert ('@wasmbus(contractId: "wasmcloud:example:kv", providerReceive: true)\nservice org.example.kv#KeyValue {\n'
             '    version: "0.1"\n    operations: [Get]\n}') in info.markdown
     assert "A key-value store." in info.markdown
+
+
+def test_member_ids_hover_the_part_under_the_cursor(tmp_path):
+    text = '$version: "2"\nnamespace a\n\n/// The shape.\nstructure S {\n    /// The member.\n    m: String\n}\n\napply |S$m @sensitive\n'
+    info, source = hover_at(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert hovered(info, source) == "S" and "The shape." in info.markdown
+    info, source = hover_at(tmp_path / "member", {"a.smithy": text.replace("|S$m", "S$|m")}, "a.smithy")
+    assert hovered(info, source) == "S$m" and "The member." in info.markdown

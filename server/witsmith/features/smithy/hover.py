@@ -17,6 +17,7 @@ from witsmith.features.smithy.lookup import (
     documentation,
     found_at,
     lookup,
+    narrowed,
     project_summaries,
     summary_of,
     trait_selector,
@@ -44,6 +45,7 @@ def _hover(workspace: SmithyWorkspace, path: Path, offset: int) -> HoverInfo | N
         offset += 1  # the `@` of a trait application stands for the trait
     found = found_at(workspace, path, offset)
     if found is not None:
+        found = narrowed(found, offset)
         looked_up = lookup(workspace, found.target, path)
         if looked_up is None:
             return None

@@ -15,7 +15,7 @@ from witsmith.model.smithy import FileSummary, Member, Shape, TraitUse
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_summaries
 from witsmith.workspace.files import normalize
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
-from witsmith.workspace.smithy.resolution import uses_by_name
+from witsmith.workspace.smithy.resolution import split_id, uses_by_name
 
 WASMCLOUD_NAMESPACES = ("org.wasmcloud.model", "org.wasmcloud.core")
 TRAIT_MARKERS = ("trait", "smithy.api#trait")
@@ -148,6 +148,28 @@ def found_at(workspace: SmithyWorkspace, path: Path, offset: int) -> Found | Non
                     return Found(f"{summary.absolute_id(shape)}${member.name.text}", member.name.start,
                                  member.name.end, "declaration", member.name.text)
     return None
+
+
+def name_parts(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Byte ranges of the shape name and of the member name in a shape id as written
+    (None when the text is not what the range holds, e.g. a string with escapes)."""
+    if end - start != len(text.encode("utf-8")):
+        return None
+    namespace, name, member = split_id(text)
+    name_start = start + (len(namespace.encode("utf-8")) + 1 if namespace is not None else 0)
+    name_end = name_start + len(name.encode("utf-8"))
+    member_range = (name_end + 1, end) if member is not None else None
+    return (name_start, name_end), member_range
+
+
+def narrowed(found: Found, offset: int) -> Found:
+    """A reference to `S$m` names the shape when the cursor is on `S` (or its namespace)."""
+    if "$" not in found.target or found.role in ("declaration", "trait-member", "elided"):
+        return found
+    parts = name_parts(found.text, found.start, found.end)
+    if parts is None or parts[1] is None or offset >= parts[1][0] - 1:
+        return found
+    return Found(found.target.split("$", 1)[0], found.start, parts[1][0] - 1, found.role, found.text.split("$", 1)[0])
 
 
 def unresolved_at(workspace: SmithyWorkspace, path: Path, offset: int):

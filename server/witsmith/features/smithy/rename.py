@@ -16,7 +16,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import TextEdit
 from witsmith.features.editing import RenameEdits, RenameRefused, RenameTarget
-from witsmith.features.smithy.lookup import found_at, lookup
+from witsmith.features.smithy.lookup import found_at, lookup, name_parts
 from witsmith.model.smithy import FileSummary
 from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
 from witsmith.workspace.files import normalize
@@ -81,7 +81,7 @@ def _subject(workspace: SmithyWorkspace, path: Path, offset: int,
     target = found.target
     start, end = found.start, found.end
     if found.role != "declaration" and found.role not in MEMBER_ONLY_ROLES:
-        parts = _name_parts(found.text, found.start, found.end)
+        parts = name_parts(found.text, found.start, found.end)
         if parts is None:
             return RenameRefused("this reference is written with escapes; rename it from its declaration")
         (name_start, name_end), member_range = parts
@@ -102,17 +102,6 @@ def _subject(workspace: SmithyWorkspace, path: Path, offset: int,
         return RenameRefused(f"`{shape_def.shape.name.text}` is an inline structure named after its operation "
                              f"`{shape_def.shape.inline_of}`; rename the operation instead")
     return _Subject(shape_def, member.name.text if member is not None else None, start, end)
-
-
-def _name_parts(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """Byte ranges of the shape name and of the member name in a shape id as written."""
-    if end - start != len(text.encode("utf-8")):
-        return None
-    namespace, name, member = split_id(text)
-    name_start = start + (len(namespace.encode("utf-8")) + 1 if namespace is not None else 0)
-    name_end = name_start + len(name.encode("utf-8"))
-    member_range = (name_end + 1, end) if member is not None else None
-    return (name_start, name_end), member_range
 
 
 def _refusal(workspace: SmithyWorkspace, shape_def: ShapeDef, roots: Sequence[Path] | None) -> RenameRefused | None:
@@ -212,7 +201,7 @@ def _rename_shape(workspace: SmithyWorkspace, subject: _Subject, new_name: str,
         if ref.role in MEMBER_ONLY_ROLES:
             continue
         old_id = found.target.split("$", 1)[0]
-        parts = _name_parts(ref.text, ref.start, ref.end)
+        parts = name_parts(ref.text, ref.start, ref.end)
         if parts is None:
             return RenameRefused(f"a reference in `{summary.path.name}` is written with escapes; rename refused")
         namespace, name, _ = split_id(ref.text)
@@ -312,7 +301,7 @@ def _rename_member(workspace: SmithyWorkspace, subject: _Subject, new_name: str,
                 continue
             _edit(edits, summary.path, ref.start, ref.end, new_name)
             continue
-        parts = _name_parts(ref.text, ref.start, ref.end)
+        parts = name_parts(ref.text, ref.start, ref.end)
         if parts is None:
             return RenameRefused(f"a reference in `{summary.path.name}` is written with escapes; rename refused")
         _, member_range = parts
