@@ -229,3 +229,21 @@ def test_bad_positions_give_nothing(tmp_path):
     assert completions(p.workspace, path, -1) == []
     assert completions(p.workspace, path, 10**6) == []
     assert completions(p.workspace, p.root / "missing.wit", 0) == []
+
+
+def test_edits_match_the_buffer_while_the_workspace_lags_behind(tmp_path):
+    # The server reparses a file on each keystroke but may resolve it only when typing pauses.
+    from witsmith.settings import Settings
+    from witsmith.workspace.files import FileStore, ParseCache
+    from witsmith.workspace.wit import WitWorkspace
+
+    project(tmp_path, {"wit/types.wit": TYPES, "wit/a.wit": PKG + "interface api {\n  use types.{color};\n}\n"})
+    files = FileStore()
+    workspace = WitWorkspace(files, ParseCache(), Settings())
+    workspace.add_root(tmp_path / "wit")
+    path = tmp_path / "wit" / "a.wit"
+    typed = PKG + "/// Lines typed above the use.\n\ninterface api {\n  use types.{color};\n  f: func(u: \n}\n"
+    files.set_buffer(path, typed.encode())
+    offset = len(typed.encode()) - len(b"\n}\n")
+    found = {c.label: c for c in completions(workspace, path, offset)}
+    assert "use types.{color, user};" in apply(typed.encode(), found["user"].additional_edits)

@@ -198,3 +198,20 @@ def test_bad_offsets_give_nothing(tmp_path):
     assert hover(p.workspace, path, -5) is None
     assert hover(p.workspace, path, 10**6) is None
     assert hover(p.workspace, p.root / "missing.wit", 3) is None
+
+
+def test_no_wrong_answer_while_the_workspace_lags_behind(tmp_path):
+    from witsmith.settings import Settings
+    from witsmith.workspace.files import FileStore, ParseCache
+    from witsmith.workspace.wit import WitWorkspace
+
+    text = PKG + "interface i {\n  type aa = u32;\n  type bb = aa;\n}\n"
+    project(tmp_path, {"wit/a.wit": text})
+    files = FileStore()
+    workspace = WitWorkspace(files, ParseCache(), Settings())
+    workspace.add_root(tmp_path / "wit")
+    path = tmp_path / "wit" / "a.wit"
+    # `aa` retyped as `cc`, not yet resolved: the stale reference still leads to `aa`.
+    files.set_buffer(path, text.replace("= aa", "= cc").encode())
+    info = hover(workspace, path, text.encode().rindex(b"aa") + 1)
+    assert info is None

@@ -18,7 +18,7 @@ from witsmith.features.wit.lookup import (
     PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
     source_of, unit_at, view_of,
 )
-from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
+from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World, summarize
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
 from witsmith.workspace.wit.packages import ItemDef, Package
@@ -178,7 +178,10 @@ class _Completer:
         while end < len(source) and _WORD.match(source, end):
             end += 1
         self.start, self.end = start, end
-        self.summary: FileSummary | None = workspace.summary(path)
+        # Offsets of the edits must match the buffer: summarize the tree as it is now,
+        # since the workspace may lag behind a file being typed in.
+        tree = workspace.tree(path)
+        self.summary: FileSummary | None = summarize(tree) if tree is not None else workspace.summary(path)
         self._view: View | None = None
         self.found: list[CompletionCandidate] = []
         self.labels: set[tuple[str, str]] = set()
@@ -190,6 +193,11 @@ class _Completer:
         if self._view is None:
             self._view = view_of(self.workspace, self.path)
         return self._view
+
+    def is_current(self, item: ItemDef, scope: Interface | World | None) -> bool:
+        """Whether a package item is the body the cursor is in (the workspace's copy of it)."""
+        return scope is not None and scope.name is not None and item.path == self.path \
+            and item.name == scope.name.text
 
     def unit(self) -> PackageUnit | None:
         return unit_at(self.summary, self.offset) if self.summary is not None else None
@@ -408,7 +416,7 @@ class _Completer:
         for package, sort in sources:
             for name, items in sorted(package.items.items()):
                 item = items[0]
-                if item.kind != "interface" or item.node is scope:
+                if item.kind != "interface" or self.is_current(item, scope):
                     continue
                 path = name if package is own else item_label(package, name)
                 for typedef in item.node.types:
@@ -479,7 +487,7 @@ class _Completer:
         if own is not None:
             for name, items in sorted(own.items.items()):
                 item = items[0]
-                if item.kind == "interface" and item.node is not current:
+                if item.kind == "interface" and not self.is_current(item, current):
                     self.add(name, "module", start=start, detail=f"interface {item_label(own, name)}",
                              documentation=item.node.docs or None, sort="0")
         unit = self.unit()
@@ -497,7 +505,7 @@ class _Completer:
         own = self.own_package()
         if own is not None:
             for name, items in sorted(own.items.items()):
-                if items[0].kind == "world" and items[0].node is not current:
+                if items[0].kind == "world" and not self.is_current(items[0], current):
                     self.add(name, "module", start=start, detail=f"world {item_label(own, name)}",
                              documentation=items[0].node.docs or None, sort="0")
         for package in self.view.foreign(own):

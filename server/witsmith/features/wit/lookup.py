@@ -7,6 +7,7 @@ public queries (`summary`, `tree`, `definition`, `context_for`, `group_for`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -382,6 +383,12 @@ def target_at(workspace: WitWorkspace, path: Path, offset: int) -> Target | None
             return None
         found = (decl, path)
     decl, where = found
+    bare = written.removeprefix("%")
+    if decl.kind not in ("package", "use-alias", "top-use-alias") and bare != decl.name \
+            and not _alias_written(workspace, path, bare):
+        # Another name can only reach a declaration through `use ... as`; anything
+        # else is the workspace lagging behind the buffer.
+        return None
     if decl.kind == "package":
         # A package name is several tokens; the whole `ns:pkg` (or `ns:pkg@version`) is the name.
         parent = token.parent
@@ -394,6 +401,11 @@ def target_at(workspace: WitWorkspace, path: Path, offset: int) -> Target | None
                 at = (namespace.start_byte, package.end_byte)
         written = text_at(workspace, path, *at)
     return Target(decl, where, at, written)
+
+
+def _alias_written(workspace: WitWorkspace, path: Path, name: str) -> bool:
+    source = source_of(workspace, path) or b""
+    return re.search(rb"\bas\s+%?" + re.escape(name.encode()) + rb"(?![\w-])", source) is not None
 
 
 def original_of_alias(workspace: WitWorkspace, path: Path, decl: Decl) -> Target | None:
