@@ -496,3 +496,9 @@ def test_a_method_parameter_named_self(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "interface i {\n  resource r { m: func(self: u32); s: static func(self: u32); }\n}\n"})
     (d,) = p.diagnostics()
     assert d.code == "wit/duplicate-name" and p.text_at(d) == "self"
+
+
+def test_an_unseen_interface_imported_twice(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": PKG + "world w {\n  import x:y/z@1.0.0;\n  import x:y/z@1.0.0;\n}\n",
+                           "wit/deps/x.wasm": ""})
+    assert sorted(p.codes()) == ["wit/unverified-package", "wit/world-name-conflict"]

@@ -67,17 +67,24 @@ class WorldChecks(ResolverBase):
                         self.problem("wit/unstable-reference", item.path.interface.span,
                                      f"interface `{item.path}` is gated by an `@unstable` feature that is not enabled")
                     elif item.name is None:  # `import primary: store;` may repeat an interface
-                        ident = (id(found.package), found.name)
-                        seen_ids = exported_ids if item.direction == "export" else imported_ids
-                        if ident in seen_ids:
-                            self.problem("wit/world-name-conflict", item.path.span,
-                                         f"interface `{item.path}` cannot be {item.direction}ed more than once; remove this one",
-                                         (Related(Location(self.path, *seen_ids[ident].span), "first here"),))
-                        seen_ids.setdefault(ident, item.path.interface)
+                        self.check_repeated(item, (id(found.package), found.name),
+                                            exported_ids if item.direction == "export" else imported_ids)
+                elif item.name is None and item.path.is_foreign:
+                    # A package witsmith cannot see: compare the paths as written.
+                    self.check_repeated(item, ("path", str(item.path)),
+                                        exported_ids if item.direction == "export" else imported_ids)
         for include in world.includes:
             self.check_include(include, scope, imports, exports)
         self.check_import_export(scope)
         self.check_wasmcloud(scope)
+
+    def check_repeated(self, item, ident: tuple, seen_ids: dict) -> None:
+        """An interface imported (or exported) twice by the same world."""
+        if ident in seen_ids:
+            self.problem("wit/world-name-conflict", item.path.span,
+                         f"interface `{item.path}` cannot be {item.direction}ed more than once; remove this one",
+                         (Related(Location(self.path, *seen_ids[ident].span), "first here"),))
+        seen_ids.setdefault(ident, item.path.interface)
 
     def interface_deps(self, item: ItemDef) -> list[ItemDef]:
         deps = []
