@@ -115,7 +115,8 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
                           if p.label.split("@")[0] == base})
         pinned = context.pinned.get(base) or context.pinned.get(base.split(":")[-1])
         if present:
-            hint = f"; deps/ has {', '.join(present)}: use that version or add {label} to deps/"
+            hint = f"; available instead: {', '.join(present)} (versions must match exactly): use one of " \
+                   f"those or add {label} to deps/"
         elif pinned == "wit/deps.toml":
             hint = "; wit/deps.toml lists it: run `wit-deps` to fetch it"
         elif pinned:
