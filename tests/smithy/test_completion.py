@@ -353,3 +353,14 @@ def test_broken_lines_around_the_cursor(tmp_path):
     files["kv.smithy"] = KV.replace("operations: [Get]", "operations: [Get, |")
     open_list = complete(tmp_path / "list", files, "kv.smithy")
     assert "Get" in open_list.labels
+
+
+def test_resource_bodies(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\nstring ForecastId\n\noperation GetForecast {}\n\n'
+            'resource Forecast {\n    identifiers: { forecastId: Fore| }\n}\n')
+    identifiers = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert "ForecastId" in identifiers.labels and "GetForecast" not in identifiers.labels
+    lifecycle = complete(tmp_path / "read", {"a.smithy": text.replace("Fore| }", "ForecastId }\n    read: |")}, "a.smithy")
+    assert lifecycle.labels == ["GetForecast"]
+    keys = complete(tmp_path / "keys", {"a.smithy": text.replace("Fore| }", "ForecastId }\n    |")}, "a.smithy")
+    assert {"read", "create", "operations", "resources"} <= set(keys.labels) and "identifiers" not in keys.labels

@@ -294,3 +294,11 @@ def test_models_from_the_model_paths_setting_are_dependencies(tmp_path):
     offset = path.read_bytes().index(b"x: Dep") + 4
     refused = rename(ws, path, offset, "Other")
     assert isinstance(refused, RenameRefused) and "smithy.modelPaths" in refused.message
+
+
+def test_a_new_name_already_imported_by_the_defining_file_is_refused(tmp_path):
+    files = {"a.smithy": '$version: "2"\nnamespace a\n\nuse b#Bar\n\nstring Fo|o\n\nstructure S {\n    b: Bar\n}\n',
+             "b.smithy": '$version: "2"\nnamespace b\n\nstring Bar\n'}
+    ws, path, offset = setup(tmp_path, files, "a.smithy")
+    refused = rename(ws, path, offset, "Bar")
+    assert isinstance(refused, RenameRefused) and "b#Bar" in refused.message

@@ -25,6 +25,7 @@ from witsmith.features.smithy.lookup import (
 )
 from witsmith.features.smithy.selectors import Evaluator, Target
 from witsmith.model.smithy import FileSummary, Member, Shape
+from witsmith.model.smithy.summary import SERVICE_KINDS
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE
 from witsmith.workspace.files import normalize
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
@@ -347,7 +348,8 @@ class _Completer:
         """Shapes the cursor may name: by name when in scope, by name with a new `use`, or by full id.
 
         Trait definitions are applied with `@` and mixins only copied with `with [...]`:
-        neither is offered where a shape is targeted.
+        neither is offered where a shape is targeted; nor are services, resources and
+        operations unless `want` asks for them.
         """
         word = self.cursor.word
         absolute = "#" in word or "." in word
@@ -356,6 +358,8 @@ class _Completer:
             shape_def = nameable.shape_def
             if not everything and (is_trait_shape(shape_def.shape) or _has_marker(shape_def.shape, "mixin") != mixins):
                 continue
+            if want is None and not everything and shape_def.shape.kind in SERVICE_KINDS:
+                continue  # members and identifiers target data shapes only
             if want is not None and not want(shape_def):
                 continue
             preferred = prefer is not None and prefer(shape_def)

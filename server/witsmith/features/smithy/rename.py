@@ -191,7 +191,7 @@ def _rename_shape(workspace: SmithyWorkspace, subject: _Subject, new_name: str,
             if shape.inline_of == old and shape.name.text.startswith(old):
                 renames[shape_def.summary.absolute_id(shape)] = new_name + shape.name.text[len(old):]
     for old_id, name in renames.items():
-        refusal = _shape_clash(workspace, old_id, name)
+        refusal = _shape_clash(workspace, old_id, name) or _captured(workspace, shape_def.summary, old_id, name)
         if refusal is not None:
             return refusal
     edits: dict[tuple[Path, int, int], TextEdit] = {}
