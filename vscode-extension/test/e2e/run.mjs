@@ -400,11 +400,8 @@ async function main() {
         await shot('09-completion');
         const text = await page.locator('.suggest-widget').innerText();
         await page.keyboard.press('Escape');
-        // Undo the typing, so that the other steps see the file as it was.
-        for (let i = 0; i < 10 && /other:/.test((await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')); i++) {
-          await page.keyboard.press('Control+Z');
-          await page.waitForTimeout(200);
-        }
+        // Delete the new line, so that the other steps see the file as it was.
+        await page.keyboard.press('Control+Shift+K');
         await page.keyboard.press('Control+S');
         if (!/String/.test(text)) { throw new Error(`no String among the completions:\n${text}`); }
         return 'String offered';
@@ -442,6 +439,36 @@ async function main() {
       await command('View: Focus Problems');
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'wit/syntax-error' }).first().waitFor({ state: 'visible', timeout: 60000 });
       return 'notification with Install with pip and Open setup guide, which opens the README; server back after the fix';
+    });
+
+    await step('/// continues on Enter', async () => {
+      await quickOpen('weather.smithy');
+      const [line] = positionOf('weather.smithy', '/// Provides');
+      await goTo(line, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('More docs.');
+      await page.waitForTimeout(300);
+      const text = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+      await shot('11b-doc-continuation');
+      await page.keyboard.press('Control+Shift+K'); // delete the new line
+      await page.keyboard.press('Control+S');
+      if (!/\n\/\/\/ More docs\./.test(text)) { throw new Error(`no /// before the new line:\n${text.slice(0, 400)}`); }
+      return '/// added';
+    });
+
+    await step('Check Workspace runs witsmith check as a task', async () => {
+      await command('witsmith: Check Workspace');
+      // The task's problem matcher adds its findings next to the server's.
+      await command('View: Focus Problems');
+      const group = page.locator('.markers-panel .monaco-list-row', { hasText: 'broken.wit' }).first();
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')];
+        return rows.filter((r) => /witsmith check\(/.test(r.textContent ?? '')).length >= 2;
+      }, null, { timeout: 60000 });
+      await group.waitFor({ state: 'visible' });
+      await shot('11c-check-workspace');
+      return 'the problem matcher reported both syntax errors';
     });
 
     await step('Show Syntax Tree command opens the tree', async () => {
