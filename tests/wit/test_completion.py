@@ -109,6 +109,21 @@ def test_types_in_scope_local_and_used_then_built_ins(tmp_path):
     assert found["u32"].replace_start == found["u32"].replace_end == offset
 
 
+def test_handles_take_resources_only(tmp_path):
+    found, _, _ = complete(tmp_path, PKG + """
+        interface api {
+          use wasi:io/streams@0.2.0.{input-stream as input};
+          use types.{user};
+          resource local-thing;
+          type id = u64;
+          read: func(from: borrow<‸>);
+        }
+        """, {"wit/types.wit": TYPES, "wit/deps/io/streams.wit": STREAMS})
+    assert {"input", "local-thing", "conn", "output-stream", "pollable"} <= set(found)
+    assert not {"user", "id", "u32", "list", "color"} & set(found)
+    assert found["input"].kind == "class" and found["input"].detail == "use wasi:io/streams@0.2.0.{input-stream}"
+
+
 def test_type_from_another_interface_adds_to_its_existing_use(tmp_path):
     found, source, _ = complete(tmp_path, PKG + """
         interface api {
@@ -139,7 +154,7 @@ def test_type_from_a_dependency_uses_its_full_path(tmp_path):
         """, {"wit/deps/io/streams.wit": STREAMS, "wit/types.wit": TYPES})
     output = found["output-stream"]
     assert "from wasi:io/streams@0.2.0" in output.detail
-    assert output.sort_text > found["user"].sort_text  # the package's own types first
+    assert output.sort_text > found["conn"].sort_text  # the package's own types first
     assert "use wasi:io/streams@0.2.0.{input-stream, output-stream};" in apply(source, output.additional_edits)
     assert "use wasi:io/poll@0.2.0.{pollable};" in apply(source, found["pollable"].additional_edits)
 

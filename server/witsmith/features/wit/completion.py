@@ -239,7 +239,7 @@ class _Completer:
                 frame, statement, statement_start, scope):
             pass
         elif self.is_type_position(frame, statement):
-            self.types(scope, frames)
+            self.types(scope, frames, handle=re.search(r"\b(borrow|own)\s*<\s*$", statement) is not None)
         elif frame.kind == "top" and not statement.strip():
             self.top_keywords(len(frames) > 1)
         elif frame.kind == "interface":
@@ -378,7 +378,9 @@ class _Completer:
                            ("deprecated", "deprecated(version = ${1:0.1.0})")):
             self.add(word, "keyword", insert=body, snippet=True, detail=f"@{word} gate", sort="2")
 
-    def types(self, scope: Interface | World | None, frames: list[_Frame]) -> None:
+    def types(self, scope: Interface | World | None, frames: list[_Frame], handle: bool = False) -> None:
+        """Type names: the body's own and `use`d ones, built-ins, then other interfaces'.
+        Inside `borrow<`/`own<` only resources fit."""
         local: set[str] = set()
         if scope is None:
             # The tree lost the body: read its declarations from the text written so far.
@@ -386,27 +388,53 @@ class _Completer:
             if body is not None:
                 text = _blank_comments(self.source[body.opened:self.start]).decode("utf-8", errors="replace")
                 for kind, name in _DECLARED.findall(text):
-                    self.add(name, _TYPE_KINDS.get(kind, "type"), detail=f"{kind} {name}", sort="0")
+                    if not handle or kind == "resource":
+                        self.add(name, _TYPE_KINDS.get(kind, "type"), detail=f"{kind} {name}", sort="0")
         if scope is not None:
             for name, (kind, node) in scope_names(scope).items():
                 if kind == "type":
                     local.add(name)
-                    self.add(name_text(node.name), _TYPE_KINDS.get(node.kind, "type"), detail=short_typedef(node),
-                             documentation=node.docs or None, sort="0")
+                    if not handle or node.kind == "resource":
+                        self.add(name_text(node.name), _TYPE_KINDS.get(node.kind, "type"),
+                                 detail=short_typedef(node), documentation=node.docs or None, sort="0")
                 elif kind == "use":
                     local.add(name)
                     use = next(u for u in scope.uses if node in u.names)
-                    origin = f"{use.path}.{{{node.name.text}}}"
-                    self.add(name_text(node.local), "type", detail=f"use {origin}", sort="0")
-        for word in PRIMITIVES:
-            self.add(word, "type", detail="built-in type", documentation=builtin_documentation(word), sort="1")
-        for word, body in _GENERICS.items():
-            self.add(word, "type", insert=body, snippet=True, detail="built-in type",
-                     documentation=builtin_documentation(word), sort="1")
+                    typedef = self.used_typedef(use.path, node.name.text)
+                    if handle and typedef is not None and typedef.kind != "resource":
+                        continue
+                    self.add(name_text(node.local), _TYPE_KINDS.get(typedef.kind, "type") if typedef else "type",
+                             detail=f"use {use.path}.{{{node.name.text}}}",
+                             documentation=(typedef.docs or None) if typedef else None, sort="0")
+        if not handle:
+            for word in PRIMITIVES:
+                self.add(word, "type", detail="built-in type", documentation=builtin_documentation(word), sort="1")
+            for word, body in _GENERICS.items():
+                self.add(word, "type", insert=body, snippet=True, detail="built-in type",
+                         documentation=builtin_documentation(word), sort="1")
         if scope is not None:
-            self.types_to_use(scope, local)
+            self.types_to_use(scope, local, handle)
 
-    def types_to_use(self, scope: Interface | World, local: set[str]) -> None:
+    def used_typedef(self, path: UsePath, name: str, unit=None, package=None, depth: int = 0):
+        """The type a `use` brings in, through other interfaces' `use`s (resolved in the
+        package where each `use` is written)."""
+        if unit is None:
+            unit, package = self.unit(), self.own_package()
+        item = resolve_use_path(self.view, unit, package, path) if unit is not None else None
+        if item is None or item.kind != "interface" or depth > 8:
+            return None
+        entry = scope_names(item.node).get(name)
+        if entry is None:
+            return None
+        if entry[0] == "type":
+            return entry[1]
+        if entry[0] == "use":
+            origin = next((u for u in item.node.uses if entry[1] in u.names), None)
+            if origin is not None:
+                return self.used_typedef(origin.path, entry[1].name.text, item.unit, item.package, depth + 1)
+        return None
+
+    def types_to_use(self, scope: Interface | World, local: set[str], handle: bool = False) -> None:
         """Types of the package's other interfaces, then of other packages (deps/), each
         with the `use` that brings it in."""
         own = self.own_package()
@@ -420,7 +448,7 @@ class _Completer:
                     continue
                 path = name if package is own else item_label(package, name)
                 for typedef in item.node.types:
-                    if typedef.name.text in offered:
+                    if typedef.name.text in offered or (handle and typedef.kind != "resource"):
                         continue  # a name in scope, or offered from a nearer interface
                     offered.add(typedef.name.text)
                     self.add(name_text(typedef.name), _TYPE_KINDS.get(typedef.kind, "type"),
