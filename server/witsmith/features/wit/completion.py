@@ -72,7 +72,7 @@ def completions(workspace: WitWorkspace, path: Path, offset: int) -> list[Comple
         return []
 
 
-_COMMENT_OR_BRACKET = re.compile(rb"//|/\*|\*/")
+_BLOCK_COMMENT_MARKS = re.compile(rb"//|/\*|\*/")
 _STRUCTURE = re.compile(rb"[{};()<>,]")
 
 
@@ -92,7 +92,7 @@ def _blank_comments(source: bytes) -> bytes:
             end = n if end < 0 else end
         elif follow == b"*":
             depth, end = 1, start + 2
-            for mark in _COMMENT_OR_BRACKET.finditer(source, end):
+            for mark in _BLOCK_COMMENT_MARKS.finditer(source, end):
                 if mark.group() == b"/*":
                     depth += 1
                 elif mark.group() == b"*/":
@@ -226,9 +226,8 @@ class _Completer:
         frames = _frames(text)
         frame = frames[-1]
         raw = text[frame.statement:].decode("utf-8", errors="replace")
-        stripped = _GATES.sub("", raw, count=1)
-        statement_start = frame.statement + len(raw[:len(raw) - len(stripped)].encode())
-        statement = stripped
+        statement = _GATES.sub("", raw, count=1)  # gates before an item do not change what comes next
+        statement_start = frame.statement + len(raw[:len(raw) - len(statement)].encode())
         scope = self.scope(frames)
         if frame.kind == "use-names":
             self.use_names(frame, statement)
