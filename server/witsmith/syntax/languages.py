@@ -11,6 +11,7 @@ import tree_sitter
 from witsmith.syntax import _languages
 
 LANGUAGE_IDS = ("smithy", "wit")
+QUERY_NAMES = ("highlights", "folds", "locals", "indents", "injections", "tags")
 
 _EXTENSIONS = {".smithy": "smithy", ".wit": "wit"}
 

@@ -79,7 +79,13 @@ class SyntaxTree:
             old_end_point=_point(self.source, edit.old_end),
             new_end_point=_point(new_source, new_end),
         )
-        tree = _parser(self.lang_id).parse(new_source, old_tree)
+        parser = _parser(self.lang_id)
+        tree = parser.parse(new_source, old_tree)
+        if tree.root_node.has_error:
+            # Error recovery weighs the subtrees it reuses, so a broken text can recover
+            # differently incrementally than from scratch; a fresh parse keeps every
+            # tree equal to what a newly opened file would get (and costs a few ms).
+            tree = parser.parse(new_source)
         return SyntaxTree(self.lang_id, new_source, tree)
 
 
