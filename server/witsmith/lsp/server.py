@@ -72,6 +72,9 @@ class WitsmithServer(LanguageServer):
         self._debounce: asyncio.TimerHandle | None = None
         self.indexing: asyncio.Task | None = None
         self._flushes: asyncio.Future | None = None
+        # Files changed on disk while a background index ran: the new index may have
+        # read them before the change, so they are read again once it is swapped in.
+        self._changed_while_indexing: set[Path] | None = None
 
     # -- what the client can do ------------------------------------------------
     @property
@@ -223,9 +226,17 @@ class WitsmithServer(LanguageServer):
                 project.add_root(root)
             return project
 
-        project = await asyncio.get_running_loop().run_in_executor(None, build)
+        self._changed_while_indexing = set()
+        try:
+            project = await asyncio.get_running_loop().run_in_executor(None, build)
+        finally:
+            changed, self._changed_while_indexing = self._changed_while_indexing, None
         self.project = project
+        self.apply_settings()  # settings may have changed while the index ran
         self._behind.clear()
+        for path in changed:
+            if path not in self.documents:
+                project.update(path)
         for document in self.documents.values():
             self.sync(document)
         if report:
@@ -309,6 +320,8 @@ def did_change_watched_files(ls: WitsmithServer, params: types.DidChangeWatchedF
         path = uri_to_path(change.uri)
         if path in ls.documents or language_of(path) is None:
             continue  # an open buffer wins over the disk
+        if ls._changed_while_indexing is not None:
+            ls._changed_while_indexing.add(path)
         affected |= ls.project.update(path)
     ls.refresh(affected)
 
