@@ -364,3 +364,26 @@ def test_resource_bodies(tmp_path):
     assert lifecycle.labels == ["GetForecast"]
     keys = complete(tmp_path / "keys", {"a.smithy": text.replace("Fore| }", "ForecastId }\n    |")}, "a.smithy")
     assert {"read", "create", "operations", "resources"} <= set(keys.labels) and "identifiers" not in keys.labels
+
+
+def test_member_defaults_offer_enum_values_and_booleans(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\nenum Status {\n    ACTIVE = "active"\n    GONE = "gone"\n}\n\n'
+            'structure S {\n    status: Status = |\n}\n')
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert sorted(result.labels) == ['"active"', '"gone"']
+    flag = complete(tmp_path / "flag", {"a.smithy": text.replace("status: Status = |", "on: Boolean = |")}, "a.smithy")
+    assert sorted(flag.labels) == ["false", "true"]
+
+
+def test_idref_strings_offer_shape_ids_matching_the_selector(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\n@trait\nstructure pointsTo {\n'
+            '    @idRef(selector: "structure")\n    target: String\n    note: String\n}\n\n'
+            'structure Goal {}\nstring Plain\n\n@pointsTo(target: "|")\nstring Source\n')
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert "a#Goal" in result.labels and "a#Plain" not in result.labels
+    assert result.applied("a#Goal").count('@pointsTo(target: "a#Goal")') == 1
+    plain = complete(tmp_path / "plain", {"a.smithy": text.replace('target: "|"', 'note: "|"')}, "a.smithy")
+    assert plain.items == []
+    mixin = complete(tmp_path / "mixin", {"a.smithy": '$version: "2"\nnamespace a\n\n@trait\nstructure t {}\n\n'
+                                                       '@mixin(localTraits: ["|"])\nstructure M {}\n'}, "a.smithy")
+    assert "a#t" in mixin.labels and "a#M" not in mixin.labels

@@ -74,6 +74,8 @@ class _Completer:
 
     def run(self) -> list[CompletionCandidate]:
         cursor, frame = self.cursor, self.cursor.frame
+        if cursor.in_string:
+            return self.idref_values(frame) if frame.kind in ("trait", "trait_object", "trait_array") else []
         if cursor.after_at:
             if frame.kind in ("value", "trait_object", "trait_array", "property_list", "property_object", "mixins"):
                 return []
@@ -244,6 +246,9 @@ class _Completer:
         words = _texts(line)
         if len(line) >= 2 and words[-1] == ":" and line[-2].kind == "word":
             return self.shapes()
+        if len(line) >= 4 and words[-1] == "=" and words[-3] == ":" and line[-2].kind == "word":
+            target = self.workspace.target_shape(self.summary, words[-2])
+            return self._values(target, None) if target is not None else []
         if self.cursor.after_dollar:
             return self.elided_members()
         if words and not line_is_traits_only(line):
@@ -444,6 +449,50 @@ class _Completer:
             required = any(t.id.text in ("required", "smithy.api#required") for t in member.traits)
             result.append(self._member_item(owner, member, insert_text=f"{member.name.text}: ",
                                             rank="0" if required else "1"))
+        return result
+
+    def idref_values(self, frame: Frame) -> list[CompletionCandidate]:
+        """Shape ids for a string that an @idRef marks as one, filtered by the @idRef's selector."""
+        trait_def = self.workspace.target_shape(self.summary, frame.trait) if frame.trait else None
+        value_def = self._walk(trait_def, frame.path) if trait_def is not None else None
+        if value_def is None:
+            return []
+        member_traits: list = []
+        target = value_def
+        if frame.kind == "trait_array" or value_def.shape.kind in ("list", "set") and not frame.tokens:
+            found = self.workspace.member(value_def, "member")
+            if found is None:
+                return []
+            member_traits, target = found[1].traits, self.workspace.member_target(*found)
+        elif is_object_like(frame) and frame.tokens:
+            state, key = key_state(frame)
+            found = self.workspace.member(value_def, key) if state == "value" and key else None
+            if found is None:
+                return []
+            member_traits, target = found[1].traits, self.workspace.member_target(*found)
+        if target is None:
+            return []
+        idref = self.workspace.has_trait(target, "smithy.api#idRef", member_traits) or self.workspace.has_trait(
+            target, "smithy.api#idRef", target.shape.traits)
+        if idref is None:
+            return []
+        selector = "*"
+        if idref.value is not None and idref.value.kind == "object":
+            found_selector = idref.value.get("selector")
+            if found_selector is not None and found_selector.kind == "string":
+                selector = str(found_selector.value)
+        evaluator = Evaluator(self.workspace)
+        result = []
+        for nameable in self.nameable():
+            shape_def = nameable.shape_def
+            if selector != "*":
+                try:
+                    if not evaluator.matches(selector, Target(shape_def)):
+                        continue
+                except Exception:  # noqa: BLE001 - a selector we cannot evaluate does not hide the shape
+                    pass
+            result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id,
+                                           rank="0" if nameable.in_scope else "1"))
         return result
 
     def _walk(self, shape_def: ShapeDef, path: tuple[str, ...]) -> ShapeDef | None:

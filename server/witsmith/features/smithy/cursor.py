@@ -69,6 +69,7 @@ class Cursor:
     word_start: int  # byte offset where `word` starts
     after_at: bool  # the word follows `@`
     after_dollar: bool  # the word follows `$` (control key or elided member)
+    in_string: bool = False  # the word is the start of a quoted string (a shape id for @idRef)
 
     @property
     def frame(self) -> Frame:
@@ -188,7 +189,9 @@ def cursor_at(source: bytes, root: tree_sitter.Node | None, offset: int) -> Curs
     text = source[start:word_start - 1 if after_dollar else word_start]
     frames = [Frame("top")]
     last_kind = ""
-    for match in _TOKEN.finditer(text.decode("utf-8", errors="replace")):
+    in_string = False
+    decoded = text.decode("utf-8", errors="replace")
+    for match in _TOKEN.finditer(decoded):
         kind = match.lastgroup or "other"  # the outer group: `block` and `string` include their ends
         value = match.group()
         frame = frames[-1]
@@ -201,7 +204,11 @@ def cursor_at(source: bytes, root: tree_sitter.Node | None, offset: int) -> Curs
         if kind == "block" and match.group("block_end") is None:
             return None
         if kind == "string" and match.group("string_end") is None:
-            return None
+            # Only the word right after the opening quote is completed (shape ids of @idRef values).
+            if value != '"' or match.end() != len(decoded):
+                return None
+            in_string = True
+            break
         if kind == "block":
             kind = "string"
         if kind == "punct" and value in "{[(":
@@ -226,7 +233,7 @@ def cursor_at(source: bytes, root: tree_sitter.Node | None, offset: int) -> Curs
         if line and line[-1].text == "@":
             line.pop()
             frames[-1].tokens.pop()
-    return Cursor(frames, word, word_start, after_at, after_dollar)
+    return Cursor(frames, word, word_start, after_at, after_dollar, in_string)
 
 
 def line_is_traits_only(tokens: list[Token]) -> bool:
