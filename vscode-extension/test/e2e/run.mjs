@@ -464,7 +464,7 @@ async function main() {
       const group = page.locator('.markers-panel .monaco-list-row', { hasText: 'broken.wit' }).first();
       await page.waitForFunction(() => {
         const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')];
-        return rows.filter((r) => /witsmith check\(/.test(r.textContent ?? '')).length >= 2;
+        return rows.filter((r) => /witsmith.?check/.test(r.textContent ?? '')).length >= 2;
       }, null, { timeout: 60000 });
       await group.waitFor({ state: 'visible' });
       await shot('11c-check-workspace');
