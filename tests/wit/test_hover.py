@@ -143,6 +143,20 @@ def test_interface_and_world_summaries(tmp_path):
            "    export run: func(args: list<string>);\n    include other;\n}" in world.markdown
 
 
+def test_include_with_name_shows_the_included_item(tmp_path):
+    info, source = hover_at(tmp_path, {"wit/a.wit": PKG + """
+        world base {
+          /// Write a line to the log.
+          import log: func(msg: string);
+        }
+        world app {
+          include base with { l‸og as base-log }
+        }
+        """})
+    assert source[info.start:info.end] == b"log"
+    assert "import log: func(msg: string);" in info.markdown and "Write a line to the log." in info.markdown
+
+
 def test_package_in_a_path_shows_the_dependency_package(tmp_path):
     info, source = hover_at(tmp_path, {
         "wit/a.wit": PKG + "world w { import wasi:i‸o/streams@0.2.0; }\n",

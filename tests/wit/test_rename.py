@@ -113,6 +113,19 @@ def test_world_item_renamed_in_include_with(tmp_path):
     assert "import log: func();" in out["wit/a.wit"]
 
 
+def test_world_item_renamed_from_an_include_with(tmp_path):
+    out = renamed(tmp_path, {"wit/a.wit": PKG + """
+        world base {
+          import log: func(msg: string);
+        }
+        world app {
+          include base with { lo‸g as base-log }
+        }
+        """}, "trace")
+    assert "import trace: func(msg: string);" in out["wit/a.wit"]
+    assert "include base with { trace as base-log }" in out["wit/a.wit"]
+
+
 def project_text(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

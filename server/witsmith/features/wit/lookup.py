@@ -377,6 +377,8 @@ def target_at(workspace: WitWorkspace, path: Path, offset: int) -> Target | None
         if decl is not None:
             found = (decl, location.path)
     if found is None:
+        found = _included_item(workspace, path, token)
+    if found is None:
         summary = workspace.summary(path)
         decl = declaration_covering(summary, probe) if summary is not None else None
         if decl is None or not decl.span[0] <= probe < decl.span[1]:
@@ -401,6 +403,30 @@ def target_at(workspace: WitWorkspace, path: Path, offset: int) -> Target | None
                 at = (namespace.start_byte, package.end_byte)
         written = text_at(workspace, path, *at)
     return Target(decl, where, at, written)
+
+
+def _included_item(workspace: WitWorkspace, path: Path, token: tree_sitter.Node) -> tuple[Decl, Path] | None:
+    """`include w with { a as b }`: `a` names an import or export of the world `w`."""
+    pair = token.parent
+    if pair is None or pair.type != "include_name" or pair.child_by_field_name("from") != token:
+        return None
+    summary = workspace.summary(path)
+    if summary is None or pair.parent is None:
+        return None
+    unit = unit_at(summary, pair.start_byte)
+    include = next((i for w in unit.worlds for i in w.includes
+                    if i.span == (pair.parent.start_byte, pair.parent.end_byte)), None)
+    if include is None:
+        return None
+    view = view_of(workspace, path)
+    item = resolve_use_path(view, unit, view.package_of(unit), include.path)
+    where = workspace.summary(item.path) if item is not None and item.kind == "world" else None
+    if where is None:
+        return None
+    name = (token.text or b"").decode("utf-8", errors="replace").removeprefix("%")
+    decl = next((d for d in declarations(where) if d.kind == "world-item" and d.scope is item.node
+                 and d.name == name), None)
+    return (decl, item.path) if decl is not None else None
 
 
 def _alias_written(workspace: WitWorkspace, path: Path, name: str) -> bool:
