@@ -49,10 +49,25 @@ def _flatten(symbols: list[OutlineSymbol], container: str | None) -> Iterable[tu
         yield from _flatten(symbol.children, symbol.name)
 
 
-def workspace_symbols(trees: Iterable[tuple[Path, SyntaxTree]], query: str, limit: int = 500) -> list[FoundSymbol]:
+class OutlineCache:
+    """Flattened outlines by file, recomputed only when the file's tree changes."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[SyntaxTree, list[tuple[OutlineSymbol, str | None]]]] = {}
+
+    def symbols(self, path: Path, tree: SyntaxTree) -> list[tuple[OutlineSymbol, str | None]]:
+        entry = self._entries.get(path)
+        if entry is None or entry[0] is not tree:
+            entry = (tree, list(_flatten(outline(tree), None)))
+            self._entries[path] = entry
+        return entry[1]
+
+
+def workspace_symbols(trees: Iterable[tuple[Path, SyntaxTree]], query: str, cache: OutlineCache,
+                      limit: int = 500) -> list[FoundSymbol]:
     found = []
     for path, tree in trees:
-        for symbol, container in _flatten(outline(tree), None):
+        for symbol, container in cache.symbols(path, tree):
             score = fuzzy_score(query, symbol.name)
             if score is not None:
                 found.append(FoundSymbol(path, symbol, container, score))

@@ -28,8 +28,8 @@ from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
-from witsmith.features.workspace_symbols import workspace_symbols
-from witsmith.syntax import SourceEdit, language_for_path
+from witsmith.features.workspace_symbols import OutlineCache, workspace_symbols
+from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
 from witsmith.lsp.positions import PositionCodec
@@ -64,6 +64,7 @@ class WitsmithServer(LanguageServer):
         self.project = Workspace()
         self.codec = PositionCodec()
         self.roots: list[Path] = []
+        self.outlines = OutlineCache()
         self.client_options: object = None
         self._stale: set[Path] = set()
         self._behind: set[Path] = set()  # open documents the project has not caught up with
@@ -450,13 +451,13 @@ def document_highlight(ls: WitsmithServer, params: types.DocumentHighlightParams
 def workspace_symbol(ls: WitsmithServer, params: types.WorkspaceSymbolParams) -> list[types.SymbolInformation]:
     def trees():
         for path in ls.project.known_files():
-            language = language_for_path(path)
-            source = ls.project.files.read(path) if language else None
-            if source is not None:
-                yield path, ls.project.parses.get(path, language, source)
+            document = ls.documents.get(path)
+            tree = document.tree if document else ls.project.parses.cached(path)
+            if tree is not None:
+                yield path, tree
 
     result = []
-    for found in workspace_symbols(trees(), params.query):
+    for found in workspace_symbols(trees(), params.query, ls.outlines):
         index = ls.index_of(found.path)
         if index is None:
             continue

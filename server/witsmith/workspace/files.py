@@ -73,6 +73,10 @@ class ParseCache:
         """Record a tree the caller reparsed incrementally."""
         self._trees[normalize(path)] = tree
 
+    def cached(self, path: Path) -> SyntaxTree | None:
+        """The last tree parsed for a file, without reading it again."""
+        return self._trees.get(normalize(path))
+
     def forget(self, path: Path) -> None:
         self._trees.pop(normalize(path), None)
 
