@@ -387,3 +387,12 @@ def test_idref_strings_offer_shape_ids_matching_the_selector(tmp_path):
     mixin = complete(tmp_path / "mixin", {"a.smithy": '$version: "2"\nnamespace a\n\n@trait\nstructure t {}\n\n'
                                                        '@mixin(localTraits: ["|"])\nstructure M {}\n'}, "a.smithy")
     assert "a#t" in mixin.labels and "a#M" not in mixin.labels
+
+
+def test_a_space_follows_a_colon_typed_just_before(tmp_path):
+    result = complete(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\nstructure S {\n    name:|\n}\n'}, "a.smithy")
+    assert "    name: String\n" in result.applied("String")
+    files = {"codegen.toml": CODEGEN, "types.smithy": TYPES,
+             "kv.smithy": KV.replace("providerReceive: true", "providerReceive:|")}
+    values = complete(tmp_path / "values", files, "kv.smithy")
+    assert "providerReceive: true)" in values.applied("true")

@@ -541,7 +541,18 @@ class _Completer:
 
     # ----- candidates ----------------------------------------------------------------------
 
+    @property
+    def _lead(self) -> str:
+        """A space after a `:` or `=` typed just before (completion triggered by the character itself)."""
+        start = self.cursor.word_start
+        if self.cursor.in_string or start == 0 or start != self.offset:
+            return ""
+        return " " if self.source[start - 1:start] in (b":", b"=") else ""
+
     def _item(self, label: str, kind: str, **fields) -> CompletionCandidate:
+        lead = self._lead
+        if lead:
+            fields["insert_text"] = lead + (fields.get("insert_text") or label)
         return CompletionCandidate(label=label, kind=kind, replace_start=self.cursor.word_start,
                                    replace_end=self.offset, **fields)
 
@@ -563,7 +574,7 @@ class _Completer:
             label=label or written,
             kind=kind or ("trait" if is_trait_shape(shape_def.shape) else KIND_LABELS.get(shape_def.shape.kind, "type")),
             replace_start=self.cursor.word_start, replace_end=self.offset,
-            insert_text=written, detail=detail, documentation=docs,
+            insert_text=self._lead + written, detail=detail, documentation=docs,
             sort_text=f"{rank}{(label or written).lower()}", additional_edits=edits)
 
     def _member_item(self, owner: ShapeDef, member: Member, *, label: str | None = None,

@@ -14,10 +14,9 @@ from witsmith.diagnostics import TextEdit
 from witsmith.model.smithy import FileSummary, Member, Shape, TraitUse
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_summaries
 from witsmith.workspace.files import normalize
-from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
+from witsmith.workspace.smithy import WASMCLOUD_NAMESPACES, ShapeDef, SmithyWorkspace
 from witsmith.workspace.smithy.resolution import split_id, uses_by_name
 
-WASMCLOUD_NAMESPACES = ("org.wasmcloud.model", "org.wasmcloud.core")
 TRAIT_MARKERS = ("trait", "smithy.api#trait")
 
 
@@ -170,13 +169,6 @@ def narrowed(found: Found, offset: int) -> Found:
     if parts is None or parts[1] is None or offset >= parts[1][0] - 1:
         return found
     return Found(found.target.split("$", 1)[0], found.start, parts[1][0] - 1, found.role, found.text.split("$", 1)[0])
-
-
-def unresolved_at(workspace: SmithyWorkspace, path: Path, offset: int):
-    """The reference at an offset that did not resolve (None when there is none)."""
-    resolved = workspace.resolved(path)
-    hit = resolved.at(offset) if resolved is not None else None
-    return hit.reference if hit is not None and hit.target is None else None
 
 
 def lookup(workspace: SmithyWorkspace, target: str, near: Path | None = None) -> tuple[ShapeDef, Member | None] | None:
