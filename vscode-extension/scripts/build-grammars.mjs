@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const lang of ['smithy', 'wit']) {
+for (const lang of ['smithy', 'wit', 'tree']) {
   const { default: grammar } = await import(join(root, 'syntaxes', 'src', `${lang}.mjs`));
   const text = JSON.stringify(grammar, null, 2) + '\n';
   const out = join(root, 'syntaxes', `${lang}.tmLanguage.json`);

@@ -190,7 +190,7 @@ async function showSyntaxTree(): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
   const uri = vscode.Uri.from({ scheme: TREE_SCHEME, path: `/${path.basename(document.fileName)}.tree`, query: String(Date.now()) });
   trees.set(uri.toString(), `; syntax tree of ${vscode.workspace.asRelativePath(document.uri)} (witsmith parse --language ${language})\n${text.split(file).join(path.basename(file))}`);
-  const doc = await vscode.workspace.openTextDocument(uri);
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'witsmith-tree');
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
 }
 

@@ -45,3 +45,15 @@ test('a Smithy body left unclosed does not swallow the next shape forever', asyn
   const lines = await tokenize('source.smithy', 'namespace a\n\nstructure A {\n    a: String\n}\n\nstructure B {}\n');
   assert.ok(scopesAt(lines, 6, 0).includes('storage.type.structure.smithy'));
 });
+
+test('syntax trees: node names, fields, positions and errors', async () => {
+  const text = '; syntax tree of a.smithy\n(shape_member [6, 4] - [7, 18]\n  name: (identifier [6, 4] - [6, 8])\n  (ERROR [6, 8] - [7, 9]) (MISSING ";" [1, 2] - [1, 2]))';
+  const lines = await tokenize('source.witsmith-tree', text);
+  assert.ok(scopesAt(lines, 0, 2).includes('comment.line.semicolon.witsmith-tree'));
+  assert.ok(scopesAt(lines, 1, 1).includes('entity.name.tag.witsmith-tree'));
+  assert.ok(scopesAt(lines, 1, 15).includes('constant.numeric.line.witsmith-tree'));
+  assert.ok(scopesAt(lines, 2, 2).includes('variable.other.property.witsmith-tree'));
+  assert.ok(scopesAt(lines, 3, 3).includes('invalid.illegal.witsmith-tree'));
+  assert.ok(scopesAt(lines, 3, 28).includes('invalid.illegal.witsmith-tree'));
+  assert.ok(scopesAt(lines, 3, 36).includes('string.quoted.double.witsmith-tree'));
+});

@@ -51,7 +51,7 @@ function getRegistry(): vsctm.Registry {
       if (scopeName === 'text.html.markdown') {
         return vsctm.parseRawGrammar(JSON.stringify(MARKDOWN_STUB), 'markdown.json');
       }
-      const lang = { 'source.smithy': 'smithy', 'source.wit': 'wit' }[scopeName];
+      const lang = { 'source.smithy': 'smithy', 'source.wit': 'wit', 'source.witsmith-tree': 'tree' }[scopeName];
       if (!lang) {
         return null;
       }
