@@ -396,3 +396,11 @@ def test_a_space_follows_a_colon_typed_just_before(tmp_path):
              "kv.smithy": KV.replace("providerReceive: true", "providerReceive:|")}
     values = complete(tmp_path / "values", files, "kv.smithy")
     assert "providerReceive: true)" in values.applied("true")
+
+
+def test_elided_members_from_the_bound_resource(tmp_path):
+    text = ('$version: "2"\nnamespace a\n\nresource Forecast {\n    identifiers: { forecastId: String }\n'
+            '    properties: { chance: Float }\n}\n\nstructure Summary for Forecast {\n    $|\n}\n')
+    result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
+    assert sorted(result.labels) == ["chance", "forecastId"]
+    assert result.get("forecastId").detail == "a#Forecast identifier: String"

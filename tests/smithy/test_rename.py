@@ -302,3 +302,13 @@ def test_a_new_name_already_imported_by_the_defining_file_is_refused(tmp_path):
     ws, path, offset = setup(tmp_path, files, "a.smithy")
     refused = rename(ws, path, offset, "Bar")
     assert isinstance(refused, RenameRefused) and "b#Bar" in refused.message
+
+
+def test_names_in_unrelated_projects_do_not_clash(tmp_path):
+    files = {"one/codegen.toml": '[[models]]\npath = "."\nfiles = ["a.smithy"]\n',
+             "one/a.smithy": '$version: "2"\nnamespace shared\n\nstring Fi|rst\n',
+             "two/codegen.toml": '[[models]]\npath = "."\nfiles = ["b.smithy"]\n',
+             "two/b.smithy": '$version: "2"\nnamespace shared\n\nstring Second\n'}
+    ws, path, offset = setup(tmp_path, files, "one/a.smithy")
+    texts = applied(rename(ws, path, offset, "Second"))
+    assert "string Second" in texts["a.smithy"]

@@ -142,7 +142,8 @@ class _Completer:
             if summary.version is None and not summary.metadata and summary.namespace is None:
                 result.append(self._item("$version", "keyword", insert_text='\\$version: "${1:2}"', is_snippet=True,
                                          documentation=CONTROL_KEYS["version"], sort_text="0"))
-            result.append(self._item("metadata", "keyword", insert_text="metadata ", documentation=STATEMENT_KEYWORDS["metadata"]))
+            result.append(self._item("metadata", "keyword", insert_text="metadata ",
+                                     documentation=STATEMENT_KEYWORDS["metadata"]))
             if summary.namespace is None:
                 result.append(self._item("namespace", "keyword", insert_text="namespace ",
                                          documentation=STATEMENT_KEYWORDS["namespace"]))
@@ -278,8 +279,9 @@ class _Completer:
                     for item in entry.value.entries:
                         if item.key not in declared:
                             target = item.value.value if item.value.kind == "shape_id" else None
-                            result.append(self._item(item.key, "field", detail=f"{resource.id} {key[:-1] if key.endswith('s') else key}"
-                                                     + (f": {target}" if target else "")))
+                            what = "identifier" if key == "identifiers" else "property"
+                            detail = f"{resource.id} {what}" + (f": {target}" if target else "")
+                            result.append(self._item(item.key, "field", detail=detail))
         return result
 
     def _present_keys(self, frame: Frame) -> set[str]:
@@ -438,7 +440,7 @@ class _Completer:
             return self._values(found[0], found[1])
         if value_def.shape.kind not in ("structure", "union"):
             if frame.kind == "trait" and not frame.tokens:
-                return self._values(value_def, None, whole=True)
+                return self._values(value_def, None)
             return []
         present = {t.text.strip('"') for i, t in enumerate(frame.tokens[:-1])
                    if t.kind in ("word", "string") and frame.tokens[i + 1].text == ":"}
@@ -511,7 +513,7 @@ class _Completer:
                 return None
         return current
 
-    def _values(self, owner: ShapeDef, member: Member | None, element: bool = False, whole: bool = False) -> list[CompletionCandidate]:
+    def _values(self, owner: ShapeDef, member: Member | None, element: bool = False) -> list[CompletionCandidate]:
         """Literal values for a trait member (or list element): booleans and enum values."""
         target = self.workspace.member_target(owner, member) if member is not None else owner
         if target is not None and element and target.shape.kind in ("list", "set"):

@@ -191,7 +191,8 @@ def _rename_shape(workspace: SmithyWorkspace, subject: _Subject, new_name: str,
             if shape.inline_of == old and shape.name.text.startswith(old):
                 renames[shape_def.summary.absolute_id(shape)] = new_name + shape.name.text[len(old):]
     for old_id, name in renames.items():
-        refusal = _shape_clash(workspace, old_id, name) or _captured(workspace, shape_def.summary, old_id, name)
+        refusal = (_shape_clash(workspace, shape_def.path, old_id, name)
+                   or _captured(workspace, shape_def.summary, old_id, name))
         if refusal is not None:
             return refusal
     edits: dict[tuple[Path, int, int], TextEdit] = {}
@@ -221,10 +222,12 @@ def _rename_shape(workspace: SmithyWorkspace, subject: _Subject, new_name: str,
     return _finish(workspace, edits, roots)
 
 
-def _shape_clash(workspace: SmithyWorkspace, old_id: str, new_name: str) -> RenameRefused | None:
+def _shape_clash(workspace: SmithyWorkspace, path: Path, old_id: str, new_name: str) -> RenameRefused | None:
+    """A shape of the new name (ignoring case) in the same model; unrelated projects may reuse names."""
     namespace = old_id.split("#", 1)[0]
     new_id = f"{namespace}#{new_name}"
-    others = workspace.ids_like(new_id) - {old_id}
+    others = {like for like in workspace.ids_like(new_id) - {old_id}
+              if any(d.path == path or workspace.one_model(path, d.path) for d in workspace.definitions(like))}
     if others:
         return RenameRefused(f"`{sorted(others)[0]}` already exists (shape names are compared ignoring case)")
     if namespace != PRELUDE_NAMESPACE and workspace.shape(f"{PRELUDE_NAMESPACE}#{new_name}") is not None:
