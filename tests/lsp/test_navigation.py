@@ -88,3 +88,17 @@ async def test_workspace_symbols_are_fuzzy(client):
     assert names[0] == "GreetRequest"
     symbols = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="greet-err"))
     assert [s.name for s in symbols] == ["greet-error"]
+
+
+@pytest.mark.asyncio
+async def test_use_paths_link_to_the_files_that_define_them(client):
+    greeter = client.root / "wit-package" / "wit" / "greeter.wit"
+    text = greeter.read_text().replace("interface greet {", "interface greet {\n    use wasi:logging/logging@0.1.0-draft.{level};")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=greeter.as_uri(), language_id="wit", version=1, text=text)))
+    logging = client.root / "wit-package" / "wit" / "deps" / "logging" / "logging.wit"
+    links = await eventually(lambda: client.text_document_document_link_async(
+        types.DocumentLinkParams(text_document=tdi(greeter))), accept=lambda found: found and len(found) == 2)
+    # The `use` in the interface and the world's import both name the dependency.
+    assert [link.target.split("#")[0] for link in links] == [logging.as_uri()] * 2
+    assert sorted(link.range.start.line for link in links)[0] == 4

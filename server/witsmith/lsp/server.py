@@ -23,6 +23,7 @@ from witsmith.diagnostics import Diagnostic, Location
 from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
+from witsmith.features.document_links import document_links
 from witsmith.features.folding import folding_ranges
 from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
@@ -465,6 +466,23 @@ def workspace_symbol(ls: WitsmithServer, params: types.WorkspaceSymbolParams) ->
             name=found.symbol.name, kind=convert.symbol_kind(found.symbol.kind), container_name=found.container,
             location=types.Location(uri=convert.path_to_uri(found.path),
                                     range=ls.codec.range(index, found.symbol.name_start, found.symbol.name_end))))
+    return result
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK, types.DocumentLinkOptions(resolve_provider=False))
+def document_link(ls: WitsmithServer, params: types.DocumentLinkParams) -> list[types.DocumentLink]:
+    document = ls.document(params.text_document.uri)
+    language_workspace = _language_workspace(ls, document.path) if document else None
+    if document is None or document.tree is None or language_workspace is None:
+        return []
+    result = []
+    for start, end, target in document_links(document.path, document.tree, language_workspace.definition):
+        if ls.on_disk(target) is None:
+            continue
+        index = ls.index_of(target.path)
+        line = index.position(target.start, "utf-8").line + 1 if index else 1
+        result.append(types.DocumentLink(range=ls.codec.range(document.index, start, end),
+                                         target=f"{convert.path_to_uri(target.path)}#L{line}"))
     return result
 
 
