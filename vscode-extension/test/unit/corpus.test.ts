@@ -1,4 +1,4 @@
-// The tree-sitter grammars' corpus inputs, tokenized with our TextMate
+// The tree-sitter grammars' corpus inputs and the project's examples, tokenized with our TextMate
 // grammars: no runaway region (a string, comment or body that fails to end)
 // may swallow the statements after it.
 import * as assert from 'node:assert/strict';
@@ -26,7 +26,25 @@ function corpus(lang: string): Case[] {
       }
     }
   }
-  return cases;
+  return cases.concat(examples(lang));
+}
+
+/** The project's example files (examples/ at the root of the repository). */
+function examples(lang: string): Case[] {
+  const root = path.join(grammars, '..', 'examples');
+  const found: Case[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else if (entry.name.endsWith(`.${lang}`)) {
+        found.push({ file: path.relative(root, full), name: 'example', input: fs.readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  walk(root);
+  return found;
 }
 
 // A statement keyword at the start of a line, and the scope it must get.
@@ -44,7 +62,7 @@ const STARTS: Record<string, [RegExp, string][]> = {
 
 for (const lang of ['smithy', 'wit']) {
   const cases = corpus(lang);
-  test(`${lang} corpus: statements after every construct still start a statement`, { skip: cases.length === 0 && 'no corpus' }, async () => {
+  test(`${lang} corpus and examples: statements after every construct still start a statement`, { skip: cases.length === 0 && 'no corpus' }, async () => {
     let checked = 0;
     const failures: string[] = [];
     for (const c of cases) {
