@@ -12,6 +12,7 @@ import asyncio
 import logging
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -418,15 +419,38 @@ def _language_workspace(ls: WitsmithServer, path: Path):
     return ls.project.wit if language == "wit" else ls.project.smithy if language == "smithy" else None
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a request points, in witsmith's terms: a file, its line index and a byte offset."""
+
+    path: Path
+    index: LineIndex
+    offset: int
+
+
+def _place(ls: WitsmithServer, document: types.TextDocumentIdentifier, position: types.Position) -> Place | None:
+    path = uri_to_path(document.uri)
+    index = ls.index_of(path)
+    return Place(path, index, ls.codec.offset(index, position)) if index is not None else None
+
+
+def _workspace_edit(ls: WitsmithServer, edits) -> types.WorkspaceEdit:
+    changes: dict[str, list[types.TextEdit]] = {}
+    for edit in edits:
+        index = ls.index_of(edit.path)
+        if index is not None:
+            changes.setdefault(convert.path_to_uri(edit.path), []).append(
+                types.TextEdit(range=ls.codec.range(index, edit.start, edit.end), new_text=edit.new_text))
+    return types.WorkspaceEdit(changes=changes)
+
+
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: WitsmithServer, params: types.DefinitionParams) -> types.Location | None:
-    path = uri_to_path(params.text_document.uri)
-    index = ls.index_of(path)
-    language_workspace = _language_workspace(ls, path)
-    if index is None or language_workspace is None:
+    place = _place(ls, params.text_document, params.position)
+    language_workspace = _language_workspace(ls, place.path) if place else None
+    if language_workspace is None:
         return None
-    target: Location | None = language_workspace.definition(path, ls.codec.offset(index, params.position))
-    target = ls.on_disk(target)
+    target = ls.on_disk(language_workspace.definition(place.path, place.offset))
     return convert.location(ls.codec, ls.index_of, target) if target else None
 
 
@@ -438,14 +462,14 @@ def declaration(ls: WitsmithServer, params: types.DeclarationParams) -> types.Lo
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
 def document_highlight(ls: WitsmithServer, params: types.DocumentHighlightParams) -> list[types.DocumentHighlight]:
-    path = uri_to_path(params.text_document.uri)
-    index = ls.index_of(path)
-    language_workspace = _language_workspace(ls, path)
-    if index is None or language_workspace is None:
+    place = _place(ls, params.text_document, params.position)
+    language_workspace = _language_workspace(ls, place.path) if place else None
+    if language_workspace is None:
         return []
-    found = language_workspace.references(path, ls.codec.offset(index, params.position), True)
-    return [types.DocumentHighlight(range=ls.codec.range(index, where.start, where.end), kind=types.DocumentHighlightKind.Text)
-            for where in found if where.path == path]
+    found = language_workspace.references(place.path, place.offset, True)
+    return [types.DocumentHighlight(range=ls.codec.range(place.index, where.start, where.end),
+                                    kind=types.DocumentHighlightKind.Text)
+            for where in found if where.path == place.path]
 
 
 @server.feature(types.WORKSPACE_SYMBOL)
@@ -488,13 +512,11 @@ def document_link(ls: WitsmithServer, params: types.DocumentLinkParams) -> list[
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.Location]:
-    path = uri_to_path(params.text_document.uri)
-    index = ls.index_of(path)
-    language_workspace = _language_workspace(ls, path)
-    if index is None or language_workspace is None:
+    place = _place(ls, params.text_document, params.position)
+    language_workspace = _language_workspace(ls, place.path) if place else None
+    if language_workspace is None:
         return []
-    found = language_workspace.references(path, ls.codec.offset(index, params.position),
-                                          params.context.include_declaration)
+    found = language_workspace.references(place.path, place.offset, params.context.include_declaration)
     located = (convert.location(ls.codec, ls.index_of, where) for where in found if ls.on_disk(where))
     return [loc for loc in located if loc]
 
@@ -527,33 +549,23 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
             continue
         lsp_diagnostic = convert.diagnostic(ls.codec, index, ls.index_of, found)
         for fix in found.fixes:
-            changes: dict[str, list[types.TextEdit]] = {}
-            for edit in fix.edits:
-                edit_index = ls.index_of(edit.path)
-                if edit_index is None:
-                    continue
-                changes.setdefault(convert.path_to_uri(edit.path), []).append(
-                    types.TextEdit(range=ls.codec.range(edit_index, edit.start, edit.end), new_text=edit.new_text))
             actions.append(types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix,
-                                            diagnostics=[lsp_diagnostic], edit=types.WorkspaceEdit(changes=changes),
+                                            diagnostics=[lsp_diagnostic], edit=_workspace_edit(ls, fix.edits),
                                             is_preferred=len(found.fixes) == 1))
     return actions
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: WitsmithServer, params: types.HoverParams) -> types.Hover | None:
-    path = uri_to_path(params.text_document.uri)
-    index = ls.index_of(path)
-    if index is None:
-        return None
-    found = interactive.hover(ls.project, path, ls.codec.offset(index, params.position))
+    place = _place(ls, params.text_document, params.position)
+    found = interactive.hover(ls.project, place.path, place.offset) if place else None
     if found is None:
         return None
     hover_caps = ls.client_capabilities.text_document.hover if ls.client_capabilities.text_document else None
     formats = (hover_caps.content_format if hover_caps else None) or [types.MarkupKind.PlainText]
     kind = types.MarkupKind.Markdown if types.MarkupKind.Markdown in formats else types.MarkupKind.PlainText
     return types.Hover(contents=types.MarkupContent(kind=kind, value=found.markdown),
-                       range=ls.codec.range(index, found.start, found.end))
+                       range=ls.codec.range(place.index, found.start, found.end))
 
 
 _COMPLETION_KINDS = {
@@ -571,23 +583,19 @@ _COMPLETION_KINDS = {
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(
     trigger_characters=["@", "$", ":", "#", ".", "/", "{", "<"]))
 def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.CompletionList:
-    path = uri_to_path(params.text_document.uri)
-    index = ls.index_of(path)
-    if index is None:
+    place = _place(ls, params.text_document, params.position)
+    if place is None:
         return types.CompletionList(is_incomplete=False, items=[])
     caps = ls.client_capabilities.text_document
     item_caps = caps.completion.completion_item if caps and caps.completion else None
     snippets = bool(item_caps and item_caps.snippet_support)
     markdown = bool(item_caps and item_caps.documentation_format and types.MarkupKind.Markdown in item_caps.documentation_format)
     items = []
-    for candidate in interactive.completions(ls.project, path, ls.codec.offset(index, params.position)):
+    for candidate in interactive.completions(ls.project, place.path, place.offset):
         if candidate.is_snippet and not snippets:
             continue
-        additional = []
-        for edit in candidate.additional_edits:
-            edit_index = ls.index_of(edit.path)
-            if edit.path == path and edit_index is not None:
-                additional.append(types.TextEdit(range=ls.codec.range(edit_index, edit.start, edit.end), new_text=edit.new_text))
+        additional = [types.TextEdit(range=ls.codec.range(place.index, edit.start, edit.end), new_text=edit.new_text)
+                      for edit in candidate.additional_edits if edit.path == place.path]
         documentation = None
         if candidate.documentation:
             documentation = types.MarkupContent(kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
@@ -599,7 +607,7 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
             documentation=documentation,
             sort_text=candidate.sort_text,
             insert_text_format=types.InsertTextFormat.Snippet if candidate.is_snippet else types.InsertTextFormat.PlainText,
-            text_edit=types.TextEdit(range=ls.codec.range(index, candidate.replace_start, candidate.replace_end),
+            text_edit=types.TextEdit(range=ls.codec.range(place.index, candidate.replace_start, candidate.replace_end),
                                      new_text=candidate.insert_text or candidate.label),
             additional_text_edits=additional or None,
         ))
@@ -608,36 +616,29 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls: WitsmithServer, params: types.PrepareRenameParams):
-    path = uri_to_path(params.text_document.uri)
     ls.refresh(ls.catch_up())  # renames edit exact ranges: the project must match the buffer
-    index = ls.index_of(path)
-    if index is None:
+    place = _place(ls, params.text_document, params.position)
+    if place is None:
         return None
-    found = interactive.prepare_rename(ls.project, path, ls.codec.offset(index, params.position))
+    found = interactive.prepare_rename(ls.project, place.path, place.offset)
     if found is None:
         return None
     if isinstance(found, RenameRefused):
         raise RequestFailed(found.message)
-    return types.PrepareRenamePlaceholder(range=ls.codec.range(index, found.start, found.end), placeholder=found.placeholder)
+    return types.PrepareRenamePlaceholder(range=ls.codec.range(place.index, found.start, found.end),
+                                          placeholder=found.placeholder)
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
 def rename(ls: WitsmithServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
-    path = uri_to_path(params.text_document.uri)
     ls.refresh(ls.catch_up())
-    index = ls.index_of(path)
-    if index is None:
+    place = _place(ls, params.text_document, params.position)
+    if place is None:
         return None
-    found = interactive.rename(ls.project, path, ls.codec.offset(index, params.position), params.new_name)
+    found = interactive.rename(ls.project, place.path, place.offset, params.new_name)
     if isinstance(found, RenameRefused):
         raise RequestFailed(found.message)
-    changes: dict[str, list[types.TextEdit]] = {}
-    for edit in found.edits:
-        edit_index = ls.index_of(edit.path)
-        if edit_index is not None:
-            changes.setdefault(convert.path_to_uri(edit.path), []).append(
-                types.TextEdit(range=ls.codec.range(edit_index, edit.start, edit.end), new_text=edit.new_text))
-    return types.WorkspaceEdit(changes=changes)
+    return _workspace_edit(ls, found.edits)
 
 
 def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> None:
