@@ -143,11 +143,14 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
             for source, target, start, end in resolution.package_edges:
                 edges.setdefault(source, []).append((target, path, start, end))
     reported: set = set()
+    component = _components(edges)
     for source in list(edges):
         for target, path, start, end in edges[source]:
             if source in reported:
                 break
-            if _reaches(edges, target, source):
+            # With an edge source -> target, target reaches back to source exactly
+            # when both lie in one strongly connected component.
+            if component.get(target) == component[source]:
                 reported.add(source)
                 label = _label(source)
                 problems.append(Problem("wit/package-cycle", path, start, end,
@@ -162,14 +165,49 @@ def _label(key) -> str:
     return f"{namespace}:{name}" + (f"@{version}" if version else "")
 
 
-def _reaches(edges: dict, start, goal) -> bool:
-    stack, seen = [start], set()
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            return True
-        if node in seen:
+def _components(edges: dict) -> dict:
+    """Strongly connected components of the package graph (Tarjan's algorithm,
+    iterative): one pass over all edges instead of a search per edge."""
+    index: dict = {}
+    low: dict = {}
+    component: dict = {}
+    on_stack: set = set()
+    stack: list = []
+    counter = 0
+    nodes = list(edges) + [t for targets in edges.values() for t, *_ in targets]
+    for root in nodes:
+        if root in index:
             continue
-        seen.add(node)
-        stack.extend(target for target, *_ in edges.get(node, []))
-    return False
+        work = [(root, iter([t for t, *_ in edges.get(root, [])]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for target in successors:
+                if target not in index:
+                    index[target] = low[target] = counter
+                    counter += 1
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter([t for t, *_ in edges.get(target, [])])))
+                    advanced = True
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = node
+                    if member == node:
+                        break
+    return component
