@@ -72,6 +72,7 @@ class WitsmithServer(LanguageServer):
         self._behind: set[Path] = set()  # open documents the project has not caught up with
         self._last_full: dict[Path, list[Diagnostic]] = {}
         self._full_check_seconds: dict[Path, float] = {}
+        self._sync_seconds: dict[Path, float] = {}
         self._debounce: asyncio.TimerHandle | None = None
         self.indexing: asyncio.Task | None = None
         self._flushes: asyncio.Future | None = None
@@ -144,8 +145,13 @@ class WitsmithServer(LanguageServer):
         """After an edit: exact diagnostics at once for files that check fast; for slow
         ones, fresh syntax errors at once and the rest when typing pauses."""
         path = document.path
-        if self._full_check_seconds.get(path, 0.0) <= FULL_CHECK_BUDGET_SECONDS and path not in self._behind:
-            self.refresh(self.sync(document), now={path})
+        # Updating the workspace counts too: in a large package it can outweigh the check.
+        cost = self._full_check_seconds.get(path, 0.0) + self._sync_seconds.get(path, 0.0)
+        if cost <= FULL_CHECK_BUDGET_SECONDS and path not in self._behind:
+            began = time.perf_counter()
+            affected = self.sync(document)
+            self._sync_seconds[path] = time.perf_counter() - began
+            self.refresh(affected, now={path})
             return
         carried = self._last_full.get(path, [])
         for edit in edits:
@@ -309,6 +315,7 @@ def did_close(ls: WitsmithServer, params: types.DidCloseTextDocumentParams) -> N
     ls._behind.discard(path)
     ls._last_full.pop(path, None)
     ls._full_check_seconds.pop(path, None)
+    ls._sync_seconds.pop(path, None)
     ls.project.files.close_buffer(path)
     affected = ls.project.update(path) if language_of(path) else set()
     if not ls.pulls_diagnostics and path not in ls.project.known_files():
