@@ -170,7 +170,9 @@ class WitsmithServer(LanguageServer):
             self._behind.discard(path)
             document = self.documents.get(path)
             if document is not None:
+                began = time.perf_counter()
                 affected |= self.sync(document)
+                self._sync_seconds[path] = time.perf_counter() - began
         return affected
 
     def publish(self, path: Path) -> None:
