@@ -303,7 +303,8 @@ def test_no_completion_inside_comments_strings_or_json_models(tmp_path):
 
 def test_bad_input_gives_nothing(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": "namespace a\n"})
-    assert completions(ws, tmp_path / "a.smithy", 10_000) is not None
+    assert completions(ws, tmp_path / "a.smithy", 10_000) == []
+    assert completions(ws, tmp_path / "a.smithy", -1) == []
     assert completions(ws, tmp_path / "missing.smithy", 0) == []
     garbage = complete(tmp_path / "g", {"a.smithy": 'namespace a\n}}} ]) @( |'}, "a.smithy")
     assert isinstance(garbage.items, list)

@@ -50,7 +50,7 @@ def completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[Com
 def _completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
     summary = summary_of(workspace, path)
     source = source_of(workspace, path)
-    if summary is None or source is None or summary.format != "idl" or summary.builtin:
+    if summary is None or source is None or summary.format != "idl" or summary.builtin or not 0 <= offset <= len(source):
         return []
     tree = workspace.tree(path)
     cursor = cursor_at(source, tree.root if tree is not None else None, offset)

@@ -40,6 +40,8 @@ def hover(workspace: SmithyWorkspace, path: Path, offset: int) -> HoverInfo | No
 
 
 def _hover(workspace: SmithyWorkspace, path: Path, offset: int) -> HoverInfo | None:
+    if offset < 0:
+        return None
     tree = workspace.tree(path)
     if tree is not None and tree.source[offset:offset + 1] == b"@":
         offset += 1  # the `@` of a trait application stands for the trait

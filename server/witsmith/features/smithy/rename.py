@@ -75,7 +75,7 @@ def rename(workspace: SmithyWorkspace, path: Path, offset: int, new_name: str,
 
 def _subject(workspace: SmithyWorkspace, path: Path, offset: int,
              roots: Sequence[Path] | None) -> _Subject | RenameRefused | None:
-    found = found_at(workspace, path, offset)
+    found = found_at(workspace, path, offset) if offset >= 0 else None
     if found is None:
         return None
     target = found.target
