@@ -590,7 +590,7 @@ _COMPLETION_KINDS = {
 
 
 @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(
-    trigger_characters=["@", "$", ":", "#", ".", "/", "{", "<"]))
+    trigger_characters=["@", "$", ":", "#", ".", "/", "{", "<", "[", "("]))
 def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.CompletionList:
     place = _place(ls, params.text_document, params.position)
     if place is None:

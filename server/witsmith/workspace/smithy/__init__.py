@@ -53,6 +53,7 @@ class SmithyWorkspace:
         self.parses = parses
         self.settings = settings
         self.projects: list[Project] = []
+        self._roots: list[Path] = []
         self._project_of: dict[Path, Project] = {}
         self._summaries: dict[Path, FileSummary] = {}
         self._trees: dict[Path, SyntaxTree] = {}
@@ -89,8 +90,14 @@ class SmithyWorkspace:
         for path in self.settings.smithy_model_paths:
             self.add_root(path)
 
+    def _allowed(self, extra: Path) -> tuple[Path, ...]:
+        """Where project files may point: the roots added and the configured model paths."""
+        roots = [normalize(r) for r in self._roots] + [normalize(p) for p in self.settings.smithy_model_paths]
+        return tuple(r if r.is_dir() else r.parent for r in roots + [normalize(extra)])
+
     def add_root(self, path: Path) -> None:
-        for project in discover(normalize(path), self.files_store):
+        self._roots.append(normalize(path))
+        for project in discover(normalize(path), self.files_store, self._allowed(path)):
             self._add_project(project)
         self._resolve_all()
 
@@ -592,7 +599,7 @@ class SmithyWorkspace:
                 self.projects.remove(old)
                 del self._project_of[config]
             return before | {config}
-        for project in discover(config, self.files_store):
+        for project in discover(config, self.files_store, self._allowed(config.parent)):
             self._add_project(project)
         self._resolve_all()
         now = self._project_of[config].files

@@ -93,7 +93,20 @@ def is_smithy_json(path: Path, source: bytes) -> bool:
     return path.name not in PROJECT_FILES and looks_like_ast(source)
 
 
-def read_codegen(config: Path, files: FileStore) -> Project:
+def _inside(folder: Path, allowed: tuple[Path, ...] | None) -> bool:
+    """Whether a project may read ``folder``: only under the workspace roots and the
+    configured model paths, never elsewhere on the machine."""
+    return allowed is None or any(folder == root or root in folder.parents for root in allowed)
+
+
+def _outside_problem(config: Path, source: bytes, text: str) -> Diagnostic:
+    start, end = _value_range(source, text)
+    return report(BAD_PROJECT, config, start, end,
+                  f"`{text}` is outside the workspace, so witsmith does not read it; move the models into the "
+                  "workspace or add the folder to the `smithy.modelPaths` setting")
+
+
+def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> Project:
     project = Project(config, "codegen")
     source = files.read(config) or b""
     try:
@@ -138,6 +151,9 @@ def read_codegen(config: Path, files: FileStore) -> Project:
         if not isinstance(path, str):
             continue
         folder = normalize(base / path)
+        if not _inside(folder, allowed):
+            project.problems.append(_outside_problem(config, source, path))
+            continue
         if listed:
             for name in listed:
                 candidate = normalize(folder / name)
@@ -152,7 +168,7 @@ def read_codegen(config: Path, files: FileStore) -> Project:
     return project
 
 
-def read_smithy_build(config: Path, files: FileStore) -> Project:
+def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> Project:
     project = Project(config, "smithy-build")
     source = files.read(config) or b""
     try:
@@ -178,26 +194,36 @@ def read_smithy_build(config: Path, files: FileStore) -> Project:
             continue
         for entry in entries:
             if isinstance(entry, str):
-                project.files.update(_model_files(normalize(config.parent / entry), files))
+                folder = normalize(config.parent / entry)
+                if not _inside(folder, allowed):
+                    project.problems.append(_outside_problem(config, source, entry))
+                    continue
+                project.files.update(_model_files(folder, files))
     return project
 
 
-def discover(root: Path, files: FileStore) -> list[Project]:
-    """Projects under `root`; files claimed by no project file form one loose project."""
+def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> list[Project]:
+    """Projects under `root`; files claimed by no project file form one loose project.
+
+    Project files read models only inside `allowed` (the workspace roots and model
+    paths; by default, the folder searched).
+    """
     root = normalize(root)
     if root.is_file() or files.is_open(root):
+        allowed = allowed or (root.parent,)
         if root.name == "codegen.toml":
-            return [read_codegen(root, files)]
+            return [read_codegen(root, files, allowed)]
         if root.name == "smithy-build.json":
-            return [read_smithy_build(root, files)]
+            return [read_smithy_build(root, files, allowed)]
         return [Project(None, "loose", {root})]
+    allowed = allowed or (root,)
     projects: list[Project] = []
     loose: list[Path] = []
     for path in walk_files(root, PROJECT_FILES + MODEL_SUFFIXES):
         if path.name == "codegen.toml":
-            projects.append(read_codegen(path, files))
+            projects.append(read_codegen(path, files, allowed))
         elif path.name == "smithy-build.json":
-            projects.append(read_smithy_build(path, files))
+            projects.append(read_smithy_build(path, files, allowed))
         elif path.suffix in MODEL_SUFFIXES:
             loose.append(path)
     claimed = set().union(*(p.files for p in projects)) if projects else set()
