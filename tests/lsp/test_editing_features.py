@@ -91,3 +91,18 @@ async def test_rename_across_references_and_refusals(client):
     with pytest.raises(JsonRpcException):
         await client.text_document_prepare_rename_async(types.PrepareRenameParams(
             text_document=tdi(model), position=position_of(model, "name: String", shift=len("name: "))))
+
+
+@pytest.mark.asyncio
+async def test_long_completion_lists_send_the_best_matches_and_ask_again(client):
+    shapes = "".join(f"structure Shape{n} {{}}\n\n" for n in range(400))
+    text = f"namespace example.many\n\n{shapes}structure Holder {{\n    field: Stri\n}}\n"
+    path = client.root / "many" / "many.smithy"
+    path.parent.mkdir()
+    path.write_text(text)
+    open_from_disk(client, path, "smithy")
+    line = text.splitlines().index("    field: Stri")
+    result = await eventually(lambda: client.text_document_completion_async(types.CompletionParams(
+        text_document=tdi(path), position=types.Position(line=line, character=len("    field: Stri")))))
+    assert result.is_incomplete and len(result.items) <= 200
+    assert result.items[0].label == "String"

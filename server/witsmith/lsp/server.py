@@ -30,7 +30,7 @@ from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
-from witsmith.features.workspace_symbols import OutlineCache, workspace_symbols
+from witsmith.features.workspace_symbols import OutlineCache, fuzzy_score, workspace_symbols
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
@@ -599,10 +599,11 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
     item_caps = caps.completion.completion_item if caps and caps.completion else None
     snippets = bool(item_caps and item_caps.snippet_support)
     markdown = bool(item_caps and item_caps.documentation_format and types.MarkupKind.Markdown in item_caps.documentation_format)
+    candidates = [c for c in interactive.completions(ls.project, place.path, place.offset)
+                  if snippets or not c.is_snippet]
+    candidates, incomplete = _best_completions(ls, place, candidates)
     items = []
-    for candidate in interactive.completions(ls.project, place.path, place.offset):
-        if candidate.is_snippet and not snippets:
-            continue
+    for candidate in candidates:
         additional = [types.TextEdit(range=ls.codec.range(place.index, edit.start, edit.end), new_text=edit.new_text)
                       for edit in candidate.additional_edits if edit.path == place.path]
         documentation = None
@@ -620,7 +621,26 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
                                      new_text=candidate.insert_text or candidate.label),
             additional_text_edits=additional or None,
         ))
-    return types.CompletionList(is_incomplete=False, items=items)
+    return types.CompletionList(is_incomplete=incomplete, items=items)
+
+
+# A client filters what it is given as the user types; beyond this many candidates
+# the server sends the best matches for the word so far and asks to be asked again.
+MAX_COMPLETIONS = 200
+
+
+def _best_completions(ls: WitsmithServer, place: Place, candidates: list) -> tuple[list, bool]:
+    if len(candidates) <= MAX_COMPLETIONS:
+        return candidates, False
+    source = ls.project.files.read(place.path) or b""
+
+    def rank(candidate) -> tuple:
+        typed = source[candidate.replace_start : place.offset].decode("utf-8", errors="replace")
+        score = fuzzy_score(typed, candidate.label)
+        return (score is None, -(score or 0), candidate.sort_text or "", candidate.label)
+
+    ranked = sorted(candidates, key=rank)
+    return ranked[:MAX_COMPLETIONS], True
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
