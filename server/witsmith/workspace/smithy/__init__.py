@@ -405,14 +405,21 @@ class SmithyWorkspace:
         resolved = ResolvedFile()
         tried_all: set[str] = set()
         targets: set[str] = set()
+        # A file names the same few shapes many times: look each text up once.
+        looked_up: dict[tuple[str, bool], tuple[list[str], str | None]] = {}
         for reference in summary.references:
-            tried = candidates(summary, reference.text, uses) if reference.role != "use" else [reference.text.split("$")[0]]
-            target = None
-            for candidate in tried:
-                if self.shape(candidate) is not None:
-                    target = with_member(candidate, reference.text)
-                    break
-            tried_all.update(tried)
+            key = (reference.text, reference.role == "use")
+            known = looked_up.get(key)
+            if known is None:
+                tried = candidates(summary, reference.text, uses) if reference.role != "use" else [reference.text.split("$")[0]]
+                target = None
+                for candidate in tried:
+                    if self.shape(candidate) is not None:
+                        target = with_member(candidate, reference.text)
+                        break
+                looked_up[key] = known = (tried, target)
+                tried_all.update(tried)
+            tried, target = known
             resolved.references.append(Resolved(reference, target, tuple(tried)))
             if target is not None:
                 targets.add(target.split("$", 1)[0])
