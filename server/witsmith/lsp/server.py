@@ -232,9 +232,11 @@ class WitsmithServer(LanguageServer):
                 report = False
 
         def build() -> Workspace:
+            began = time.perf_counter()
             project = Workspace(settings)
             for root in roots:
                 project.add_root(root)
+            log.info("indexed %d files in %.2f s", len(project.known_files()), time.perf_counter() - began)
             return project
 
         self._changed_while_indexing = set()
@@ -253,6 +255,14 @@ class WitsmithServer(LanguageServer):
         if report:
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"indexed {len(project.known_files())} files"))
         self.refresh(set(project.known_files()) | set(self.documents))
+
+        # Outline every file now, a file at a time between other work, so the first
+        # workspace-symbol search is as quick as the rest.
+        for path in project.known_files():
+            tree = project.parses.cached(path)
+            if tree is not None:
+                self.outlines.symbols(path, tree)
+            await asyncio.sleep(0)
 
 
 server = WitsmithServer()
