@@ -102,3 +102,27 @@ async def test_use_paths_link_to_the_files_that_define_them(client):
     # The `use` in the interface and the world's import both name the dependency.
     assert [link.target.split("#")[0] for link in links] == [logging.as_uri()] * 2
     assert sorted(link.range.start.line for link in links)[0] == 4
+
+
+@pytest.mark.asyncio
+async def test_type_definition_goes_from_members_and_fields_to_their_types(client):
+    model = client.root / "smithy-contract" / "greeter.smithy"
+    open_from_disk(client, model, "smithy")
+    member = position_of(model, "    language: String", shift=5)
+    here = position_of(model, "operations: [Greet", shift=len("operations: ["))
+    found = await eventually(lambda: client.text_document_type_definition_async(
+        types.TypeDefinitionParams(text_document=tdi(model), position=here)))
+    assert found.range.start == position_of(model, "Greet {")
+    # String is built in: nothing on disk to open.
+    assert await client.text_document_type_definition_async(
+        types.TypeDefinitionParams(text_document=tdi(model), position=member)) is None
+
+    wit = client.root / "wit-package" / "wit" / "greeter.wit"
+    text = wit.read_text().replace("        message: string,", "        message: greet-error,")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=wit.as_uri(), language_id="wit", version=1, text=text)))
+    lines = text.splitlines()
+    field = next(i for i, line in enumerate(lines) if "message: greet-error" in line)
+    found = await eventually(lambda: client.text_document_type_definition_async(types.TypeDefinitionParams(
+        text_document=tdi(wit), position=types.Position(line=field, character=9))))
+    assert lines[found.range.start.line].strip().startswith("variant greet-error")

@@ -29,6 +29,7 @@ from witsmith.features.folding import folding_ranges
 from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
+from witsmith.features.type_definition import type_definition
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
 from witsmith.features.workspace_symbols import OutlineCache, fuzzy_score, workspace_symbols
 from witsmith.syntax import SourceEdit
@@ -477,6 +478,21 @@ def definition(ls: WitsmithServer, params: types.DefinitionParams) -> types.Loca
 def declaration(ls: WitsmithServer, params: types.DeclarationParams) -> types.Location | None:
     # Smithy and WIT declare and define in one place.
     return definition(ls, params)
+
+
+@server.feature(types.TEXT_DOCUMENT_TYPE_DEFINITION)
+def type_definition_handler(ls: WitsmithServer, params: types.TypeDefinitionParams) -> types.Location | None:
+    place = _place(ls, params.text_document, params.position)
+    language_workspace = _language_workspace(ls, place.path) if place else None
+    if language_workspace is None:
+        return None
+
+    def tree_of(path: Path):
+        document = ls.documents.get(path)
+        return document.tree if document else ls.project.parses.cached(path)
+
+    target = ls.on_disk(type_definition(place.path, place.offset, language_workspace.definition, tree_of))
+    return convert.location(ls.codec, ls.index_of, target) if target else None
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
