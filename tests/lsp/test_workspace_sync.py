@@ -59,3 +59,22 @@ async def test_indexing_reports_progress_and_watchers_follow_client_capabilities
     await asyncio.sleep(0.2)  # registration is sent right after `initialized`
     registered = any(r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES for r in client.registrations)
     assert registered == bool(watched and watched.dynamic_registration)
+
+
+@pytest.mark.asyncio
+async def test_an_open_file_deleted_on_disk_keeps_its_buffer_until_closed(client):
+    path = client.root / "gone" / "gone.wit"
+    uri = open_document(client, path, BROKEN, "wit")
+    assert any(d.code == "wit/syntax-error" for d in await diagnostics(client, uri))
+    path.unlink()
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=uri, type=types.FileChangeType.Deleted)]))
+    # The editor still has the text: it is still checked.
+    assert any(d.code == "wit/syntax-error" for d in await diagnostics(client, uri))
+    forget_pushed(client, uri)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert symbols == []
+    if not client.capabilities.text_document.diagnostic:
+        assert await diagnostics(client, uri) == []  # the closed, deleted file's problems are cleared

@@ -70,3 +70,19 @@ def test_files_deleted_or_renamed_on_disk(tmp_path):
     workspace.update(wit / "renamed.wit")
     assert any(d.code.startswith("wit/") for d in file_diagnostics(workspace, wit / "api.wit"))
     assert wit / "renamed.wit" not in workspace.known_files()
+
+
+def test_a_file_that_becomes_unreadable_is_dropped_without_a_crash(tmp_path):
+    wit = tmp_path / "wit"
+    wit.mkdir()
+    (wit / "types.wit").write_text("package x:y;\n\ninterface types {\n    record thing { id: u32 }\n}\n")
+    (wit / "api.wit").write_text("interface api {\n    use types.{thing};\n    get: func() -> thing;\n}\n")
+    workspace = Workspace()
+    workspace.add_root(tmp_path)
+    # Unreadable whoever we are: the file becomes a link to nowhere.
+    (wit / "types.wit").unlink()
+    (wit / "types.wit").symlink_to(tmp_path / "nowhere.wit")
+    workspace.update(wit / "types.wit")
+    found = file_diagnostics(workspace, wit / "api.wit")
+    assert any(d.code.startswith("wit/") for d in found)
+    assert file_diagnostics(workspace, wit / "types.wit") == []
