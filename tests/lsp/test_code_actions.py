@@ -70,3 +70,22 @@ async def test_organize_uses_sorts_and_drops_unused(client):
         context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceOrganizeImports])))
     organize = next(a for a in actions if a.kind == types.CodeActionKind.SourceOrganizeImports)
     assert "    use other.{a};\n    use types.{z};\n" in apply(wit, organize.edit.changes[uri])
+
+
+@pytest.mark.asyncio
+async def test_a_version_missing_from_deps_is_fixed_to_the_one_present(client):
+    greeter = client.root / "wit-package" / "wit" / "greeter.wit"
+    text = greeter.read_text().replace("wasi:logging/logging@0.1.0-draft", "wasi:logging/logging@0.2.0")
+    uri = greeter.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="wit", version=1, text=text)))
+    from support.lsp import eventually
+    found = await eventually(lambda: diagnostics(client, uri),
+                             accept=lambda items: any(d.code == "wit/missing-package" for d in items))
+    missing = next(d for d in found if d.code == "wit/missing-package")
+    # Until the background index has read deps/, no version is known to offer.
+    actions = await eventually(lambda: actions_for(client, uri, missing),
+                               accept=lambda found: any(a.title.startswith("Use ") for a in found))
+    assert [a.title for a in actions if a.title.startswith("Use ")] == ["Use wasi:logging@0.1.0-draft"]
+    fix = actions[[a.title for a in actions].index("Use wasi:logging@0.1.0-draft")]
+    assert "import wasi:logging/logging@0.1.0-draft;" in apply(text, fix.edit.changes[uri])

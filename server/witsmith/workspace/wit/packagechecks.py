@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.diagnostics import Location, Related
+from witsmith.diagnostics import Fix, Location, Related, TextEdit
 from witsmith.model.wit import FileSummary
 from witsmith.settings import Settings
 from witsmith.workspace.wit.cycles import dependency_cycles
@@ -131,8 +131,14 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
                                     f"package `{label}` is not among the WIT packages in deps/; it may come from "
                                     f"{names}, which witsmith does not read", others))
             continue
+        fixes: tuple[Fix, ...] = ()
+        if "@" in label and present:
+            # A use path ends with its version: offer each version deps/ really has.
+            old_version = label.split("@", 1)[1]
+            fixes = tuple(Fix(f"Use {p}", (TextEdit(path, end - len(old_version), end, p.split("@", 1)[1]),))
+                          for p in present if "@" in p)
         problems.append(Problem("wit/missing-package", path, start, end,
-                                f"package `{label}` is not in deps/{hint}", others))
+                                f"package `{label}` is not in deps/{hint}", others, fixes))
     # Cycles between packages.
     edges: dict[object, list[tuple[object, Path, int, int]]] = {}
     for group in context.groups:
