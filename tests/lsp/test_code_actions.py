@@ -89,3 +89,22 @@ async def test_a_version_missing_from_deps_is_fixed_to_the_one_present(client):
     assert [a.title for a in actions if a.title.startswith("Use ")] == ["Use wasi:logging@0.1.0-draft"]
     fix = actions[[a.title for a in actions].index("Use wasi:logging@0.1.0-draft")]
     assert "import wasi:logging/logging@0.1.0-draft;" in apply(text, fix.edit.changes[uri])
+
+
+@pytest.mark.asyncio
+async def test_a_missing_contract_id_is_added_by_its_quick_fix(client):
+    model = client.root / "smithy-contract" / "greeter.smithy"
+    text = model.read_text().replace('    contractId: "example:greeter",\n', "")
+    uri = model.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="smithy", version=1, text=text)))
+    from support.lsp import eventually
+    found = await eventually(lambda: diagnostics(client, uri),
+                             accept=lambda items: any(d.code == "wasmcloud/missing-contract-id" for d in items))
+    missing = next(d for d in found if d.code == "wasmcloud/missing-contract-id")
+    actions = await actions_for(client, uri, missing)
+    fix = next(a for a in actions if a.title.startswith("Add contractId"))
+    fixed = apply(text, fix.edit.changes[uri])
+    assert '\n    contractId: "wasmcloud:greeter",\n)' in fixed
+    from witsmith.syntax import parse
+    assert not parse("smithy", fixed.encode()).has_errors

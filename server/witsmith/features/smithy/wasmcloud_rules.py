@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, Location, Related, report
+from witsmith.diagnostics import Diagnostic, Fix, Location, Related, TextEdit, report
 from witsmith.features.smithy import rules as R
 from witsmith.model.smithy import FileSummary, Node, Shape
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
@@ -72,6 +72,21 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
     return result
 
 
+def _add_contract_id(workspace: SmithyWorkspace, path: Path, trait, service_name: str) -> tuple[Fix, ...]:
+    """Insert a contractId before the trait's closing parenthesis (commas are whitespace in Smithy)."""
+    source = workspace.files_store.read(path) or b""
+    close = trait.end - 1
+    if not (0 <= close < len(source)) or source[close:close + 1] != b")":
+        return ()
+    contract = f"wasmcloud:{service_name.lower()}"
+    before = source[close - 1:close]
+    if before == b"\n":  # the parenthesis closes on its own line: add a line of its own
+        text = f'    contractId: "{contract}",\n'
+    else:
+        text = ("" if before in (b"(", b" ") else " ") + f'contractId: "{contract}"'
+    return (Fix(f'Add contractId: "{contract}"', (TextEdit(path, close, close, text),)),)
+
+
 def _service(workspace: SmithyWorkspace, path: Path, service: ShapeDef) -> tuple[list[Diagnostic], bool]:
     result: list[Diagnostic] = []
     shape = service.shape
@@ -88,7 +103,8 @@ def _service(workspace: SmithyWorkspace, path: Path, service: ShapeDef) -> tuple
     if provider and contract is None:
         result.append(report(R.WC_NO_CONTRACT, path, trait.id.start, trait.id.end,
                              f"`{shape.name.text}` is received by providers (providerReceive: true) but has no contractId; "
-                             'add contractId: "wasmcloud:..." so actors can be linked to providers'))
+                             'add contractId: "wasmcloud:..." so actors can be linked to providers',
+                             fixes=_add_contract_id(workspace, path, trait, shape.name.text)))
     if contract is not None and contract.kind == "string" and not contract.value.strip():
         result.append(report(R.WC_EMPTY_CONTRACT, path, contract.start, contract.end,
                              'the contractId is empty; write the contract id, such as "wasmcloud:keyvalue"'))
