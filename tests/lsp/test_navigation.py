@@ -126,3 +126,18 @@ async def test_type_definition_goes_from_members_and_fields_to_their_types(clien
     found = await eventually(lambda: client.text_document_type_definition_async(types.TypeDefinitionParams(
         text_document=tdi(wit), position=types.Position(line=field, character=9))))
     assert lines[found.range.start.line].strip().startswith("variant greet-error")
+
+
+@pytest.mark.asyncio
+async def test_inlay_hints_show_the_namespace_of_relative_targets(client):
+    model = client.root / "smithy-contract" / "greeter.smithy"
+    open_from_disk(client, model, "smithy")
+    lines = model.read_text().splitlines()
+    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=len(lines), character=0))
+    hints = await eventually(lambda: client.text_document_inlay_hint_async(
+        types.InlayHintParams(text_document=tdi(model), range=whole)))
+    labels = {(h.position.line, h.label) for h in hints}
+    assert (position_of(model, "name: String").line, "smithy.api#") in labels
+    assert (position_of(model, "repeat: U32").line, "org.wasmcloud.model#") in labels
+    # Shapes of the file's own namespace need no hint.
+    assert all(h.position.line != position_of(model, "input: GreetRequest").line for h in hints)

@@ -26,6 +26,7 @@ from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
 from witsmith.features.document_links import document_links
 from witsmith.features.folding import folding_ranges
+from witsmith.features.inlay_hints import namespace_hints
 from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
@@ -493,6 +494,18 @@ def type_definition_handler(ls: WitsmithServer, params: types.TypeDefinitionPara
 
     target = ls.on_disk(type_definition(place.path, place.offset, language_workspace.definition, tree_of))
     return convert.location(ls.codec, ls.index_of, target) if target else None
+
+
+@server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
+def inlay_hint(ls: WitsmithServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+    path = uri_to_path(params.text_document.uri)
+    index = ls.index_of(path)
+    if index is None or language_of(path) != "smithy" or path in ls._behind:
+        return []  # offsets in a file the project lags behind would land in the wrong place
+    start, end = ls.codec.offsets(index, params.range)
+    return [types.InlayHint(position=ls.codec.position(index, offset), label=label,
+                            kind=types.InlayHintKind.Type, tooltip="resolved namespace")
+            for offset, label in namespace_hints(ls.project.smithy, path, start, end)]
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
