@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from support.wire import Wire
 
 TEXT = "package a:b;\n\ninterface i {\n    record r { x: u32 }\n}\n"
@@ -18,9 +16,8 @@ def test_the_server_exits_when_the_client_vanishes(tmp_path):
     wire = Wire(tmp_path.as_uri())
     try:
         wire.process.stdin.close()  # the editor crashed: no shutdown, no exit
-        began = time.monotonic()
-        wire.process.wait(timeout=30)
-        assert time.monotonic() - began < 30
+        # Waits a bounded time for the exit (a server that spins would time out here).
+        assert wire.process.wait(timeout=60) is not None
     finally:
         wire.close()
 
