@@ -78,3 +78,4 @@ async def test_an_open_file_deleted_on_disk_keeps_its_buffer_until_closed(client
     assert symbols == []
     if not client.capabilities.text_document.diagnostic:
         assert await diagnostics(client, uri) == []  # the closed, deleted file's problems are cleared
+

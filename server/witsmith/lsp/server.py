@@ -42,6 +42,7 @@ from witsmith.lsp.settings import settings_for
 from witsmith.text import LineIndex
 from witsmith.workspace.files import normalize
 from witsmith.workspace.project import Workspace, language_of
+from witsmith.workspace.smithy.projects import is_smithy_json
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,11 @@ class WitsmithServer(LanguageServer):
             project.parses.put(document.path, document.tree)
         if language_of(document.path) is None:
             return set()
-        if document.path not in project.known_files():
+        if document.path.suffix.lower() == ".json" and not is_smithy_json(document.path, document.source):
+            # An ordinary JSON file is none of witsmith's business; adding it as a root
+            # on every keystroke would re-resolve the whole Smithy workspace each time.
+            return set()
+        if not project.knows(document.path):
             project.add_root(document.path)
             return {document.path}
         return project.update(document.path) | {document.path}
@@ -332,9 +337,10 @@ def did_close(ls: WitsmithServer, params: types.DidCloseTextDocumentParams) -> N
     ls._sync_seconds.pop(path, None)
     ls.project.files.close_buffer(path)
     affected = ls.project.update(path) if language_of(path) else set()
-    if not ls.pulls_diagnostics and path not in ls.project.known_files():
+    known = ls.project.knows(path)
+    if not ls.pulls_diagnostics and not known:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
-    ls.refresh(affected - {path} if path not in ls.project.known_files() else affected)
+    ls.refresh(affected if known else affected - {path})
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)

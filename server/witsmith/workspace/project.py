@@ -60,5 +60,16 @@ class Workspace:
             return self.smithy.update(path)
         return set()
 
+    def knows(self, path: Path) -> bool:
+        """Whether a model file is part of the workspace (a lookup, not a listing: this
+        runs on every keystroke)."""
+        path = normalize(path)
+        language = language_of(path)
+        if language == "wit":
+            return self.wit.summary(path) is not None
+        if language == "smithy":
+            return self.smithy.summary(path) is not None
+        return False
+
     def known_files(self) -> list[Path]:
         return sorted(set(self.smithy.files()) | set(self.wit.files()))
