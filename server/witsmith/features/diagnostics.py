@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, Fix, Severity, TextEdit, report, rule
+from witsmith.diagnostics import Diagnostic, Severity, report, rule
 from witsmith.features.smithy.diagnostics import file_diagnostics as smithy_diagnostics
 from witsmith.features.smithy.syntax_rules import syntax_diagnostics as smithy_syntax
 from witsmith.features.wit.diagnostics import file_diagnostics as wit_diagnostics
-from witsmith.features.wit.rules import WIT_RULES
-from witsmith.features.wit.syntax import readable_problems
+from witsmith.features.wit.diagnostics import tree_syntax_diagnostics as wit_syntax
 from witsmith.syntax import SourceEdit, SyntaxTree
 from witsmith.workspace.files import normalize
 from witsmith.workspace.project import Workspace, language_of
@@ -87,13 +86,7 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
     if tree.lang_id == "smithy":
         found = smithy_syntax(path, tree)
     else:
-        rule = WIT_RULES["wit/syntax-error"]
-        found = [
-            Diagnostic(path, start, end, rule.code, message, rule.severity,
-                       fixes=(Fix(f"Escape as `{replacement}`", (TextEdit(path, start, end, replacement),)),)
-                       if replacement is not None else ())
-            for start, end, message, replacement in readable_problems(tree.root)
-        ]
+        found = wit_syntax(path, tree)
     return found
 
 

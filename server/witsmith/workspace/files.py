@@ -29,9 +29,6 @@ class FileStore:
     def __init__(self) -> None:
         self._open: dict[Path, bytes] = {}
 
-    def open_paths(self) -> list[Path]:
-        return list(self._open)
-
     def is_open(self, path: Path) -> bool:
         return normalize(path) in self._open
 

@@ -31,9 +31,15 @@ def syntax_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
                                 "nested packages must be placed at the top level of a file; move this "
                                 "`package ... { }` block out of the enclosing one", Severity.ERROR))
         explained.extend(nested)
+    found.extend(d for d in tree_syntax_diagnostics(path, tree) if not _overlaps(d.start, d.end, explained))
+    return found
+
+
+def tree_syntax_diagnostics(path: Path, tree) -> list[Diagnostic]:
+    """The syntax errors of a tree alone (no workspace needed: cheap on every keystroke)."""
+    rule = WIT_RULES["wit/syntax-error"]
+    found = []
     for start, end, message, replacement in readable_problems(tree.root):
-        if _overlaps(start, end, explained):
-            continue
         fixes = ()
         if replacement is not None:
             fixes = (Fix(f"Escape as `{replacement}`", (TextEdit(path, start, end, replacement),)),)
