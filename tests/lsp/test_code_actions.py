@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from support.lsp import diagnostics, open_document
+from support.lsp import diagnostics, eventually, open_document
 
 
 async def actions_for(client, uri, diagnostic):
@@ -79,7 +79,6 @@ async def test_a_version_missing_from_deps_is_fixed_to_the_one_present(client):
     uri = greeter.as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=uri, language_id="wit", version=1, text=text)))
-    from support.lsp import eventually
     found = await eventually(lambda: diagnostics(client, uri),
                              accept=lambda items: any(d.code == "wit/missing-package" for d in items))
     missing = next(d for d in found if d.code == "wit/missing-package")
@@ -98,7 +97,6 @@ async def test_a_missing_contract_id_is_added_by_its_quick_fix(client):
     uri = model.as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=uri, language_id="smithy", version=1, text=text)))
-    from support.lsp import eventually
     found = await eventually(lambda: diagnostics(client, uri),
                              accept=lambda items: any(d.code == "wasmcloud/missing-contract-id" for d in items))
     missing = next(d for d in found if d.code == "wasmcloud/missing-contract-id")

@@ -6,24 +6,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
-from support.lsp import eventually
-
-
-def tdi(path) -> types.TextDocumentIdentifier:
-    return types.TextDocumentIdentifier(uri=path.as_uri())
-
-
-def position_of(path, needle: str, shift: int = 0) -> types.Position:
-    for number, line in enumerate(path.read_text().splitlines()):
-        column = line.find(needle)
-        if column >= 0:
-            return types.Position(line=number, character=column + shift)
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def open_from_disk(client, path, language):
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=path.as_uri(), language_id=language, version=1, text=path.read_text())))
+from support.lsp import eventually, open_from_disk, position_of, tdi
 
 
 @pytest.mark.asyncio

@@ -72,3 +72,25 @@ async def eventually(request, accept=lambda result: bool(result), attempts: int 
             return result
         await asyncio.sleep(0.1)
     return result
+
+
+def tdi(path: Path) -> types.TextDocumentIdentifier:
+    return types.TextDocumentIdentifier(uri=path.as_uri())
+
+
+def position_of(path, needle: str, occurrence: int = 0, shift: int = 0) -> types.Position:
+    lines = path.read_text().splitlines()
+    seen = 0
+    for number, line in enumerate(lines):
+        column = line.find(needle)
+        while column >= 0:
+            if seen == occurrence:
+                return types.Position(line=number, character=column + shift)
+            seen += 1
+            column = line.find(needle, column + 1)
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def open_from_disk(client, path, language):
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=path.as_uri(), language_id=language, version=1, text=path.read_text())))
