@@ -20,7 +20,7 @@ def smithy_model(lines: int, seed: int = 1) -> str:
         if kind < 0.6 or not structures:
             name = f"Record{index}"
             out.append(f"/// Documentation for {name}.")
-            out.append(f'@documentation("extra")' if rng.random() < 0.2 else "@sensitive" if rng.random() < 0.1 else "@tags([\"a\", \"b\"])")
+            out.append('@documentation("extra")' if rng.random() < 0.2 else "@sensitive" if rng.random() < 0.1 else "@tags([\"a\", \"b\"])")
             out.append(f"structure {name} {{")
             for member in range(rng.randint(2, 8)):
                 target = rng.choice(SMITHY_SIMPLE + structures[-5:])

@@ -11,7 +11,6 @@ import itertools
 import json
 import queue
 import random
-import statistics
 import subprocess
 import sys
 import tempfile

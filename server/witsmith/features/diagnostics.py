@@ -43,7 +43,7 @@ def _encoding_problems(language: str, path: Path, source: bytes) -> tuple[list[D
         source.decode("utf-8")
     except UnicodeDecodeError as error:
         count = len(source.decode("utf-8", errors="replace").encode("utf-8")) - len(source)
-        more = f" (and other invalid bytes after it)" if count > 3 else ""
+        more = " (and other invalid bytes after it)" if count > 3 else ""
         return [report(_ENCODING[language], path, error.start, error.end,
                        f"this file is not valid UTF-8: byte 0x{source[error.start]:02x} at offset {error.start} "
                        f"is not part of a UTF-8 character{more}; save the file as UTF-8")], True

@@ -186,7 +186,7 @@ def shape_markdown(workspace: SmithyWorkspace, shape_def: ShapeDef, near: Path |
 def member_markdown(workspace: SmithyWorkspace, owner: ShapeDef, member: Member) -> str:
     kind = owner.shape.kind
     lines = [f"// member of {kind} {owner.id}"] + _trait_lines(member.traits) + [_member_line(member, "", kind)]
-    parts = [f"```smithy\n" + "\n".join(lines) + "\n```"]
+    parts = ["```smithy\n" + "\n".join(lines) + "\n```"]
     docs = documentation(workspace, owner, member)
     if docs:
         parts.append(docs)

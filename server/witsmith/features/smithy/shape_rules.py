@@ -218,7 +218,6 @@ def mixin_member_conflicts(workspace: SmithyWorkspace, path: Path, summary: File
     for shape in summary.shapes:
         if len(shape.mixins) + (shape.resource is not None) < 1:
             continue
-        owner = ShapeDef(summary, shape)
         seen: dict[str, tuple[str, str]] = {}
         for mixin in shape.mixins:
             mixin_def = workspace.target_shape(summary, mixin.text)

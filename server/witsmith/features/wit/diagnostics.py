@@ -23,7 +23,6 @@ def syntax_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
     # Errors explained more precisely by a semantic rule are left to it.
     explained = list(summary.legacy_results) if summary else []
     found = []
-    rule = WIT_RULES["wit/syntax-error"]
     nested = list(summary.nested_blocks) if summary else []
     if nested:
         start, end = nested[0]

@@ -182,14 +182,6 @@ class SmithyWorkspace:
     def _defined_ids(self, summary: FileSummary | None) -> set[str]:
         return {summary.absolute_id(s) for s in summary.shapes} if summary is not None else set()
 
-    def _namespaces_of(self, summary: FileSummary | None) -> set[str]:
-        if summary is None:
-            return set()
-        result = {summary.shape_namespace(s) for s in summary.shapes}
-        if summary.namespace is not None:
-            result.add(summary.namespace.text)
-        return result
-
     # ----- lookups ------------------------------------------------------------------------
 
     def builtin_ids(self, namespace: str) -> list[str]:
@@ -550,7 +542,7 @@ class SmithyWorkspace:
         if path.name in PROJECT_FILES and (path in self._project_of or self.files_store.read(path) is not None):
             return self._update_project(path)
         old = self._summaries.get(path)
-        old_ids, old_namespaces = self._defined_ids(old), self._namespaces_of(old)
+        old_ids = self._defined_ids(old)
         builtin_defined_before = {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}
         if path not in self._project_of:
             if path.suffix not in (".smithy", ".json") or self.files_store.read(path) is None:
@@ -566,7 +558,7 @@ class SmithyWorkspace:
         new = self._load(path)
         if new is None:
             self._forget_resolution(path)
-        new_ids, new_namespaces = self._defined_ids(new), self._namespaces_of(new)
+        new_ids = self._defined_ids(new)
         affected: set[Path] = {path} if new is not None or old is not None else set()
         for shape_id in old_ids | new_ids:
             affected |= self._dependents.get(shape_id, set())
