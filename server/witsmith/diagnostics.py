@@ -1,7 +1,7 @@
 """Diagnostics as plain data, and the registry of rules that produce them.
 
 Every layer may report problems, so this module depends on nothing else in
-witsmith.  Ranges are byte offsets into the file's source; the front ends convert
+witsmith but ``rule_pages`` (which depends on nothing).  Ranges are byte offsets into the file's source; the front ends convert
 them (the language server to the negotiated position encoding, ``check`` to its
 output formats).
 """
@@ -12,8 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from pathlib import Path
 
-# Where each rule's page is published; the pages themselves live in docs/rules/.
-DOCS_URL = "https://github.com/witsmith/witsmith/blob/main/docs/rules/"
+from witsmith.rule_pages import page_uri
 
 
 class Severity(IntEnum):
@@ -52,8 +51,9 @@ class Rule:
         return f"docs/rules/{self.code}.md"
 
     @property
-    def url(self) -> str:
-        return f"{DOCS_URL}{self.code}.md"
+    def url(self) -> str | None:
+        """The rule's page on this machine, as a ``file:`` URI (None if it has no page)."""
+        return page_uri(self.code)
 
 
 RULES: dict[str, Rule] = {}

@@ -140,7 +140,7 @@ def test_sarif_output_is_valid_against_the_schema(project, sarif_schema):
     jsonschema.validate(document, sarif_schema)
     run = document["runs"][0]
     assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"wit/syntax-error", "smithy/syntax-error"}
-    assert all(r["helpUri"].endswith(".md") for r in run["tool"]["driver"]["rules"])
+    assert all(r["helpUri"].startswith("file:") and r["helpUri"].endswith(".md") for r in run["tool"]["driver"]["rules"])
 
 
 def test_rules_lists_and_explains(project):

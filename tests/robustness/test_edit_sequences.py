@@ -3,11 +3,12 @@ final text: the same bytes, the same tree, the same diagnostics and symbols."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types
 
-from support.corpus import source_files
+from support.corpus import ABSENT, source_files
 from witsmith.features.diagnostics import file_diagnostics
 from witsmith.features.outline import outline
 from witsmith.lsp.documents import OpenDocument
@@ -16,6 +17,7 @@ from witsmith.syntax.sexp import to_sexp
 from witsmith.workspace.project import Workspace
 
 FILES = [p for p in source_files("wit", "valid") + source_files("smithy", "valid") if p.stat().st_size < 20_000]
+pytestmark = pytest.mark.skipif(not FILES, reason=ABSENT)
 PIECES = ["{", "}", "<", ">", ":", ";", "\n", "\r\n", " ", "é", "日本", "🦀", "e\u0301", "x", "use ", "record "]
 
 

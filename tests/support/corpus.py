@@ -10,6 +10,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("WITSMITH_CORPUS", REPO.parent / "shared" / "corpus")).resolve()
+# Why a corpus test does not run, in words a newcomer can act on.
+ABSENT = (
+    f"the corpus of real Smithy and WIT files is not at {CORPUS}: "
+    "put it beside the clone as ../shared/corpus, or set WITSMITH_CORPUS to its folder"
+)
+
+
+def present() -> bool:
+    return (CORPUS / "manifest.jsonl").is_file()
 
 
 @dataclass(frozen=True)

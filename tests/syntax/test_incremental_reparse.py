@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support.corpus import source_files
+from support.corpus import ABSENT, source_files
 from witsmith.syntax import SourceEdit, parse
 from witsmith.syntax.sexp import to_sexp
 
@@ -16,7 +16,7 @@ FILES = {
 }
 
 pytestmark = pytest.mark.skipif(
-    not (FILES["smithy"] and FILES["wit"]), reason="the real-world corpus is not present"
+    not (FILES["smithy"] and FILES["wit"]), reason=ABSENT
 )
 
 # Text that stresses the grammars: their punctuation, keywords, comments, line

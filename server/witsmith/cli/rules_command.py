@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import resources
-from pathlib import Path
 
 from witsmith.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from witsmith.diagnostics import RULES
-
-# In a source checkout the pages live in docs/rules; an installed package carries a copy.
-_CHECKOUT_DOCS = Path(__file__).resolve().parents[3] / "docs"
+from witsmith.rule_pages import page_path
 
 
 def rule_page(code: str) -> str | None:
-    relative = RULES[code].doc_path.removeprefix("docs/")
-    packaged = resources.files("witsmith").joinpath("docs", *relative.split("/"))
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    checkout = _CHECKOUT_DOCS / relative
-    return checkout.read_text(encoding="utf-8") if checkout.is_file() else None
+    page = page_path(code)
+    return page.read_text(encoding="utf-8") if page is not None else None
 
 
 def register(commands) -> None:

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from witsmith import __version__
 from witsmith.cli.report.findings import CheckResult
-from witsmith.diagnostics import DOCS_URL, RULES, Severity
+from witsmith.diagnostics import RULES, Severity
 
 _LEVELS = {
     Severity.ERROR: "error",
@@ -34,7 +34,8 @@ def render_sarif(result: CheckResult, **_: object) -> str:
         entry: dict = {"id": code}
         if rule is not None:
             entry["shortDescription"] = {"text": rule.summary}
-            entry["helpUri"] = rule.url
+            if rule.url:
+                entry["helpUri"] = rule.url
             entry["defaultConfiguration"] = {"level": _LEVELS[rule.severity]}
         rules.append(entry)
     results = []
@@ -70,7 +71,6 @@ def render_sarif(result: CheckResult, **_: object) -> str:
                     "driver": {
                         "name": "witsmith",
                         "version": __version__,
-                        "informationUri": DOCS_URL.rsplit("/blob/", 1)[0],
                         "rules": rules,
                     }
                 },
