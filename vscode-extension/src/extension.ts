@@ -9,6 +9,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { bundledServer, findPython, installBundled, isInstalled, noPythonMessage, privateEnvironment, pythonCandidates } from './bundled';
 import { binDirOf, languageOf, locateServer, resolvePathSetting, shellQuote } from './locate';
 import { onInterpreterChange, selectedInterpreter } from './python';
 import { RESTART_SETTINGS, SERVER_SETTINGS, serverSettings } from './settings';
@@ -26,6 +27,9 @@ let traceOutput: vscode.OutputChannel;
 let serverCommand: string | undefined;
 let starting: Promise<void> = Promise.resolve();
 let extensionPath = '';
+let storagePath = '';
+// Set when the user was already told why the bundled server cannot run.
+let failureShown = false;
 
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('witsmith');
@@ -55,14 +59,20 @@ async function findServer(): Promise<string | undefined> {
 
 async function offerInstall(): Promise<void> {
   const setting = config().get<string>('server.path', '');
+  const bundled = bundledServer(extensionPath);
   const message = setting
     ? `witsmith: the server at "${setting}" (witsmith.server.path) was not found or cannot be run.`
-    : 'witsmith: the witsmith language server was not found in the selected Python environment or on PATH.';
-  const install = 'Install with pip';
+    : 'witsmith: the witsmith language server was not found in the selected Python environment or on PATH, and the bundled one could not be installed.';
+  const useBundled = setting ? 'Use the bundled server' : 'Retry installing';
   const guide = 'Open setup guide';
-  const choice = await vscode.window.showWarningMessage(message, install, guide);
-  if (choice === install) {
-    await installWithPip();
+  const choice = await vscode.window.showWarningMessage(message, ...(bundled ? [useBundled, guide] : [guide]));
+  if (choice === useBundled) {
+    if (setting) {
+      // Clearing the setting restarts the server, which then installs the bundled one.
+      await config().update('server.path', undefined, vscode.ConfigurationTarget.Global);
+    } else {
+      await restart();
+    }
   } else if (choice === guide) {
     await openSetupGuide();
   }
@@ -77,36 +87,59 @@ async function openSetupGuide(): Promise<void> {
   }
 }
 
-async function installWithPip(): Promise<void> {
-  const python = (await selectedInterpreter()) ?? (process.platform === 'win32' ? 'python' : 'python3');
-  const task = new vscode.Task(
-    { type: 'witsmith', task: 'install' },
-    vscode.TaskScope.Workspace,
-    'install witsmith',
-    'witsmith',
-    new vscode.ProcessExecution(python, ['-m', 'pip', 'install', 'witsmith']),
+/**
+ * The witsmith that ships in the extension, installed on first start (and after an
+ * update) into a private environment in the global storage. Undefined when the
+ * extension carries no server or no usable Python is found (the user is told why).
+ */
+async function privateServer(): Promise<string | undefined> {
+  const bundled = bundledServer(extensionPath);
+  if (!bundled || !storagePath) {
+    return undefined;
+  }
+  const env = privateEnvironment(storagePath);
+  if (isInstalled(storagePath, bundled.version)) {
+    output.appendLine(`Using ${env.witsmith} (from the bundled package).`);
+    return env.witsmith;
+  }
+  const search = await findPython(pythonCandidates(await selectedInterpreter(vscode.workspace.workspaceFolders?.[0]?.uri)));
+  if (!search.found) {
+    const message = noPythonMessage(search);
+    output.appendLine(message);
+    void vscode.window.showErrorMessage(message, 'Open setup guide').then((choice) => choice && openSetupGuide());
+    failureShown = true;
+    return undefined;
+  }
+  const python = search.found;
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `witsmith: installing the language server ${bundled.version} (first start only)…` },
+    async () => {
+      try {
+        const command = await installBundled(python, storagePath, bundled, (line) => output.appendLine(line));
+        output.appendLine(`Using ${command} (from the bundled package).`);
+        return command;
+      } catch (error) {
+        output.appendLine(`Installing the bundled server failed: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage('witsmith: installing the bundled language server failed. See the witsmith output.', 'Show output')
+          .then((choice) => choice && output.show());
+        failureShown = true;
+        return undefined;
+      }
+    },
   );
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated };
-  const execution = await vscode.tasks.executeTask(task);
-  const done = vscode.tasks.onDidEndTaskProcess(async (event) => {
-    if (event.execution !== execution) {
-      return;
-    }
-    done.dispose();
-    if (event.exitCode === 0) {
-      vscode.window.showInformationMessage('witsmith: installed; starting the language server.');
-      await restart();
-    } else {
-      vscode.window.showErrorMessage(`witsmith: pip install failed (exit code ${event.exitCode}); see the terminal.`);
-    }
-  });
 }
 
 async function start(): Promise<void> {
   serverCommand = await findServer();
+  failureShown = false;
+  if (!serverCommand && !config().get<string>('server.path', '').trim()) {
+    serverCommand = await privateServer();
+  }
   if (!serverCommand) {
-    output.appendLine('The witsmith server was not found (witsmith.server.path, the selected Python environment, PATH).');
-    void offerInstall();
+    output.appendLine('The witsmith server was not found (witsmith.server.path, the selected Python environment, PATH, the bundled package).');
+    if (!failureShown) {
+      void offerInstall();
+    }
     return;
   }
   const args = ['serve', ...config().get<string[]>('server.args', [])];
@@ -234,6 +267,7 @@ function checkWorkspace(): void {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
+  storagePath = context.globalStorageUri.fsPath;
   output = vscode.window.createOutputChannel('witsmith');
   traceOutput = vscode.window.createOutputChannel('witsmith (trace)');
   context.subscriptions.push(output, traceOutput);

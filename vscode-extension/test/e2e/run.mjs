@@ -6,7 +6,9 @@
 // completion work. Saves a screenshot of each step under test-output/.
 //
 // Environment:
-//   WITSMITH_SERVER  the witsmith executable (default: `witsmith` on PATH)
+//   WITSMITH_SERVER  the witsmith executable, for the steps that set witsmith.server.path
+//                    (default: `witsmith` on PATH). VS Code itself starts with no setting
+//                    and no witsmith on its PATH: the extension installs the server it carries.
 //   CODE_SERVER      the code-server launcher (default: ../../shared/tools/code-server
 //                    from this folder, else `code-server` on PATH)
 //   CHROMIUM         the browser (default: /usr/bin/chromium)
@@ -151,8 +153,8 @@ async function main() {
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   const settingsFile = join(userDataDir, 'User', 'settings.json');
+  // No witsmith.server.path: the first start installs the bundled server.
   const settings = {
-    'witsmith.server.path': server,
     'workbench.colorTheme': 'Default Dark Modern',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -180,12 +182,15 @@ async function main() {
 
   const port = await freePort();
   log(`starting code-server on 127.0.0.1:${port}`);
+  // A PATH without any witsmith, as on a machine where the user installed nothing but Python.
+  const pathWithoutWitsmith = (process.env.PATH ?? '').split(delimiter)
+    .filter((dir) => dir && !existsSync(join(dir, 'witsmith'))).join(delimiter);
   const cs = spawn(codeServer, [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', workspace,
-  ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  ], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, PATH: pathWithoutWitsmith } });
   let csLog = '';
   cs.stdout.on('data', (d) => { csLog += d; });
   cs.stderr.on('data', (d) => { csLog += d; });
@@ -334,6 +339,17 @@ async function main() {
       return `${classes.length} token colours, entity.name.function.wit`;
     });
 
+    await step('The bundled server installs on first start (no setting, no witsmith on PATH)', async () => {
+      await command('witsmith: Show Output');
+      const output = page.locator('.part.panel .monaco-editor .view-lines').first();
+      await output.waitFor({ state: 'visible' });
+      // A virtual environment and a pip install: allow for a slow machine.
+      await page.waitForFunction(() => /Using .*server-venv.*witsmith \(from the bundled package\)/.test((document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ')), null, { timeout: 600000 });
+      await shot('07-output');
+      await command('View: Hide Panel');
+      return 'installed into the private environment and started';
+    });
+
     await step('Problems panel lists the server diagnostics', async () => {
       await quickOpen('broken.smithy');
       await page.waitForTimeout(1000);
@@ -351,16 +367,6 @@ async function main() {
       }
       if (/weather\.smithy/.test(text)) { throw new Error(`unexpected problems in weather.smithy:\n${text}`); }
       return 'wit/syntax-error in broken.wit, smithy/syntax-error in broken.smithy, none in weather.smithy';
-    });
-
-    await step('Output channel tells which server runs', async () => {
-      await command('witsmith: Show Output');
-      const output = page.locator('.part.panel .monaco-editor .view-lines').first();
-      await output.waitFor({ state: 'visible' });
-      await page.waitForFunction(() => /Using .*witsmith \(from the setting\)/.test((document.querySelector('.part.panel .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ')), null, { timeout: 30000 });
-      await shot('07-output');
-      await command('View: Hide Panel');
-      return 'server from the setting';
     });
 
     const hoverWanted = process.env.E2E_REQUIRE_HOVER === '1';
@@ -420,7 +426,7 @@ async function main() {
         await command('Notifications: Show Notifications');
         const item = page.locator('.notifications-center .notification-list-item', { hasText: 'witsmith.server.path' });
         await item.first().waitFor({ state: 'visible', timeout: 30000 });
-        for (const button of ['Install with pip', 'Open setup guide']) {
+        for (const button of ['Use the bundled server', 'Open setup guide']) {
           await item.first().getByRole('button', { name: button }).waitFor({ state: 'visible' });
         }
         await shot('10-server-missing');
@@ -432,13 +438,13 @@ async function main() {
         await command('View: Close Editor');
         await command('Notifications: Clear All Notifications');
       } finally {
-        settings['witsmith.server.path'] = server;
+        delete settings['witsmith.server.path'];
         await editUserSettings(settings);
       }
       // The server comes back with the restored setting: the WIT error is reported again.
       await command('View: Focus Problems');
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'wit/syntax-error' }).first().waitFor({ state: 'visible', timeout: 60000 });
-      return 'notification with Install with pip and Open setup guide, which opens the README; server back after the fix';
+      return 'notification with Use the bundled server and Open setup guide, which opens the README; server back after the fix';
     });
 
     await step('/// continues on Enter', async () => {

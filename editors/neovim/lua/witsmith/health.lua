@@ -9,7 +9,7 @@ function M.check()
   if vim.fn.executable('witsmith') == 1 then
     health.ok('witsmith found: ' .. vim.fn.exepath('witsmith'))
   else
-    health.error('witsmith is not on PATH', { 'pip install witsmith (or point cmd at it with vim.lsp.config)' })
+    health.error('witsmith is not on PATH', { 'install it from a clone of witsmith with pipx install . (or point cmd at it with vim.lsp.config)' })
   end
   if vim.fn.has('nvim-0.11') == 1 then
     local config = vim.lsp.config and vim.lsp.config.witsmith
