@@ -269,6 +269,16 @@ async function main() {
       }
       return [...classes];
     });
+    // Tokenizing starts after the editor shows; on a busy machine it can take seconds.
+    const settledTokenClasses = async () => {
+      let classes = [];
+      for (let waited = 0; waited <= 30000; waited += 500) {
+        classes = await tokenClasses();
+        if (classes.length >= 5) { break; }
+        await page.waitForTimeout(500);
+      }
+      return classes;
+    };
     const scopesAt = async (line, column) => {
       await goTo(line, column);
       await command('Developer: Inspect Editor Tokens and Scopes');
@@ -287,12 +297,15 @@ async function main() {
       await page.keyboard.press('Control+Shift+End');
       await page.keyboard.press('Delete');
       await page.keyboard.press('Control+S');
-      await page.waitForTimeout(1000);
-      const saved = readFileSync(settingsFile, 'utf8');
-      let parsed;
-      try { parsed = JSON.parse(saved); } catch { /* reported below */ }
-      if (parsed?.['witsmith.server.path'] !== values['witsmith.server.path']) {
-        throw new Error(`settings.json was not saved as expected:\n${saved}`);
+      // Saving can take a while on a busy machine: wait for the file to say it.
+      let saved = '';
+      for (let waited = 0; ; waited += 250) {
+        saved = readFileSync(settingsFile, 'utf8');
+        let parsed;
+        try { parsed = JSON.parse(saved); } catch { /* not yet written whole */ }
+        if (parsed && parsed['witsmith.server.path'] === values['witsmith.server.path']) { break; }
+        if (waited >= 20000) { throw new Error(`settings.json was not saved as expected:\n${saved}`); }
+        await page.waitForTimeout(250);
       }
       await command('View: Close Editor');
       await page.waitForTimeout(500);
@@ -307,7 +320,7 @@ async function main() {
       await page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines span span');
       await page.waitForTimeout(2000);
       await shot('02-smithy-highlighting');
-      const classes = await tokenClasses();
+      const classes = await settledTokenClasses();
       if (classes.length < 5) { throw new Error(`only ${classes.length} token colours: ${classes}`); }
       return `${classes.length} token colours`;
     });
@@ -329,7 +342,7 @@ async function main() {
     await step('WIT file is highlighted', async () => {
       await quickOpen('broken.wit');
       await page.waitForTimeout(2000);
-      const classes = await tokenClasses();
+      const classes = await settledTokenClasses();
       await shot('04-wit-highlighting');
       if (classes.length < 5) { throw new Error(`only ${classes.length} token colours: ${classes}`); }
       const text = await scopesAt(...positionOf('broken.wit', 'current:', 1));
