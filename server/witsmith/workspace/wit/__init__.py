@@ -37,6 +37,7 @@ from witsmith.workspace.wit.projects import (
     is_wasmcloud_project, local_dep_folders, pinned_packages, project_wit_folders, wasmcloud_world,
 )
 from witsmith.workspace.wit.resolver import FileResolution, Resolver
+from witsmith.workspace.wit.wasmcloud import project_wasmcloud_version
 
 __all__ = ["Context", "FileResolution", "Group", "Problem", "WitWorkspace", "WorkCounts"]
 
@@ -132,6 +133,9 @@ class WitWorkspace:
         project = location if location.is_dir() else location.parent
         context.wasmcloud = is_wasmcloud_project(project)
         context.wasmcloud_world = wasmcloud_world(project) if self._project_files else None
+        if context.wasmcloud:
+            context.wasmcloud_version = self._settings.wasmcloud_version or (
+                project_wasmcloud_version(project) if self._project_files else None)
         self._contexts[location] = context
         for group in groups:
             self._context_of[group.location] = context
