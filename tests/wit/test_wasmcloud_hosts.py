@@ -84,3 +84,27 @@ def test_vendored_packages_are_not_the_components_world(tmp_path):
                                                        "world command { import wasi:filesystem/types@0.2.0; }\n",
                            "wit/a.wit": _world("wasi:logging/logging@0.1.0-draft")})
     assert [d for d in p.diagnostics() if d.code.startswith("wasmcloud/")] == []
+
+
+def test_wasmcloud_toml_naming_a_missing_wit_folder(tmp_path):
+    p = project(tmp_path, {"wasmcloud.toml": 'name = "x"\nwit = "./interfaces"\n', "wit/a.wit": _world()},
+                root=".")
+    config = tmp_path / "wasmcloud.toml"
+    found = [d for d in p.workspace.problems(config)]
+    assert [(d.code, config.read_bytes()[d.start:d.end].decode()) for d in found] == [
+        ("wasmcloud/missing-wit-folder", '"./interfaces"')]
+    assert config in p.workspace.files()
+    # Creating the folder clears it.
+    (tmp_path / "interfaces").mkdir()
+    p.workspace.update(config)
+    assert p.workspace.problems(config) == []
+
+
+def test_check_reports_the_missing_wit_folder(tmp_path):
+    import subprocess
+    import sys
+
+    write_files(tmp_path, {"wasmcloud.toml": 'name = "x"\n[component]\nwit = "wit-missing"\n'})
+    result = subprocess.run([sys.executable, "-m", "witsmith", "check", "."], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120)
+    assert "wasmcloud.toml:3:7: warning[wasmcloud/missing-wit-folder]" in result.stdout, result.stdout + result.stderr

@@ -151,3 +151,24 @@ def world_guidance(path: Path, world: World, host: HostProfile = WASMCLOUD_CURRE
                 f"{label} provides `{package}` at {', '.join('@' + v.replace('.*', '.x') for v in versions)}, "
                 f"not @{version}; import one of those versions"))
     return problems
+
+
+def missing_wit_folder(folder: Path) -> Problem | None:
+    """`wasmcloud.toml` in ``folder`` naming a WIT folder (`wit`, or `[component] wit`) that does not exist."""
+    config = folder / "wasmcloud.toml"
+    try:
+        source = config.read_bytes()
+        table = tomllib.loads(source.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    wit = table.get("wit")
+    if not isinstance(wit, str) and isinstance(table.get("component"), dict):
+        wit = table["component"].get("wit")
+    if not isinstance(wit, str) or (folder / wit).is_dir():
+        return None
+    # Point at the value as written (a quoted string), else at the start of the file.
+    match = re.search(rb"""^[ \t]*wit[ \t]*=[ \t]*(["'][^"'\n]*["'])""", source, re.MULTILINE)
+    start, end = (match.start(1), match.end(1)) if match else (0, 0)
+    return Problem("wasmcloud/missing-wit-folder", config, start, end,
+                   f"wasmcloud.toml says the component's WIT is in `{wit}`, but there is no such folder; "
+                   "fix the path or create the folder with the component's world")
