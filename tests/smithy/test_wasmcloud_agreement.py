@@ -200,3 +200,9 @@ operation Count {
     after = codes(ws, path)
     assert "wasmcloud/optional-operation-io" not in after
     assert not [c for c in after if c.startswith("smithy/")], after
+
+
+def test_shapes_without_a_namespace_say_so(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": "structure A {\n    x: String\n}\n"})
+    (d,) = diagnostics(ws, tmp_path / "a.smithy")
+    assert d.code == "smithy/syntax-error" and "shapes need a namespace" in d.message
