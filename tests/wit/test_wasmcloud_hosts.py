@@ -108,3 +108,17 @@ def test_check_reports_the_missing_wit_folder(tmp_path):
     result = subprocess.run([sys.executable, "-m", "witsmith", "check", "."], capture_output=True, text=True,
                             cwd=tmp_path, timeout=120)
     assert "wasmcloud.toml:3:7: warning[wasmcloud/missing-wit-folder]" in result.stdout, result.stdout + result.stderr
+
+
+def test_unversioned_import_gets_the_version_deps_has(tmp_path):
+    source = _world("wasi:logging/logging")
+    p = project(tmp_path, {**DEPS, "wit/a.wit": source})
+    (d,) = [d for d in p.diagnostics() if d.code == "wit/missing-package"]
+    (fix,) = d.fixes
+    (edit,) = fix.edits
+    data = source.encode()
+    fixed = (data[:edit.start] + edit.new_text.encode() + data[edit.end:]).decode()
+    assert "import wasi:logging/logging@0.1.0-draft;" in fixed
+    (tmp_path / "wit" / "a.wit").write_text(fixed)
+    again = project(tmp_path, {})
+    assert "wit/missing-package" not in again.codes()
