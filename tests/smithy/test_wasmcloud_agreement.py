@@ -38,7 +38,7 @@ union Choice {
 
 def test_numbered_union_under_protocol_2_is_clean(tmp_path):
     ws = workspace(tmp_path, {"codegen.toml": CODEGEN, "a.smithy": UNION_CONTRACT})
-    assert [c for c in codes(ws, tmp_path / "a.smithy") if c.startswith(("wasmcloud/", "smithy/trait"))] == []
+    assert codes(ws, tmp_path / "a.smithy") == []
 
 
 def test_numbered_union_is_clean_with_a_local_copy_of_the_model(tmp_path):
@@ -59,7 +59,7 @@ structure wasmbus {
 }
 """
     ws = workspace(tmp_path, {"codegen.toml": CODEGEN, "model.smithy": model, "a.smithy": UNION_CONTRACT})
-    assert [c for c in codes(ws, tmp_path / "a.smithy") if c.startswith(("wasmcloud/", "smithy/trait"))] == []
+    assert codes(ws, tmp_path / "a.smithy") == []
 
 
 def test_union_from_protocol_0_is_reported_once(tmp_path):

@@ -140,6 +140,7 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
     if not isinstance(models, list):
         models = []
     headers = _model_headers(source)
+    outside: set[str] = set()
     for index, entry in enumerate(models):
         problem = _malformed_model_entry(entry)
         if problem is not None:
@@ -178,7 +179,9 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
             continue
         folder = normalize(base / path)
         if not _inside(folder, allowed):
-            project.problems.append(_outside_problem(config, source, path))
+            if path not in outside:  # one diagnostic per folder, not one per entry naming it
+                outside.add(path)
+                project.problems.append(_outside_problem(config, source, path))
             continue
         if listed:
             for name in listed:
