@@ -122,3 +122,16 @@ def test_unversioned_import_gets_the_version_deps_has(tmp_path):
     (tmp_path / "wit" / "a.wit").write_text(fixed)
     again = project(tmp_path, {})
     assert "wit/missing-package" not in again.codes()
+
+
+def test_a_good_wasmcloud_toml_has_no_diagnostics_and_is_not_read_as_wit(tmp_path):
+    from witsmith.features.diagnostics import file_diagnostics as all_diagnostics
+    from witsmith.workspace.project import Workspace
+
+    write_files(tmp_path, {"wasmcloud.toml": 'name = "x"\nwit = "./wit"\n', "wit/a.wit": _world()})
+    workspace = Workspace()
+    workspace.add_root(tmp_path)
+    assert all_diagnostics(workspace, tmp_path / "wasmcloud.toml") == []
+    (tmp_path / "wasmcloud.toml").write_text('name = "x"\nwit = "./gone"\n')
+    workspace.update(tmp_path / "wasmcloud.toml")
+    assert [d.code for d in all_diagnostics(workspace, tmp_path / "wasmcloud.toml")] == ["wasmcloud/missing-wit-folder"]

@@ -17,6 +17,8 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 
 def syntax_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
+    if path.suffix.lower() != ".wit":
+        return []  # a project file (wasmcloud.toml) has only the workspace's problems
     tree = workspace.tree(path)
     if tree is None:
         return []
