@@ -135,3 +135,11 @@ def test_a_good_wasmcloud_toml_has_no_diagnostics_and_is_not_read_as_wit(tmp_pat
     (tmp_path / "wasmcloud.toml").write_text('name = "x"\nwit = "./gone"\n')
     workspace.update(tmp_path / "wasmcloud.toml")
     assert [d.code for d in all_diagnostics(workspace, tmp_path / "wasmcloud.toml")] == ["wasmcloud/missing-wit-folder"]
+
+
+def test_current_host_provides_wasi_0_3_and_1_0_does_not(tmp_path):
+    files = {"wit/deps/http3.wit": "package wasi:http@0.3.0;\ninterface types {}\n",
+             "wit/a.wit": _world("wasi:http/types@0.3.0")}
+    assert project(tmp_path / "now", {"wasmcloud.toml": "name = 'x'\n", **files}).codes() == []
+    old = project(tmp_path / "old", {"wasmcloud.toml": "wasmcloud_version = '1.0'\n", **files})
+    assert old.codes() == ["wasmcloud/unsupported-version"]

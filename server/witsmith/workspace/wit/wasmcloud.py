@@ -50,14 +50,18 @@ WASMCLOUD_1_0 = HostProfile(
     stub_advice="virtualize it with WASI Virt or remove the import",
 )
 
-# The current host: its runtime (crates/runtime in wasmCloud/wasmCloud) links real sockets
-# (TCP, UDP, name lookup) and adds the lattice bus 2.0, messaging 0.3, wasmCloud's own
-# blobstore and keyvalue, and the wasi:webgpu, wasi:otel and wasi:tls proposals.
+# The current host: its runtime (crates/runtime, and crates/wash-runtime whose test components
+# import WASI 0.3, in wasmCloud/wasmCloud) links real sockets (TCP, UDP, name lookup) and adds
+# the lattice bus 2.0, messaging 0.3, wasmCloud's own blobstore and keyvalue, and the
+# wasi:webgpu, wasi:otel and wasi:tls proposals.
 WASMCLOUD_CURRENT = HostProfile(
     name="current",
     source="the current wasmCloud host runtime (crates/runtime in wasmCloud/wasmCloud)",
     provided={
         **WASMCLOUD_1_0.provided,
+        # WASI 0.3 (preview 3) beside 0.2: the runtime's own test components import both.
+        **{package: ("0.2.*", "0.3.*") for package in (
+            "wasi:cli", "wasi:clocks", "wasi:random", "wasi:http", "wasi:filesystem", "wasi:sockets")},
         "wasmcloud:bus": ("1.0.0", "2.0.0"), "wasmcloud:messaging": ("0.2.0", "0.3.0"),
         "wasi:keyvalue": ("0.2.0-draft", "0.2.0-draft2"), "wasi:messaging": ("0.2.0-draft",),
         # Versions not pinned down here: any version is taken as provided.
