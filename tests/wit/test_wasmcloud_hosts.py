@@ -143,3 +143,9 @@ def test_current_host_provides_wasi_0_3_and_1_0_does_not(tmp_path):
     assert project(tmp_path / "now", {"wasmcloud.toml": "name = 'x'\n", **files}).codes() == []
     old = project(tmp_path / "old", {"wasmcloud.toml": "wasmcloud_version = '1.0'\n", **files})
     assert old.codes() == ["wasmcloud/unsupported-version"]
+
+
+def test_wasmcloud_version_from_wash_config(tmp_path):
+    p = project(tmp_path, {".wash/config.json": '{"wasmcloud_version": "v1.0.0"}', **DEPS,
+                           "wit/a.wit": _world("wasi:sockets/tcp@0.2.0")})
+    assert p.codes() == ["wasmcloud/stubbed-wasi-import"]
