@@ -15,6 +15,9 @@
     [smithy]
     model-paths = ["../models"]
 
+    [wasmcloud]
+    version = "1.0"     # the host the components run on (default: the newest)
+
 Relative paths are relative to the folder of the file that names them.  The
 language server and ``witsmith check`` read the same file.
 """
@@ -77,7 +80,7 @@ def _table(value: Any, where: str) -> dict:
 def parse_config(table: dict, base: Path, source: Path | None = None) -> Configuration:
     """Read a configuration table (the file's top level, or ``[tool.witsmith]``)."""
     where = str(source) if source else "configuration"
-    known = {"exclude", "rules", "wit", "smithy"}
+    known = {"exclude", "rules", "wit", "smithy", "wasmcloud"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting {unknown[0]!r}; expected one of {', '.join(sorted(known))}")
@@ -91,6 +94,10 @@ def parse_config(table: dict, base: Path, source: Path | None = None) -> Configu
         raise ConfigError(f"{where}: [rules]: {error}") from None
     wit = _table(table.get("wit", {}), f"{where}: [wit]")
     smithy = _table(table.get("smithy", {}), f"{where}: [smithy]")
+    wasmcloud = _table(table.get("wasmcloud", {}), f"{where}: [wasmcloud]")
+    host_version = wasmcloud.get("version")
+    if host_version is not None and not isinstance(host_version, str):
+        raise ConfigError(f"{where}: wasmcloud.version must be a string such as \"1.0\"")
     all_features = wit.get("all-features", False)
     if not isinstance(all_features, bool):
         raise ConfigError(f"{where}: wit.all-features must be true or false")
@@ -101,6 +108,7 @@ def parse_config(table: dict, base: Path, source: Path | None = None) -> Configu
         wit_search_paths=tuple(
             (base / p).resolve() for p in _strings(wit.get("search-paths", []), f"{where}: wit.search-paths")
         ),
+        wasmcloud_version=host_version,
         smithy_model_paths=tuple(
             (base / p).resolve() for p in _strings(smithy.get("model-paths", []), f"{where}: smithy.model-paths")
         ),

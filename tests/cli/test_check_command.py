@@ -151,3 +151,15 @@ def test_rules_lists_and_explains(project):
     assert page.returncode == 0 and page.stdout.startswith("# ")
     unknown = witsmith("rules", "wit/no-such-rule", cwd=project)
     assert unknown.returncode == 2 and "unknown rule" in unknown.stderr
+
+
+def test_folder_without_models_is_a_usage_error_unless_allowed(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.md").write_text("# nothing to check\n")
+    result = witsmith("check", "notes", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert "no Smithy or WIT files found in notes" in result.stderr
+    assert "--allow-empty" in result.stderr
+    allowed = witsmith("check", "--allow-empty", "notes", cwd=tmp_path)
+    assert allowed.returncode == 0, allowed.stderr
+    assert "checked 0 files" in allowed.stdout

@@ -106,3 +106,18 @@ async def test_a_missing_contract_id_is_added_by_its_quick_fix(client):
     assert '\n    contractId: "wasmcloud:greeter",\n)' in fixed
     from witsmith.syntax import parse
     assert not parse("smithy", fixed.encode()).has_errors
+
+
+@pytest.mark.asyncio
+async def test_wasmcloud_optional_input_is_wrapped_in_a_structure(client):
+    text = ("namespace example.wrap\n\nuse org.wasmcloud.model#wasmbus\n\n"
+            "@wasmbus(contractId: \"wasmcloud:wrap\", providerReceive: true)\nservice Wrap {\n"
+            "    version: \"0.1\"\n    operations: [Count]\n}\n\n@box\ninteger MaybeCount\n\n"
+            "operation Count {\n    input: MaybeCount\n}\n")
+    uri = open_document(client, client.root / "wrap" / "wrap.smithy", text, "smithy")
+    found = [d for d in await diagnostics(client, uri) if d.code == "wasmcloud/optional-operation-io"]
+    assert found
+    actions = await actions_for(client, uri, found[0])
+    wrap = next(a for a in actions if "Wrap" in a.title)
+    fixed = apply(text, wrap.edit.changes[uri])
+    assert "input: CountInput" in fixed and "structure CountInput {\n    maybeCount: MaybeCount\n}" in fixed

@@ -267,3 +267,27 @@ def test_member_ids_hover_the_part_under_the_cursor(tmp_path):
     assert hovered(info, source) == "S" and "The shape." in info.markdown
     info, source = hover_at(tmp_path / "member", {"a.smithy": text.replace("|S$m", "S$|m")}, "a.smithy")
     assert hovered(info, source) == "S$m" and "The member." in info.markdown
+
+
+def test_wasmcloud_hover_says_what_the_guides_say(tmp_path):
+    files = {"codegen.toml": CODEGEN, "types.smithy": TYPES, "kv.smithy": KV.replace("@wasmbus(", "@wasm|bus(")}
+    info, _ = hover_at(tmp_path, files, "kv.smithy")
+    assert "needs a `contractId`" in info.markdown and "capability providers receive" in info.markdown
+
+    optional = TYPES.replace("    @n(0)\n    key: String", "    @n(0)\n    @box\n    k|ey: String")
+    info, _ = hover_at(tmp_path / "boxed", {**files, "types.smithy": optional}, "types.smithy")
+    assert "optional (`Option<T>` in Rust): it has @box" in info.markdown
+
+    plain = TYPES + "\nstructure Flags {\n    en|abled: Boolean\n}\n"
+    info, _ = hover_at(tmp_path / "plain", {**files, "types.smithy": plain}, "types.smithy")
+    assert "always present: `Boolean` members without @box are plain values" in info.markdown
+
+    stamped = TYPES + "\nstructure When {\n    at: Time|stamp\n}\n"
+    info, _ = hover_at(tmp_path / "time", {**files, "types.smithy": stamped}, "types.smithy")
+    assert "only weld's Rust generator encodes timestamps" in info.markdown
+
+
+def test_no_wasmcloud_notes_outside_weld_projects(tmp_path):
+    files = {"a.smithy": "namespace a\n\nstructure Flags {\n    en|abled: Boolean\n    at: Timestamp\n}\n"}
+    info, _ = hover_at(tmp_path, files, "a.smithy")
+    assert "wasmCloud" not in info.markdown

@@ -349,13 +349,11 @@ string Both
 def test_wasmcloud_softens_checks_weld_does_not_make(tmp_path):
     ws = workspace(tmp_path, {"codegen.toml": '[[models]]\npath = "."\n', "a.smithy": """namespace org.example.a
 
-use org.wasmcloud.model#n
+use org.wasmcloud.model#unsignedInt
 use org.wasmcloud.model#U64
 
-union Value {
-    @n(0)
-    text: String
-}
+@unsignedInt
+string Value
 
 structure Blob {
     size: u64
@@ -366,7 +364,7 @@ string Status
 """})
     path = tmp_path / "a.smithy"
     found = _by_code(ws, path)
-    assert found["wasmcloud/trait-target"] == ["n"]
+    assert found["wasmcloud/trait-target"] == ["unsignedInt"]
     assert found["wasmcloud/case-mismatch"] == ["u64"]
     assert "wasmcloud/trait-value" in found
     assert "smithy/trait-target" not in found and "smithy/unresolved-shape" not in found

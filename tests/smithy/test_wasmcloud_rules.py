@@ -61,12 +61,9 @@ def test_contract_over_files_and_namespaces_resolves_without_error(tmp_path):
         path = tmp_path / name
         assert errors(ws, path) == [], name
         assert all(r.target is not None for r in ws.resolved(path).references), name
-    # Built-in wasmCloud shapes are reachable, and the `url` model gets one information note.
+    # Built-in wasmCloud shapes are reachable, so the standard `url` models are not reported missing.
     assert ws.definition(tmp_path / "kv.smithy", KV.index("LinkDefinition\n") + 1) is not None
-    note = one(ws, tmp_path / "codegen.toml", "smithy/models-not-loaded")
-    assert note.severity == Severity.INFORMATION
-    assert "built-in org.wasmcloud.core" in note.message
-    assert tmp_path / "codegen.toml" in ws.files()
+    assert "smithy/models-not-loaded" not in codes(ws, tmp_path / "codegen.toml")
 
 
 def test_wasmbus_rules(tmp_path):
@@ -149,11 +146,13 @@ structure Item {
         by_code.setdefault(d.code, []).append(text_at(path, d))
     assert by_code["wasmcloud/union-needs-protocol-2"] == ["A"]
     assert by_code["wasmcloud/optional-operation-io"] == ["MaybeCount"]
-    assert sorted(by_code["wasmcloud/unsupported-shape"]) == ["document", "union"]
+    # weld supports unions (numbered, under protocol "2"): the union itself is not "unsupported".
+    assert by_code["wasmcloud/unsupported-shape"] == ["document"]
     assert by_code["wasmcloud/partially-supported-shape"] == ["set"]
+    # One diagnostic for one bad key.
     assert by_code["wasmcloud/map-key-not-string"] == ["Integer"]
-    assert by_code["smithy/map-key-not-string"] == ["Integer"]
-    assert sorted(by_code["wasmcloud/field-numbers"]) == ["@n(0)", "value"]
+    assert "smithy/map-key-not-string" not in by_code
+    assert sorted(by_code["wasmcloud/field-numbers"]) == ["@n(0)", "a", "b", "value"]
 
 
 def test_idl2_syntax_is_reported_as_unsupported_by_weld(tmp_path):
@@ -197,3 +196,34 @@ def test_weld_cache_is_used_for_url_models(tmp_path, monkeypatch):
                              "a.smithy": "namespace a\nuse org.example.extra#Extra\nstructure S { e: Extra }\n"})
     assert errors(ws, project / "a.smithy") == []
     assert "smithy/models-not-loaded" not in codes(ws, project / "codegen.toml")
+
+
+def test_url_models_witsmith_lacks_are_still_reported(tmp_path):
+    ws = workspace(tmp_path, {"codegen.toml": CODEGEN.replace('"wasmcloud-model.smithy" ]', '"wasmcloud-model.smithy", "extra.smithy" ]'),
+                              "types.smithy": TYPES, "kv.smithy": KV})
+    note = one(ws, tmp_path / "codegen.toml", "smithy/models-not-loaded")
+    assert note.severity == Severity.INFORMATION
+    assert "extra.smithy" in note.message
+
+
+def test_malformed_models_entries(tmp_path):
+    ws = workspace(tmp_path, {"codegen.toml": """[[models]]
+files = ["a.smithy"]
+
+[[models]]
+path = 42
+
+[[models]]
+path = "."
+files = "a.smithy"
+
+[[models]]
+path = "."
+""", "a.smithy": "namespace a\nstring S\n"})
+    config = tmp_path / "codegen.toml"
+    found = [d for d in diagnostics(ws, config) if d.code == "smithy/invalid-project-file"]
+    assert [text_at(config, d) for d in found] == ["[[models]]"] * 3
+    assert "neither `url` nor `path`" in found[0].message
+    assert "`path` must be a string" in found[1].message
+    assert "`files` must be a list" in found[2].message
+    assert tmp_path / "a.smithy" in ws.files()  # the good entry still loads

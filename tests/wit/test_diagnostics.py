@@ -336,8 +336,15 @@ def test_wasmcloud_host_coverage_and_drafts(tmp_path):
         """, "wit/deps/gpu.wit": "package wasi:webgpu@0.0.1;\ninterface webgpu {}\n",
         "wit/deps/kv.wit": "package wasi:keyvalue@0.2.0-draft;\ninterface store {}\n",
         "wit/deps/ev.wit": "package acme:events@0.1.0;\ninterface sink {}\n"})
-    assert sorted(p.codes()) == ["wasmcloud/draft-version", "wasmcloud/not-host-provided"]
-    assert all(d.severity.name == "INFORMATION" for d in p.diagnostics())
+    # The current host provides wasi:webgpu and the keyvalue draft (it has no released keyvalue): nothing to say.
+    assert p.codes() == []
+    # wasmCloud 1.0 did not provide wasi:webgpu.
+    old = project(tmp_path / "v1", {".wash/config.yaml": "wit:\n  wit_dir: ./wit\n",
+                                    "wasmcloud.toml": 'wasmcloud_version = "1.0.4"\n',
+                                    "wit/a.wit": PKG + "world w { import wasi:webgpu/webgpu@0.0.1; }\n",
+                                    "wit/deps/gpu.wit": "package wasi:webgpu@0.0.1;\ninterface webgpu {}\n"})
+    assert old.codes() == ["wasmcloud/not-host-provided"]
+    assert all(d.severity.name == "INFORMATION" for d in old.diagnostics())
 
 
 def test_no_wasmcloud_guidance_outside_wasmcloud_projects(tmp_path):
@@ -480,9 +487,9 @@ def test_wasmcloud_world_must_exist_and_focuses_guidance(tmp_path):
     (d,) = p.diagnostics()
     assert d.code == "wasmcloud/unknown-wit-world" and "other" in d.message and p.text_at(d) == "my:app@1.0.0"
     fixed = project(tmp_path / "b", {"wasmcloud.toml": '[component]\nwit_world = "other"\n', "wit/a.wit": PKG + """
-        world other { import wasi:sockets/tcp@0.2.0; }
-        world unrelated { import wasi:sockets/tcp@0.2.0; }
-        """, "wit/deps/s.wit": "package wasi:sockets@0.2.0;\ninterface tcp {}\n"})
+        world other { import wasi:filesystem/types@0.2.0; }
+        world unrelated { import wasi:filesystem/types@0.2.0; }
+        """, "wit/deps/s.wit": "package wasi:filesystem@0.2.0;\ninterface types {}\n"})
     assert fixed.codes() == ["wasmcloud/stubbed-wasi-import"]
 
 

@@ -229,3 +229,11 @@ def test_no_wrong_answer_while_the_workspace_lags_behind(tmp_path):
     files.set_buffer(path, text.replace("= aa", "= cc").encode())
     info = hover(workspace, path, text.encode().rindex(b"aa") + 1)
     assert info is None
+
+
+def test_hover_on_a_stubbed_import_says_so(tmp_path):
+    files = {"wasmcloud.toml": "name = 'x'\n",
+             "wit/a.wit": "package my:app@1.0.0;\n\nworld w {\n  import wasi:filesystem/ty‸pes@0.2.0;\n}\n",
+             "wit/deps/fs.wit": "package wasi:filesystem@0.2.0;\ninterface types {}\n"}
+    info, _ = hover_at(tmp_path, files)
+    assert "**wasmCloud:**" in info.markdown and "only as a stub" in info.markdown

@@ -53,6 +53,8 @@ def register(commands) -> None:
     command.add_argument("--config", type=Path, metavar="FILE",
                          help="use this witsmith.toml or pyproject.toml instead of searching upward")
     command.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    command.add_argument("--allow-empty", action="store_true",
+                         help="succeed when the paths hold no Smithy or WIT file (by default that is a usage error)")
     command.set_defaults(run=run)
 
 
@@ -165,6 +167,10 @@ def _collect(args: argparse.Namespace) -> CheckResult:
         result.findings.extend(group.findings)
         result.files += group.files
     result.findings.sort(key=lambda f: (f.display_path, f.diagnostic.start, f.diagnostic.code))
+    if result.files == 0 and not args.allow_empty:
+        # A mistyped path must not pass CI silently.
+        raise UsageError(f"no Smithy or WIT files found in {', '.join(args.paths)}; check the path, "
+                         "or pass --allow-empty if an empty check should succeed")
     return result
 
 

@@ -22,7 +22,7 @@ def language_of(path: Path) -> str | None:
     """Which language workspace answers for a file: by extension (a Smithy JSON AST
     model is a ``.json`` file; the Smithy workspace decides whether it is one)."""
     suffix = path.suffix.lower()
-    if suffix in WIT_SUFFIXES:
+    if suffix in WIT_SUFFIXES or path.name == "wasmcloud.toml":
         return "wit"
     if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json"):
         return "smithy"

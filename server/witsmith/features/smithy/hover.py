@@ -10,6 +10,7 @@ from pathlib import Path
 import tree_sitter
 
 from witsmith.features.editing import HoverInfo
+from witsmith.features.smithy import wasmcloud_hover
 from witsmith.features.smithy.keywords import CONTROL_KEYS, METADATA_KEYS, PROPERTY_KEYS, keyword_doc
 from witsmith.features.smithy.lookup import (
     builtin_origin,
@@ -25,6 +26,7 @@ from witsmith.features.smithy.lookup import (
 from witsmith.model.smithy import Member, Node, TraitUse
 from witsmith.model.smithy.summary import SERVICE_KINDS
 from witsmith.workspace.files import normalize
+from witsmith.features.smithy.wasmcloud_rules import PARTIAL_KINDS
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 MAX_MEMBERS = 40  # longer shapes are cut: a hover is a glance, the definition is one click away
@@ -177,6 +179,7 @@ def shape_markdown(workspace: SmithyWorkspace, shape_def: ShapeDef, near: Path |
     if selector is not None:
         intro = "Trait" if as_trait else "A trait"
         parts.append(f"{intro}; applies to shapes matching `{selector}`.")
+    parts += wasmcloud_hover.shape_notes(workspace, shape_def, near)
     where = _where(shape_def, near)
     if where:
         parts.append(where)
@@ -198,6 +201,8 @@ def member_markdown(workspace: SmithyWorkspace, owner: ShapeDef, member: Member)
         target_docs = documentation(workspace, target)
         line = f"Target `{target.id}` ({target.shape.kind})"
         parts.append(line + (f": {target_docs.splitlines()[0]}" if target_docs else "."))
+        parts += [note for note in wasmcloud_hover.shape_notes(workspace, target, owner.path) if target.shape.kind in PARTIAL_KINDS]
+    parts += wasmcloud_hover.member_notes(workspace, owner, member)
     where = _where(owner, None)
     if where:
         parts.append(where)

@@ -159,6 +159,9 @@ def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[D
     resolved = workspace.resolved(path)
     if resolved is not None:
         referenced |= {r.reference.text.split("$", 1)[0] for r in resolved.references if r.reference.role == "idref"}
+    # weld resolves names ignoring case, so `u32` uses `U32`: removing that `use` would break its build.
+    wasmcloud = workspace.is_wasmcloud(path)
+    referenced_lower = {r.lower() for r in referenced} if wasmcloud else set()
     for use in summary.uses:
         namespace, name, _ = split_id(use.text)
         if namespace is None:
@@ -173,7 +176,7 @@ def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[D
             result.append(report(R.CONFLICTING_SHAPE_NAME, path, shape.name.start, shape.name.end,
                                  f"the shape `{name}` conflicts with the imported `{use.text}`; rename the shape or remove the `use`",
                                  related=(Related(Location(path, use.start, use.end), "imported here"),)))
-        if name not in referenced and name not in own:
+        if name not in referenced and name not in own and not (wasmcloud and name.lower() in referenced_lower):
             line_end = use.end
             result.append(report(R.UNUSED_USE, path, use.start, use.end,
                                  f"`{use.text}` is imported but never used; remove this `use`",

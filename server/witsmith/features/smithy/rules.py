@@ -60,5 +60,10 @@ WC_CASE = rule("wasmcloud/case-mismatch", W, "a shape name that matches only ign
 WC_TRAIT_TARGET = rule("wasmcloud/trait-target", W, "a trait outside its selector, which weld accepts but Smithy rejects")
 WC_TRAIT_VALUE = rule("wasmcloud/trait-value", W, "a trait value that does not fit its shape, which weld accepts but Smithy rejects")
 WC_IDL2 = rule("wasmcloud/idl-2-unsupported", E, "IDL 2.0 syntax that weld's code generator cannot read")
+WC_IO_LIST = rule("wasmcloud/operation-io-list", E, "an operation input or output written as a list of shapes")
+WC_UNSIGNED_RANGE = rule("wasmcloud/unsigned-negative-range", E, "a negative @range on an @unsignedInt number")
+WC_REQUIRED_BOX = rule("wasmcloud/required-and-box", W, "a member both @required and @box, which weld treats as optional")
+WC_CONTRACT_FORMAT = rule("wasmcloud/invalid-contract-id", E, "a contractId that is not of the form `namespace:name`")
+WC_DOUBLE_DOCS = rule("wasmcloud/duplicate-documentation", W, "`///` comments and @documentation on the same shape or member")
 
 RULES_BY_CODE = {r.code: r for r in globals().values() if hasattr(r, "code") and hasattr(r, "severity")}

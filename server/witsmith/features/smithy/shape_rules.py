@@ -55,9 +55,13 @@ def members(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> lis
                 if target is not None and target.shape.kind not in STRING_KINDS:
                     member = found[1]
                     anchor = member.target or member.name
-                    result.append(report(R.MAP_KEY_NOT_STRING, path, anchor.start, anchor.end,
+                    # One diagnostic per key: in weld projects it carries the wasmCloud code.
+                    wasmcloud = workspace.is_wasmcloud(path)
+                    result.append(report(R.WC_MAP_KEY if wasmcloud else R.MAP_KEY_NOT_STRING, path, anchor.start, anchor.end,
                                          f"map keys must be strings, but `{target.id}` is a {target.shape.kind}; "
-                                         "target `String` (or a string or enum shape)", related=(_here(target),)))
+                                         "target `String` (or a string or enum shape)"
+                                         + ("; weld encodes keys as strings" if wasmcloud else ""),
+                                         related=(_here(target),)))
         if kind in ("enum", "intEnum"):
             result += _enum(path, shape)
         if kind in ("structure", "union") and not shape.members and kind == "union" and not shape.mixins \
@@ -306,7 +310,8 @@ def versions(workspace: SmithyWorkspace, path: Path, summary: FileSummary, wasmc
                 result.append(report(R.UNKNOWN_CONTROL, path, control.key.start, control.key.end,
                                      f"`${control.key.text}` is not a Smithy control statement (known: "
                                      f"{', '.join('$' + k for k in KNOWN_CONTROLS)}); it is ignored — remove it or fix the name"))
-    if summary.format != "idl" or summary.idl_version != 1:
+    # weld reads IDL 1.0 only, so in its projects a `$version: "2"` file is checked as strictly as an unversioned one.
+    if summary.format != "idl" or (summary.idl_version != 1 and not wasmcloud):
         return result
     rule = R.WC_IDL2 if wasmcloud else R.IDL2_ONLY
     why = ("weld's code generator reads IDL 1.0 only" if wasmcloud else

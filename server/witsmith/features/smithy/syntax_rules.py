@@ -88,6 +88,9 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
             if snippet.startswith("unexpected `\\"):
                 message = (f"syntax error: invalid escape {snippet.removeprefix('unexpected ')} in a string; "
                            "strings allow \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+            if _shape_without_namespace(tree, snippet):
+                message = ("shapes need a namespace: add `namespace example.name` (with your own namespace) "
+                           "above the first shape, after any `$version` and `metadata` lines")
             start, end = problem.start_byte, problem.end_byte
             # A long ERROR node is shown at its first line, not as a wall of red.
             newline = tree.source.find(b"\n", start, end)
@@ -95,6 +98,21 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
                 end = newline
         result.append(report(SYNTAX_ERROR, path, start, end, message))
     return result
+
+
+SHAPE_KEYWORDS = ("structure", "union", "list", "set", "map", "enum", "intEnum", "service", "resource", "operation",
+                  "string", "blob", "boolean", "byte", "short", "integer", "long", "float", "double", "bigInteger",
+                  "bigDecimal", "timestamp", "document", "@")
+
+
+def _shape_without_namespace(tree: SyntaxTree, snippet: str) -> bool:
+    """A shape (or a trait before one) written in a file that has no namespace statement."""
+    if not snippet.startswith("unexpected `"):
+        return False
+    word = snippet.removeprefix("unexpected `").split(" ", 1)[0]
+    if not any(word == k or (k == "@" and word.startswith("@")) for k in SHAPE_KEYWORDS):
+        return False
+    return not any(child.type == "namespace_statement" for child in tree.root.children)
 
 
 # The sections of an IDL file, in the order the specification requires.

@@ -240,6 +240,9 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
                 allowed = evaluator.matches(selector, target)
             except (Unsupported, RecursionError):
                 allowed = True
+            if not allowed and wasmcloud and trait_id == "org.wasmcloud.model#n" and target.member is not None \
+                    and target.shape.shape.kind == "union":
+                allowed = True  # weld numbers union variants with @n, whatever the copy of its model says
             if not allowed:
                 what = f"the member `{target.member.name.text}`" if target.member else f"the {target.kind} `{target.shape.id}`"
                 rule = R.WC_TRAIT_TARGET if wasmcloud else R.TRAIT_TARGET

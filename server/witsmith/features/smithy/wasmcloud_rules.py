@@ -7,6 +7,7 @@ from what weld generates code for.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Fix, Location, Related, TextEdit, report
@@ -20,8 +21,12 @@ UNSUPPORTED_KINDS = {"bigInteger": "arbitrary-size integers", "bigDecimal": "arb
                      "document": "untyped documents", "resource": "resources"}
 PARTIAL_KINDS = {
     "set": "sets are generated as plain collections; uniqueness is not enforced in every language",
-    "timestamp": "timestamps are generated as wasmCloud's own Timestamp type (seconds and nanoseconds)",
+    "timestamp": "only weld's Rust generator encodes timestamps (as wasmbus-rpc's Timestamp: seconds and nanoseconds); "
+                 "the other generators do not interoperate with it",
 }
+UNSIGNED = "org.wasmcloud.model#unsignedInt"
+# Colon-separated parts, as in `wasmcloud:keyvalue` or `wasmcloud:builtin:logging`.
+CONTRACT_ID = re.compile(r"[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+")
 MAX_WALK = 2000
 
 
@@ -44,30 +49,18 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                                  f"weld's code generators do not support {UNSUPPORTED_KINDS[shape.kind]} (`{shape.kind}`); "
                                  "use strings, integers, structures, lists or maps instead"))
         elif shape.kind == "union":
-            numbered = all(workspace.has_trait(shape_def, FIELD_NUMBER, m.traits) for m in shape.members)
-            if not (protocol2 and numbered):
-                need = [] if protocol2 else ['a service with @wasmbus(protocol: "2")']
-                if not numbered:
-                    need.append("an @n number on every member")
-                result.append(report(R.WC_UNSUPPORTED, path, shape.kind_start, shape.kind_end,
-                                     f"unions need {' and '.join(need)} in wasmCloud contracts; otherwise use a structure "
-                                     "with optional members"))
+            # weld encodes a union variant by its @n number; the protocol is checked from the services.
+            result += _union_numbers(workspace, path, shape_def)
         elif shape.kind in PARTIAL_KINDS:
             result.append(report(R.WC_PARTIAL, path, shape.kind_start, shape.kind_end,
                                  f"`{shape.kind}` is partly supported: {PARTIAL_KINDS[shape.kind]}"))
-        elif shape.kind == "map":
-            found = workspace.member(shape_def, "key")
-            if found is not None and found[1].target is not None:
-                target = workspace.member_target(*found)
-                if target is not None and target.id != "smithy.api#String":
-                    result.append(report(R.WC_MAP_KEY, path, found[1].target.start, found[1].target.end,
-                                         f"wasmCloud maps need `String` keys, not `{found[1].target.text}`; "
-                                         "use `key: String` or a list of key/value structures"))
         elif shape.kind == "operation":
             result += _operation(workspace, path, shape)
         if shape.kind == "structure":
             result += _field_numbers(workspace, path, shape_def)
         result += _member_targets(workspace, path, shape_def)
+        result += _member_traits(workspace, path, shape_def)
+        result += _documentation(workspace, path, shape_def)
     result += _package_metadata(path, summary)
     return result
 
@@ -108,6 +101,10 @@ def _service(workspace: SmithyWorkspace, path: Path, service: ShapeDef) -> tuple
     if contract is not None and contract.kind == "string" and not contract.value.strip():
         result.append(report(R.WC_EMPTY_CONTRACT, path, contract.start, contract.end,
                              'the contractId is empty; write the contract id, such as "wasmcloud:keyvalue"'))
+    elif contract is not None and contract.kind == "string" and not CONTRACT_ID.fullmatch(contract.value):
+        result.append(report(R.WC_CONTRACT_FORMAT, path, contract.start, contract.end,
+                             f'the contractId "{contract.value}" is not of the form `namespace:name`; '
+                             'write it like "wasmcloud:keyvalue" (letters, digits, `-`, `_` or `.` between colons)'))
     if not provider and not actor:
         result.append(report(R.WC_NO_RECEIVER, path, trait.id.start, trait.id.end,
                              "@wasmbus sets neither actorReceive nor providerReceive, so no code is generated to send its "
@@ -161,13 +158,51 @@ def _operation(workspace: SmithyWorkspace, path: Path, shape: Shape) -> list[Dia
     summary = workspace.summary(path)
     for key in ("input", "output"):
         entry = shape.property(key)
+        if entry is not None and entry.value.kind == "array":
+            names = ", ".join(f"`{item.value}`" for item in entry.value.items if item.kind == "shape_id")
+            result.append(report(R.WC_IO_LIST, path, entry.value.start, entry.value.end,
+                                 f"an operation's {key} is one shape, not a list ({names or 'empty'}); "
+                                 "name one shape, or a structure with a member for each"))
+            continue
         if entry is None or entry.value.kind != "shape_id":
             continue
         target = workspace.target_shape(summary, entry.value.value)
         if target is not None and workspace.has_trait(target, "smithy.api#box") is not None:
             result.append(report(R.WC_OPTIONAL_IO, path, entry.value.start, entry.value.end,
                                  f"the {key} `{entry.value.value}` is optional (@box), which weld cannot pass; "
-                                 f"wrap it in a structure with an optional member instead"))
+                                 "wrap it in a structure with an optional member instead",
+                                 fixes=_wrap_in_structure(workspace, summary, path, shape, key, entry.value)))
+    return result
+
+
+def _wrap_in_structure(workspace: SmithyWorkspace, summary: FileSummary, path: Path, operation: Shape,
+                       key: str, value: Node) -> tuple[Fix, ...]:
+    """Point the operation at a new structure whose one member (optional: the target is boxed) holds the shape."""
+    name = operation.name.text + key.capitalize()
+    while workspace.target_shape(summary, name) is not None or any(s.name.text == name for s in summary.shapes):
+        name += "Value"
+    target = value.value
+    local = target.split("#")[-1]
+    member = local[:1].lower() + local[1:]
+    text = f"\n\nstructure {name} {{\n    {member}: {target}\n}}"
+    return (Fix(f"Wrap `{target}` in a new structure `{name}`",
+                (TextEdit(path, value.start, value.end, name), TextEdit(path, operation.end, operation.end, text))),)
+
+
+def _union_numbers(workspace: SmithyWorkspace, path: Path, union: ShapeDef) -> list[Diagnostic]:
+    result = []
+    numbers = []
+    for member in union.shape.members:
+        trait = workspace.has_trait(union, FIELD_NUMBER, member.traits)
+        if trait is not None and trait.value is not None and isinstance(trait.value.value, int):
+            numbers.append(trait.value.value)
+    next_number = max(numbers) + 1 if numbers else 0
+    for member in union.shape.members:
+        if workspace.has_trait(union, FIELD_NUMBER, member.traits) is None:
+            result.append(report(R.WC_FIELD_NUMBERS, path, member.name.start, member.name.end,
+                                 f"the union variant `{member.name.text}` has no @n number, and weld encodes a union "
+                                 f"variant by its number; add @n({next_number})"))
+            next_number += 1
     return result
 
 
@@ -237,4 +272,51 @@ def _package_metadata(path: Path, summary: FileSummary) -> list[Diagnostic]:
                 result.append(report(R.WC_METADATA, path, namespace.start, namespace.end,
                                      f"this entry names `{namespace.value}`, but the file's namespace is "
                                      f"`{summary.namespace.text}`; weld matches settings by namespace"))
+    return result
+
+
+def _range_min(trait) -> float | None:
+    value = trait.value.get("min") if trait is not None and trait.value is not None and trait.value.kind == "object" else None
+    return value if value is not None and value.kind == "number" and isinstance(value.value, (int, float)) else None
+
+
+def _member_traits(workspace: SmithyWorkspace, path: Path, shape_def: ShapeDef) -> list[Diagnostic]:
+    """Negative ranges on unsigned numbers, and members both required and boxed."""
+    result = []
+    shape = shape_def.shape
+    owners = [(None, shape.name, shape_def if workspace.has_trait(shape_def, UNSIGNED) else None)]
+    for member in shape.members:
+        target = workspace.member_target(shape_def, member) if member.target is not None else None
+        owners.append((member.traits, member.name,
+                       target if target is not None and workspace.has_trait(target, UNSIGNED) else None))
+        required = workspace.has_trait(shape_def, "smithy.api#required", member.traits)
+        boxed = workspace.has_trait(shape_def, "smithy.api#box", member.traits)
+        if required is not None and boxed is not None:
+            result.append(report(R.WC_REQUIRED_BOX, path, boxed.start, boxed.end,
+                                 f"`{member.name.text}` is both @required and @box; weld makes a boxed member optional, "
+                                 "which contradicts @required: remove @box (or @required if it may be absent)"))
+    for traits, name, unsigned in owners:
+        if unsigned is None:
+            continue
+        low = _range_min(workspace.has_trait(shape_def, "smithy.api#range", traits))
+        if low is not None and low.value < 0:
+            result.append(report(R.WC_UNSIGNED_RANGE, path, low.start, low.end,
+                                 f"`{name.text}` is unsigned (@unsignedInt on `{unsigned.id}`), so its @range "
+                                 f"cannot start at {low.value}; use min: 0 or a signed type"))
+    return result
+
+
+def _documentation(workspace: SmithyWorkspace, path: Path, shape_def: ShapeDef) -> list[Diagnostic]:
+    """`///` comments are the @documentation trait, so writing both documents one shape twice."""
+    result = []
+    shape = shape_def.shape
+    for docs, traits, name in [(shape.docs, shape.traits, shape.name)] + [(m.docs, m.traits, m.name) for m in shape.members]:
+        if not docs:
+            continue
+        trait = next((t for t in traits if not t.implicit
+                      and workspace.resolve_trait(shape_def.summary, t) == "smithy.api#documentation"), None)
+        if trait is not None:
+            result.append(report(R.WC_DOUBLE_DOCS, path, trait.start, trait.end,
+                                 f"`{name.text}` has both `///` comments and @documentation, two values for one "
+                                 "trait; keep one of them"))
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Fix, Severity, TextEdit
+from witsmith.features.wit.mistakes import PACKAGE_NAME_MESSAGE, explain
 from witsmith.features.wit.rules import WIT_RULES
 from witsmith.features.wit.syntax import readable_problems
 from witsmith.workspace.files import normalize
@@ -16,6 +17,8 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 
 def syntax_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
+    if path.suffix.lower() != ".wit":
+        return []  # a project file (wasmcloud.toml) has only the workspace's problems
     tree = workspace.tree(path)
     if tree is None:
         return []
@@ -38,7 +41,20 @@ def tree_syntax_diagnostics(path: Path, tree) -> list[Diagnostic]:
     """The syntax errors of a tree alone (no workspace needed: cheap on every keystroke)."""
     rule = WIT_RULES["wit/syntax-error"]
     found = []
-    for start, end, message, replacement in readable_problems(tree.root):
+    problems = readable_problems(tree.root)
+    explained = explain(tree.source, [(start, end) for start, end, _m, _r in problems])
+    seen: set[tuple[int, int]] = set()
+    for index, (start, end, message, replacement) in enumerate(problems):
+        known = explained.get(index)
+        if known is not None:
+            if (known.start, known.end) in seen:
+                continue  # one mistake, one diagnostic
+            seen.add((known.start, known.end))
+            start, end, message, replacement = known.start, known.end, known.message, None
+            fixes = ((Fix(f"Write `{known.replacement}`", (TextEdit(path, start, end, known.replacement),)),)
+                     if known.replacement else ())
+            found.append(Diagnostic(path, start, end, rule.code, message, rule.severity, fixes=fixes))
+            continue
         fixes = ()
         if replacement is not None:
             fixes = (Fix(f"Escape as `{replacement}`", (TextEdit(path, start, end, replacement),)),)
@@ -51,7 +67,11 @@ def file_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
     path = normalize(path)
     try:
         found = syntax_diagnostics(workspace, path)
+        # A package declaration without a namespace is reported as such, not again as a missing declaration.
+        unnamed = any(d.message.startswith(PACKAGE_NAME_MESSAGE) for d in found)
         for problem in workspace.problems(path):
+            if unnamed and problem.code == "wit/missing-package-declaration":
+                continue
             rule = WIT_RULES.get(problem.code)
             severity = rule.severity if rule else Severity.ERROR
             found.append(Diagnostic(problem.path, problem.start, problem.end, problem.code, problem.message,

@@ -93,7 +93,7 @@ def _hover(workspace: WitWorkspace, path: Path, offset: int) -> HoverInfo | None
     if target is not None:
         markdown = describe(workspace, target)
         if markdown:
-            return HoverInfo(markdown, *target.at)
+            return HoverInfo(markdown + _host_notes(workspace, path, offset), *target.at)
     token = token_at(workspace, path, offset)
     if token is None:
         return None
@@ -107,6 +107,13 @@ def _hover(workspace: WitWorkspace, path: Path, offset: int) -> HoverInfo | None
     if builtin is None:
         return None
     return HoverInfo(builtin, token.start_byte, token.end_byte)
+
+
+def _host_notes(workspace: WitWorkspace, path: Path, offset: int) -> str:
+    """What the wasmCloud host does with an import under the cursor (a stub, not provided, ...)."""
+    notes = [p.message for p in workspace.problems(path)
+             if p.code.startswith("wasmcloud/") and p.start <= offset <= p.end]
+    return "".join(f"\n\n**wasmCloud:** {note}" for note in notes)
 
 
 GATE_DOCS: dict[str, str] = {

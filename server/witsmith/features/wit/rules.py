@@ -46,5 +46,7 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wasmcloud/stubbed-wasi-import", I, "The world imports a WASI package that wasmCloud hosts only stub out."),
     rule("wasmcloud/not-host-provided", I, "The world imports a standard interface the wasmCloud host does not implement."),
     rule("wasmcloud/unknown-wit-world", W, "wasmcloud.toml's `wit_world` names a world the package does not define."),
-    rule("wasmcloud/draft-version", I, "The world imports a draft version of a package."),
+    rule("wasmcloud/draft-version", I, "The world imports a draft version of a package the host also provides released."),
+    rule("wasmcloud/missing-wit-folder", W, "wasmcloud.toml names a WIT folder that does not exist."),
+    rule("wasmcloud/unsupported-version", W, "The world imports a version of a package the wasmCloud host does not provide."),
 )}

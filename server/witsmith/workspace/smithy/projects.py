@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,26 @@ def _outside_problem(config: Path, source: bytes, text: str) -> Diagnostic:
                   "workspace or add the folder to the `smithy.modelPaths` setting")
 
 
+def _model_headers(source: bytes) -> list[tuple[int, int]]:
+    """The ranges of the `[[models]]` headers, in order: where each entry is reported."""
+    return [(m.start(1), m.end(1)) for m in re.finditer(rb"^[ \t]*(\[\[[ \t]*models[ \t]*\]\])", source, re.MULTILINE)]
+
+
+def _malformed_model_entry(entry: object) -> str | None:
+    """What is wrong with one `[[models]]` entry of codegen.toml, as weld reads it, or None."""
+    if not isinstance(entry, dict):
+        return "each `models` entry is a table with a `url` or a `path` (and optionally `files`)"
+    url, path, listed = entry.get("url"), entry.get("path"), entry.get("files")
+    if url is None and path is None:
+        return "this `[[models]]` entry has neither `url` nor `path`; add `path = \".\"` for local models or the `url` they come from"
+    for key, value in (("url", url), ("path", path)):
+        if value is not None and not isinstance(value, str):
+            return f"`{key}` must be a string, not {type(value).__name__} `{value!r}`; e.g. {key} = \".\""
+    if listed is not None and not (isinstance(listed, list) and all(isinstance(f, str) for f in listed)):
+        return "`files` must be a list of file names, e.g. files = [\"my-interface.smithy\"]"
+    return None
+
+
 def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> Project:
     project = Project(config, "codegen")
     source = files.read(config) or b""
@@ -118,8 +139,13 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
     models = data.get("models", [])
     if not isinstance(models, list):
         models = []
-    for entry in models:
-        if not isinstance(entry, dict):
+    headers = _model_headers(source)
+    outside: set[str] = set()
+    for index, entry in enumerate(models):
+        problem = _malformed_model_entry(entry)
+        if problem is not None:
+            start, end = headers[index] if index < len(headers) else _value_range(source, "models")
+            project.problems.append(report(BAD_PROJECT, config, start, end, problem))
             continue
         listed = [f for f in entry.get("files", []) if isinstance(f, str)] if isinstance(entry.get("files"), list) else []
         url = entry.get("url")
@@ -135,7 +161,8 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
                     builtin.append(f"{name} (using witsmith's built-in {BUILTIN_STEMS[stem]})")
                 else:
                     missing.append(name)
-            if missing or builtin:
+            # Models witsmith has built in are not missing: report only what really is.
+            if missing:
                 start, end = _value_range(source, url)
                 parts = []
                 if missing:
@@ -152,7 +179,9 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
             continue
         folder = normalize(base / path)
         if not _inside(folder, allowed):
-            project.problems.append(_outside_problem(config, source, path))
+            if path not in outside:  # one diagnostic per folder, not one per entry naming it
+                outside.add(path)
+                project.problems.append(_outside_problem(config, source, path))
             continue
         if listed:
             for name in listed:

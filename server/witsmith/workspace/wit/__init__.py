@@ -37,6 +37,7 @@ from witsmith.workspace.wit.projects import (
     is_wasmcloud_project, local_dep_folders, pinned_packages, project_wit_folders, wasmcloud_world,
 )
 from witsmith.workspace.wit.resolver import FileResolution, Resolver
+from witsmith.workspace.wit.wasmcloud import missing_wit_folder, project_wasmcloud_version
 
 __all__ = ["Context", "FileResolution", "Group", "Problem", "WitWorkspace", "WorkCounts"]
 
@@ -66,6 +67,7 @@ class WitWorkspace:
         self._digests: dict[Path, int] = {}  # of the source each summary was made from
         self._resolutions: dict[Path, FileResolution] = {}
         self._package_problems: dict[Path, list[Problem]] = {}  # root -> problems
+        self._project_problems: dict[Path, list[Problem]] = {}  # wasmcloud.toml -> problems
         self._dependents: dict[object, set[Path]] = {}
         self._referrers: dict[Location, set[tuple[Path, int, int]]] = {}
         self.counts = WorkCounts()
@@ -108,6 +110,9 @@ class WitWorkspace:
                 self._add_root_location(path)
             return
         folders = find_root_folders(path)
+        missing = missing_wit_folder(path) if self._project_files and path.is_dir() else None
+        if missing is not None:
+            self._project_problems[missing.path] = [missing]
         for extra in project_wit_folders(path) if self._project_files else ():
             if extra not in folders and wit_files_in(extra):
                 folders.append(extra)
@@ -132,6 +137,9 @@ class WitWorkspace:
         project = location if location.is_dir() else location.parent
         context.wasmcloud = is_wasmcloud_project(project)
         context.wasmcloud_world = wasmcloud_world(project) if self._project_files else None
+        if context.wasmcloud:
+            context.wasmcloud_version = self._settings.wasmcloud_version or (
+                project_wasmcloud_version(project) if self._project_files else None)
         self._contexts[location] = context
         for group in groups:
             self._context_of[group.location] = context
@@ -159,13 +167,15 @@ class WitWorkspace:
     # --- queries --------------------------------------------------------------
 
     def files(self) -> list[Path]:
-        return sorted(self._summaries)
+        return sorted(set(self._summaries) | set(self._project_problems))
 
     def summary(self, path: Path) -> FileSummary | None:
         return self._summaries.get(normalize(path))
 
     def tree(self, path: Path):
         path = normalize(path)
+        if path in self._project_problems:
+            return None  # a project file, not WIT
         source = self._files.read(path)
         if source is None:
             return None
@@ -188,6 +198,8 @@ class WitWorkspace:
     def problems(self, path: Path) -> list[Problem]:
         """Semantic problems of one file (not syntax errors)."""
         path = normalize(path)
+        if path in self._project_problems:
+            return list(self._project_problems[path])
         found = list(self._resolutions[path].problems) if path in self._resolutions else []
         group = self._group_of.get(path)
         context = self._context_of.get(group.location) if group else None
@@ -222,9 +234,21 @@ class WitWorkspace:
 
     # --- updates --------------------------------------------------------------
 
+    def _update_project_file(self, path: Path) -> set[Path]:
+        """wasmcloud.toml changed: say again whether the WIT folder it names exists."""
+        had = path in self._project_problems
+        missing = missing_wit_folder(path.parent) if self._project_files and self._files.read(path) is not None else None
+        if missing is not None:
+            self._project_problems[path] = [missing]
+        else:
+            self._project_problems.pop(path, None)
+        return {path} if had or missing is not None else set()
+
     def update(self, path: Path) -> set[Path]:
         """Take in a created, changed or deleted file; the files whose diagnostics may change."""
         path = normalize(path)
+        if path.name == "wasmcloud.toml":
+            return self._update_project_file(path)
         group = self._group_of.get(path)
         if group is None:
             return self._adopt(path)

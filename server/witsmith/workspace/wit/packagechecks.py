@@ -137,6 +137,10 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
             old_version = label.split("@", 1)[1]
             fixes = tuple(Fix(f"Use {p}", (TextEdit(path, end - len(old_version), end, p.split("@", 1)[1]),))
                           for p in present if "@" in p)
+        elif present:
+            # An unversioned path: add the version deps/ has after it.
+            fixes = tuple(Fix(f"Use {p}", (TextEdit(path, end, end, "@" + p.split("@", 1)[1]),))
+                          for p in present if "@" in p)
         problems.append(Problem("wit/missing-package", path, start, end,
                                 f"package `{label}` is not in deps/{hint}", others, fixes))
     # Cycles between packages.

@@ -104,6 +104,8 @@ class Context:
     wasmcloud: bool = False
     # The world wasmcloud.toml targets, when it names one.
     wasmcloud_world: str | None = None
+    # The wasmCloud host version the project names (None: the newest host).
+    wasmcloud_version: str | None = None
     # Packages the project's wkg.lock / wkg.toml / deps.toml name, for fetch hints.
     pinned: dict[str, str] = field(default_factory=dict)
 

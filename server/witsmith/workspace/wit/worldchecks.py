@@ -6,7 +6,7 @@ from witsmith.diagnostics import Location, Related
 from witsmith.model.wit import Identifier
 from witsmith.workspace.wit.packages import ItemDef
 from witsmith.workspace.wit.scopes import ResolverBase, Scope
-from witsmith.workspace.wit.wasmcloud import world_guidance
+from witsmith.workspace.wit.wasmcloud import host_profile, world_guidance
 
 
 class WorldChecks(ResolverBase):
@@ -206,10 +206,10 @@ class WorldChecks(ResolverBase):
     # --- wasmCloud guidance ---------------------------------------------------
 
     def check_wasmcloud(self, scope: Scope) -> None:
-        if not self.context.wasmcloud:
-            return
+        if not self.context.wasmcloud or self.group.location != self.context.root:
+            return  # worlds of vendored packages (deps/) are not the component's world
         target = self.context.wasmcloud_world
-        if target is not None and self.group.location == self.context.root and scope.node.name.text != target:
+        if target is not None and scope.node.name.text != target:
             return  # guidance is about the world the component is built for
 
-        self.out.problems.extend(world_guidance(self.path, scope.node))
+        self.out.problems.extend(world_guidance(self.path, scope.node, host_profile(self.context.wasmcloud_version)))

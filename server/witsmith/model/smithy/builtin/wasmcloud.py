@@ -17,8 +17,9 @@ structure serialization {
     name: String
 }
 
-/// The field number of a structure member in the message encoding.
-@trait(selector: "structure > member")
+/// The field number of a structure member or union variant in the message encoding.
+/// weld's encoders number union variants with it too, so it applies to union members.
+@trait(selector: ":is(structure, union) > member")
 @range(min: 0)
 short n
 
