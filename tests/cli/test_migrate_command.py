@@ -143,3 +143,15 @@ def test_cli_usage_errors(tmp_path, args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_guide_shows_what_the_tool_writes(tmp_path, capsys):
+    """docs/migration.md's worked example is the tool's output for wasmCloud's messaging contract."""
+    messaging = CORPUS / "smithy/wasmcloud-interfaces/messaging"
+    if not messaging.is_dir():
+        pytest.skip("the corpus (../shared/corpus) with wasmCloud's messaging contract is absent")
+    assert main(["migrate", str(messaging), "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "migration.md").read_text()
+    example = guide.split("```wit\n", 1)[1].split("```", 1)[0]
+    assert example == (tmp_path / "messaging.wit").read_text()

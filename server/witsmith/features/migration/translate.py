@@ -391,10 +391,12 @@ class Translator:
 
     # ----- type expressions ---------------------------------------------------------------
 
-    def expr(self, target: ShapeDef | None, interface: Interface, origin: str | None, where: str) -> str:
+    def expr(self, target: ShapeDef | None, interface: Interface, origin: str | None, where: str,
+             written: str | None = None) -> str:
         """The WIT type for a reference to `target` from `where` (a Smithy id, for notes)."""
         if target is None:
-            self.note("unsupported", where, "the target shape is not defined; `string` stands in for it")
+            what = f"`{written}`" if written else "the target shape"
+            self.note("unsupported", where, f"{what} is not defined; `string` stands in for it")
             return "string"
         builtin = self.builtin_type(target)
         if builtin is not None:
@@ -419,7 +421,7 @@ class Translator:
     def member_expr(self, owner: ShapeDef, member: Member, interface: Interface, origin: str | None) -> str:
         where = f"{owner.id}${member.name.text}"
         target = self.member_target(owner, member)
-        text = self.expr(target, interface, origin, where)
+        text = self.expr(target, interface, origin, where, member.target.text if member.target else None)
         if self._has(owner, "smithy.api#streaming", member.traits) or (
                 target is not None and self._has(target, "smithy.api#streaming")):
             self.note("not-migrated", where, "a streaming member is passed whole as list<u8>")
