@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from witsmith.diagnostics import Severity
+from witsmith.features.diagnostics import file_diagnostics
 from witsmith.features.migration import MigrationError, migrate
 from witsmith.features.migration.names import escaped, kebab
 from witsmith.workspace.project import Workspace
@@ -20,8 +22,23 @@ def run(tmp_path, source: str, package: str | None = None, name: str = "model.sm
 
 
 def only(migration):
+    """The one package of a migration, after checking its WIT has no error."""
     assert len(migration.packages) == 1, [p.package.id for p in migration.packages]
-    return migration.packages[0]
+    package = migration.packages[0]
+    assert wit_errors(package.text) == [], package.text
+    return package
+
+
+def wit_errors(text: str) -> list[str]:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "out.wit"
+        path.write_text(text, encoding="utf-8")
+        workspace = Workspace()
+        workspace.add_root(path.parent)
+        return [d.message for d in file_diagnostics(workspace, path) if d.severity <= Severity.ERROR]
 
 
 def contract(body: str, version: str = "") -> str:
@@ -222,3 +239,27 @@ def test_phase2_advice_for_a_well_known_contract(tmp_path):
     get = next(o for o in result.advice.operations if o.operation == "Get")
     assert get.replacement == "wasi:keyvalue/store.bucket.get"
     assert any(o.replacement is None for o in result.advice.operations)
+
+
+def test_names_equal_without_hyphens_clash(tmp_path):
+    result = only(run(tmp_path, contract(
+        "operation Op {\n    output: Out\n}\n\nstructure Out {\n    timeStamp: String\n    timestamp: String\n}\n")))
+    assert "    time-stamp: option<string>,\n    timestamp-v2: option<string>,\n" in result.text
+
+
+def test_references_to_types_named_like_keywords_are_escaped(tmp_path):
+    result = only(run(tmp_path, contract(
+        "operation Op {\n    output: Choice\n}\n\nunion Choice {\n    option: Option\n    map: Map\n}\n\n"
+        "structure Option {\n    value: String\n}\n\nmap Map {\n    key: String\n    value: String\n}\n")))
+    assert "  record %option {\n" in result.text
+    assert "  type %map = list<tuple<string, string>>;\n" in result.text
+    assert "  variant choice {\n    %option(%option),\n    %map(%map),\n  }\n" in result.text
+
+
+def test_broken_models_give_placeholders_not_crashes(tmp_path):
+    result = only(run(tmp_path, contract(
+        "operation Op {\n    input: Missing\n    output: Out\n    errors: [AlsoMissing]\n}\n\n"
+        "structure Out {\n    a: Nowhere\n    b: \n}\n").replace("operations: [Op]", "operations: [Op, Ghost]")))
+    assert "package example:weather@0.1.0;" in result.text
+    assert any("`Nowhere` is not defined" in n.message for n in result.notes_of("unsupported"))
+    assert any("Ghost" in n.message for n in result.notes_of("not-migrated"))

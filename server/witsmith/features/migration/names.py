@@ -41,19 +41,35 @@ def escaped(identifier: str) -> str:
     return "%" + identifier if identifier in WIT_KEYWORDS else identifier
 
 
+def clash_key(identifier: str) -> str:
+    """Two WIT names in one scope clash when they are equal without their hyphens and case
+    (wit-parser rejects `time-stamp` beside `timestamp`)."""
+    return identifier.replace("-", "").lower()
+
+
 class Scope:
     """Names given in one WIT scope (an interface's items, a record's fields...): a name
     already taken gets a numeric suffix, so two Smithy names that meet in kebab-case
-    (`fooBar`, `foo_bar`) stay apart."""
+    (`fooBar`, `foo_bar`, `timeStamp`, `timestamp`) stay apart."""
 
     def __init__(self, taken: set[str] | None = None) -> None:
-        self.taken: set[str] = set(taken or ())
+        self.taken: set[str] = set()
+        for name in taken or ():
+            self.taken.add(clash_key(name))
 
     def claim(self, wanted: str) -> str:
         name = wanted
         counter = 2
-        while name in self.taken:
+        while clash_key(name) in self.taken:
             name = f"{wanted}-v{counter}"
             counter += 1
-        self.taken.add(name)
+        self.taken.add(clash_key(name))
         return name
+
+    def copy(self) -> Scope:
+        scope = Scope()
+        scope.taken = set(self.taken)
+        return scope
+
+    def __contains__(self, name: str) -> bool:
+        return clash_key(name) in self.taken

@@ -107,7 +107,7 @@ def migrate(workspace: SmithyWorkspace, files: list[Path], package: str | None =
         if len(found) == 1:
             file_name = f"{pkg.name}.wit"
         else:
-            folder = folders.claim(pkg.name if pkg.name not in folders.taken else kebab(f"{pkg.namespace}-{pkg.name}"))
+            folder = folders.claim(pkg.name if pkg.name not in folders else kebab(f"{pkg.namespace}-{pkg.name}"))
             file_name = f"{folder}/{pkg.name}.wit"
         migration.packages.append(PackageResult(
             pkg, translation.text, file_name, translation.contract, [s.id for s in translation.services],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from witsmith.features.migration.names import Scope, kebab
+from witsmith.features.migration.names import Scope, escaped, kebab
 from witsmith.features.migration.report import Note
 from witsmith.features.migration.wit import (
     Case,
@@ -416,7 +416,7 @@ class Translator:
             interface.uses.setdefault(home.name, [])
             if self.names[named] not in interface.uses[home.name]:
                 interface.uses[home.name].append(self.names[named])
-        return self.names[named]
+        return escaped(self.names[named])
 
     def member_expr(self, owner: ShapeDef, member: Member, interface: Interface, origin: str | None) -> str:
         where = f"{owner.id}${member.name.text}"
@@ -556,7 +556,7 @@ class Translator:
 
     def _functions(self, service: Service, type_scope: Scope) -> None:
         interface = service.interface
-        scope = Scope(set(type_scope.taken))
+        scope = type_scope.copy()  # a function's name must not clash with a type's
         for operation in service.operations:
             op_def = operation.definition
             params: list[Param] = []
@@ -621,7 +621,7 @@ class Translator:
                 world.imports.insert(0, shared.name)
         if component.imports or component.exports:
             base = self.package.name
-            component.name = scope.claim(base if base not in scope.taken else f"{base}-component")
+            component.name = scope.claim(base if base not in scope else f"{base}-component")
             component.docs = "What a component of this contract imports and exports (an actor, in wasmCloud 0.x)."
             provider.name = scope.claim(f"{base}-provider")
             provider.docs = "What a capability provider of this contract exports and imports."
