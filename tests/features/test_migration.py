@@ -263,3 +263,14 @@ def test_broken_models_give_placeholders_not_crashes(tmp_path):
     assert "package example:weather@0.1.0;" in result.text
     assert any("`Nowhere` is not defined" in n.message for n in result.notes_of("unsupported"))
     assert any("Ghost" in n.message for n in result.notes_of("not-migrated"))
+
+
+def test_long_parameter_lists_become_one_record_parameter(tmp_path):
+    result = only(run(tmp_path, contract(
+        "operation Op {\n    input: Request\n}\n\nstructure Request {\n"
+        "    @required\n    aVeryLongParameterNameNumberOne: String\n"
+        "    @required\n    aVeryLongParameterNameNumberTwo: String\n"
+        "    @required\n    aVeryLongParameterNameNumberThree: String\n}\n")))
+    assert "  op: func(input: request);\n" in result.text
+    assert "  record request {\n" in result.text
+    assert max(len(line) for line in result.text.splitlines()) <= 100

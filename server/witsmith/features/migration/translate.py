@@ -39,6 +39,9 @@ DEFAULT_VERSION = "0.1.0"
 # An input structure with at most this many members becomes the function's parameters;
 # a bigger one is passed whole, as one parameter of its record type.
 MAX_SPREAD_MEMBERS = 4
+# ... and when the function's line stays within this many columns: longer parameter lists
+# read better as a record (and no printer has to break the line).
+MAX_LINE = 100
 
 KIND_TYPES = {
     "string": "string", "boolean": "bool", "byte": "s8", "short": "s16", "integer": "s32", "long": "s64",
@@ -246,12 +249,6 @@ class Translator:
 
     def _operation(self, op_def: ShapeDef) -> Operation:
         operation = Operation(op_def)
-        source = self._target(op_def, "input")
-        if source is not None and not self.is_unit(source):
-            if source.shape.kind == "structure" and len(self.workspace.all_members(source)) <= MAX_SPREAD_MEMBERS:
-                operation.spread = source
-            else:
-                operation.whole_input = source
         output = self._target(op_def, "output")
         operation.output = None if self.is_unit(output) else output
         errors = op_def.shape.property("errors")
@@ -260,7 +257,46 @@ class Translator:
                 found = self.workspace.target_shape(op_def.summary, item.value)
                 if found is not None:
                     operation.errors.append(found)
+        source = self._target(op_def, "input")
+        if source is not None and not self.is_unit(source):
+            members = self.workspace.all_members(source) if source.shape.kind == "structure" else []
+            if members and len(members) <= MAX_SPREAD_MEMBERS and self._spread_width(operation, source) <= MAX_LINE:
+                operation.spread = source
+            else:
+                operation.whole_input = source
         return operation
+
+    def _type_width(self, target: ShapeDef | None) -> int:
+        """The length of the type a reference to `target` will be written as (names are not
+        given yet: a rare clash suffix is not counted)."""
+        if target is None:
+            return len("string")
+        builtin = self.builtin_type(target)
+        if builtin is not None:
+            return len(builtin)
+        named = self.named_id(target)
+        if named == TIMESTAMP_ID:
+            return len("timestamp")
+        return len(escaped(kebab(target.shape.name.text.split("#")[-1])))
+
+    def _spread_width(self, operation: Operation, source: ShapeDef) -> int:
+        """The width of the function's line with the input's members as parameters."""
+        op_def = operation.definition
+        width = len(f"  {escaped(kebab(op_def.shape.name.text))}: func();")
+        for number, (owner, member) in enumerate(self.workspace.all_members(source)):
+            target = self.member_target(owner, member)
+            width += len(escaped(kebab(member.name.text))) + 2 + self._type_width(target) + (2 if number else 0)
+            if self.optional(owner, member, target):
+                width += len("option<>")
+        result = self._type_width(operation.output) if operation.output is not None else 0
+        docs = documentation(self.workspace, op_def)
+        if operation.errors:
+            error = self._type_width(operation.errors[0]) if len(operation.errors) == 1 else \
+                len(kebab(op_def.shape.name.text) + "-error")
+            result = len("result<, >") + (result or 1) + error
+        elif docs and _FAILURE_WORDS.search(docs):
+            result = len("result<, string>") + (result or 1)
+        return width + (len(" -> ") + result if result else 0)
 
     def _roots(self, operation: Operation) -> list[ShapeDef]:
         roots = []
