@@ -596,19 +596,27 @@ class Translator:
         for operation in service.operations:
             op_def = operation.definition
             params: list[Param] = []
+            param_docs: list[str] = []
             if operation.spread is not None:
                 param_scope = Scope()
                 for owner, member in self.workspace.all_members(operation.spread):
                     params.append(Param(self._field_name(param_scope, owner, member),
                                         self.member_expr(owner, member, interface, None)))
+                    member_docs = documentation(self.workspace, owner, member)
+                    if member_docs:
+                        # WIT parameters have no docs: the function's carry them.
+                        param_docs.append(f"- `{params[-1].name}`: " + " ".join(member_docs.split()))
             elif operation.whole_input is not None:
                 params.append(Param("input", self.expr(operation.whole_input, interface, None, op_def.id)))
             result = self.expr(operation.output, interface, None, op_def.id) if operation.output else None
             docs = documentation(self.workspace, op_def)
+            failure_documented = bool(docs and _FAILURE_WORDS.search(docs))
+            if param_docs:
+                docs = "\n".join(([docs.rstrip(), ""] if docs else []) + param_docs)
             if operation.errors:
                 error = self._error_type(operation, interface, scope)
                 result = f"result<{result or '_'}, {error}>"
-            elif docs and _FAILURE_WORDS.search(docs):
+            elif failure_documented:
                 self.note("documented-failure", op_def.id, "the documentation speaks of failure but the operation "
                           "declares no error: it returns result<_, string>; a variant of the failures may be better")
                 result = f"result<{result or '_'}, string>"
