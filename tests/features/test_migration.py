@@ -274,3 +274,10 @@ def test_long_parameter_lists_become_one_record_parameter(tmp_path):
     assert "  op: func(input: request);\n" in result.text
     assert "  record request {\n" in result.text
     assert max(len(line) for line in result.text.splitlines()) <= 100
+
+
+def test_docs_of_spread_members_move_into_the_function_docs(tmp_path):
+    result = only(run(tmp_path, contract(
+        "/// Sends it.\noperation Op {\n    input: Request\n}\n\nstructure Request {\n"
+        "    /// Where to,\n    /// in full.\n    @required\n    city: String\n}\n")))
+    assert "  /// Sends it.\n  ///\n  /// - `city`: Where to, in full.\n  op: func(city: string);\n" in result.text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from witsmith.features.migration.names import Scope, escaped, kebab
 from witsmith.features.migration.report import Note
+from witsmith.features.migration.traits import trait_notes
 from witsmith.features.migration.wit import (
     Case,
     Function,
@@ -55,27 +56,6 @@ TIMESTAMP_ID = "smithy.api#Timestamp"
 TIMESTAMP_DOCS = ("A point in time: seconds and nanoseconds since the Unix epoch (1970-01-01T00:00:00Z),\n"
                   "laid out as wasi:clocks' `datetime`.")
 
-# Traits the translation carries over (as types, optionality, docs, cases or results).
-CARRIED_TRAITS = frozenset(f"smithy.api#{name}" for name in (
-    "documentation", "required", "box", "default", "enum", "error", "sparse", "input", "output", "trait"))
-TRAIT_REASONS = {
-    "org.wasmcloud.model#n": "field numbers of the 0.x message encoding; the Component Model lays values out itself",
-    "org.wasmcloud.model#serialization": "field names of the 0.x message encoding",
-    "org.wasmcloud.model#wasmbus": "read for the package name and the worlds; WIT has no trait for it",
-    "org.wasmcloud.model#wasmbusData": "marks 0.x message types; every WIT type can cross a component boundary",
-    "org.wasmcloud.model#codegenRust": "options of the 0.x Rust code generator",
-    "org.wasmcloud.model#rename": "per-language names of the 0.x code generators",
-    "org.wasmcloud.model#unsignedInt": "read for the integer type (u8..u64)",
-    "org.wasmcloud.model#synonym": "read for the integer type",
-    "org.wasmcloud.model#nonEmptyString": "WIT has no constraints on values",
-    "smithy.api#length": "WIT has no constraints on values",
-    "smithy.api#range": "WIT has no constraints on values",
-    "smithy.api#pattern": "WIT has no constraints on values",
-    "smithy.api#readonly": "WIT functions have no effect annotations",
-    "smithy.api#idempotent": "WIT functions have no effect annotations",
-    "smithy.api#deprecated": "WIT's @deprecated needs a version gate; add one by hand if wanted",
-    "smithy.api#streaming": "the data is passed whole as list<u8>; a stream<u8> or wasi:io stream may suit better",
-}
 _FAILURE_WORDS = re.compile(r"\b(errors?|fail|fails|failed|failure|failures)\b", re.IGNORECASE)
 
 
@@ -414,7 +394,11 @@ class Translator:
         interfaces += [service.interface for service in self.services]
         self.package.interfaces = interfaces
         self.package.worlds = self._worlds(interface_scope)
-        self._trait_notes()
+        shapes = [s.definition for s in self.services]
+        shapes += [op.definition for s in self.services for op in s.operations]
+        shapes += [op.spread for s in self.services for op in s.operations if op.spread is not None]
+        shapes += [d for d in self.defs.values() if d is not None and d.namespace != PRELUDE]
+        self.notes.extend(trait_notes(self.workspace, shapes))
         for service in self.services:
             self.items[service.definition.id] = render_interface(service.interface)
         return Translation(self.package, self.notes, self.contract, [s.definition for s in self.services], self.items)
@@ -671,34 +655,6 @@ class Translator:
             provider.docs = "What a capability provider of this contract exports and imports."
             worlds = [component, provider]
         return worlds
-
-    def _trait_notes(self) -> None:
-        uses: dict[str, list[str]] = {}
-        shapes = [s.definition for s in self.services]
-        shapes += [op.definition for s in self.services for op in s.operations]
-        shapes += [op.spread for s in self.services for op in s.operations if op.spread is not None]
-        shapes += [d for d in self.defs.values() if d is not None and d.namespace != PRELUDE]
-        for shape_def in shapes:
-            self._collect_traits(shape_def, shape_def.shape.traits, shape_def.id, uses)
-            for member in shape_def.shape.members:
-                self._collect_traits(shape_def, member.traits, f"{shape_def.id}${member.name.text}", uses)
-        for trait_id, where in sorted(uses.items()):
-            reason = TRAIT_REASONS.get(trait_id, "WIT has no equivalent")
-            shown = ", ".join(f"`{w}`" for w in where[:3]) + (f" and {len(where) - 3} more" if len(where) > 3 else "")
-            self.note("trait", trait_id, f"@{trait_id.split('#')[-1]} on {len(where)} "
-                      f"{'place' if len(where) == 1 else 'places'} ({shown}): {reason}")
-
-    def _collect_traits(self, shape_def: ShapeDef, traits, where: str, uses: dict[str, list[str]]) -> None:
-        for trait in traits:
-            if trait.implicit:
-                continue
-            trait_id = self.workspace.resolve_trait(shape_def.summary, trait)
-            if trait_id is None or trait_id in CARRIED_TRAITS:
-                continue
-            uses.setdefault(trait_id, [])
-            if where not in uses[trait_id]:
-                uses[trait_id].append(where)
-
 
 def _string(node: Node | None) -> str | None:
     return node.value if node is not None and node.kind == "string" and isinstance(node.value, str) else None
