@@ -155,3 +155,13 @@ def test_the_guide_shows_what_the_tool_writes(tmp_path, capsys):
     guide = (Path(__file__).resolve().parents[2] / "docs" / "migration.md").read_text()
     example = guide.split("```wit\n", 1)[1].split("```", 1)[0]
     assert example == (tmp_path / "messaging.wit").read_text()
+
+
+def test_a_smithy_build_project_migrates_its_sources(tmp_path, capsys):
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "keyvalue.smithy").write_text(KEYVALUE)
+    (tmp_path / "elsewhere.smithy").write_text("namespace example.other\n\nservice Other {}\n")
+    (tmp_path / "smithy-build.json").write_text('{"version": "1.0", "sources": ["model"]}')
+    assert main(["migrate", str(tmp_path / "smithy-build.json"), "-o", str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.wit")) == ["keyvalue.wit"]
+    assert "wasmcloud:keyvalue@0.1.0" in capsys.readouterr().out

@@ -35,16 +35,17 @@ def register(commands) -> None:
 
 
 def _files(path: Path):
+    """The workspace and the model files to migrate: a project file's models, or the files
+    under a folder, or the file itself."""
     from witsmith.workspace.project import Workspace
+    from witsmith.workspace.smithy.projects import PROJECT_FILES
 
     workspace = Workspace()
-    root = path.parent if path.name == "codegen.toml" else path
     workspace.add_root(path)
-    files = [f for f in workspace.smithy.files() if f == root or root in f.parents]
-    if path.name == "codegen.toml":
+    if path.name in PROJECT_FILES:
         project = workspace.smithy.project_of(path)
-        files = sorted(project.files) if project is not None else files
-    return workspace, files
+        return workspace, sorted(project.files) if project is not None else []
+    return workspace, [f for f in workspace.smithy.files() if f == path or path in f.parents]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -35,8 +35,7 @@ def service_at(workspace: SmithyWorkspace, path: Path, offset: int) -> ShapeDef 
     return None
 
 
-def migrate_service(workspace: SmithyWorkspace, path: Path, offset: int,
-                    exists=Path.exists) -> NewFile | None:
+def migrate_service(workspace: SmithyWorkspace, path: Path, offset: int) -> NewFile | None:
     """The WIT package of the service at `offset`, as a new file in a `wit/` folder beside the model
     (a name not taken yet: the action never overwrites a file)."""
     try:
@@ -50,7 +49,7 @@ def migrate_service(workspace: SmithyWorkspace, path: Path, offset: int,
     name = translation.package.name
     target = folder / f"{name}.wit"
     counter = 2
-    while exists(target):
+    while target.exists():
         target = folder / f"{name}-v{counter}.wit"
         counter += 1
     return NewFile(target, translation.text)
