@@ -165,3 +165,11 @@ def test_a_smithy_build_project_migrates_its_sources(tmp_path, capsys):
     assert main(["migrate", str(tmp_path / "smithy-build.json"), "-o", str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").rglob("*.wit")) == ["keyvalue.wit"]
     assert "wasmcloud:keyvalue@0.1.0" in capsys.readouterr().out
+
+
+def test_syntax_errors_are_reported(tmp_path):
+    (tmp_path / "broken.smithy").write_text(KEYVALUE.replace("    exists: Boolean\n}", "    exists: Boolean\n"))
+    result = witsmith("migrate", "broken.smithy", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "syntax errors: broken.smithy: the file has syntax errors" in result.stdout
+    assert (tmp_path / "out" / "keyvalue.wit").is_file()

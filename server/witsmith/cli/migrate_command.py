@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from witsmith.cli.exit_codes import EXIT_OK, EXIT_USAGE
@@ -86,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     cwd = Path(os.getcwd())
     shown = [_display(p, cwd) for p in written]
+    migration.skipped = [replace(n, shape=_display(Path(n.shape), cwd)) if n.kind == "syntax-error" else n
+                         for n in migration.skipped]
     sys.stdout.write(render_json(migration, shown) if args.format == "json" else render_text(migration, shown))
     return EXIT_OK
 
@@ -152,5 +155,6 @@ def render_text(migration, written: list[str]) -> str:
             lines.append(f"  phase 2: {NO_STANDARD}")
         lines.append("")
     for note in migration.skipped:
-        lines.append(f"not migrated: {note.shape}: {note.message}")
+        label = "syntax errors" if note.kind == "syntax-error" else "not migrated"
+        lines.append(f"{label}: {note.shape}: {note.message}")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -100,6 +100,12 @@ def migrate(workspace: SmithyWorkspace, files: list[Path], package: str | None =
     override = parse_package(package) if package is not None else None
     summaries = [s for s in (workspace.summary(path) for path in files) if s is not None]
     found, skipped = translations(workspace, summaries, override)
+    for summary in summaries:
+        tree = workspace.tree(summary.path)
+        if tree is not None and tree.has_errors:
+            # What a broken file declares is translated as far as it could be read.
+            skipped.append(Note("syntax-error", str(summary.path), "the file has syntax errors: what follows "
+                                "them may be missing from the WIT; `witsmith check` shows where"))
     migration = Migration(skipped=skipped)
     folders = Scope()
     for translation in found:

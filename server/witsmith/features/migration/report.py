@@ -61,4 +61,5 @@ class PackageResult:
 @dataclass
 class Migration:
     packages: list[PackageResult] = field(default_factory=list)
-    skipped: list[Note] = field(default_factory=list)  # namespaces or files not migrated, and why
+    # Namespaces not migrated, and files with syntax errors (kind "syntax-error"), and why.
+    skipped: list[Note] = field(default_factory=list)
