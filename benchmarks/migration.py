@@ -2,7 +2,8 @@
 a wasmCloud contract's service on each request.
 
 Loading the models is not counted in the migration figure (`witsmith check` measures it);
-the hover figure is the translation added to a hover, which runs on every request.
+the hover figure is the translation added to a hover: the first one after a change
+translates the contract, the next ones reuse it.
 """
 
 from __future__ import annotations
@@ -49,18 +50,19 @@ def run(corpus: Path | None) -> list[dict]:
     }]
     hovered = corpus / HOVERED
     if hovered.is_file():
-        workspace = Workspace()
-        workspace.add_root(hovered.parent)
         offset = hovered.read_bytes().index(b"service ") + len("service ")
-        timings = []
-        for _ in range(20):
-            start = time.perf_counter()
-            with_wit_translation(workspace.smithy, hovered, offset, HoverInfo("", offset, offset))
-            timings.append(time.perf_counter() - start)
-        median = statistics.median(timings) * 1e3
+        cold, warm = [], []
+        for _ in range(5):
+            workspace = Workspace()  # new summaries: the first hover translates, the next ones reuse it
+            workspace.add_root(hovered.parent)
+            for timings in (cold, warm, warm):
+                start = time.perf_counter()
+                with_wit_translation(workspace.smithy, hovered, offset, HoverInfo("", offset, offset))
+                timings.append(time.perf_counter() - start)
+        cold_ms, warm_ms = statistics.median(cold) * 1e3, statistics.median(warm) * 1e3
         rows.append({
-            "benchmark": "migrate: WIT translation in a hover on lattice-control's service (median)",
-            "value": round(median, 1), "unit": "ms", "target": "<= 100", "met": median <= 100,
+            "benchmark": "migrate: WIT translation in a hover on lattice-control's service, first / again (median)",
+            "value": f"{cold_ms:.1f} / {warm_ms:.2f}", "unit": "ms", "target": "first <= 100", "met": cold_ms <= 100,
         })
     return rows
 

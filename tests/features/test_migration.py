@@ -281,3 +281,25 @@ def test_docs_of_spread_members_move_into_the_function_docs(tmp_path):
         "/// Sends it.\noperation Op {\n    input: Request\n}\n\nstructure Request {\n"
         "    /// Where to,\n    /// in full.\n    @required\n    city: String\n}\n")))
     assert "  /// Sends it.\n  ///\n  /// - `city`: Where to, in full.\n  op: func(city: string);\n" in result.text
+
+
+def test_the_editor_translation_follows_edits(tmp_path):
+    from witsmith.features.migration import translation_of
+
+    path = tmp_path / "model.smithy"
+    source = contract("operation Op {\n    output: Out\n}\n\nstructure Out {\n    @required\n    a: String\n}\n")
+    path.write_text(source, encoding="utf-8")
+    workspace = Workspace()
+    workspace.add_root(tmp_path)
+
+    def out_record() -> str:
+        summary = workspace.smithy.summary(path)
+        shape = next(s for s in summary.shapes if s.name.text == "Out")
+        from witsmith.workspace.smithy import ShapeDef
+        return translation_of(workspace.smithy, ShapeDef(summary, shape)).items["example.weather#Out"]
+
+    assert out_record() == "record out {\n  a: string,\n}"
+    assert out_record() == "record out {\n  a: string,\n}"  # asked again: the same answer
+    workspace.files.set_buffer(path, source.replace("a: String", "b: Integer").encode())
+    workspace.update(path)
+    assert out_record() == "record out {\n  b: s32,\n}"

@@ -121,18 +121,29 @@ def migrate(workspace: SmithyWorkspace, files: list[Path], package: str | None =
     return migration
 
 
+# Recent translations for hover, by the namespace and the exact summaries of its project:
+# an edit anywhere in the project replaces a summary, so a stale entry is never found.
+_RECENT: dict[tuple, tuple[list[FileSummary], list[Translation]]] = {}
+_RECENT_SIZE = 8
+
+
 def translation_of(workspace: SmithyWorkspace, shape_def: ShapeDef) -> Translation | None:
     """The translation of the contract a shape belongs to: its project's services sharing the
     shape's contract (for a service) or namespace."""
     path = shape_def.path
     if shape_def.summary.builtin:
         return None
-    # The shape's own namespace is enough: shapes of other namespaces are found through the workspace.
-    summaries = [s for s in workspace.summaries()
-                 if not s.builtin and (s.path == path or workspace.one_model(path, s.path))
-                 and any(s.shape_namespace(shape) == shape_def.namespace for shape in s.shapes)]
-    found, _ = translations(workspace, summaries)
-    for translation in found:
+    project = [s for s in workspace.summaries() if not s.builtin and (s.path == path or workspace.one_model(path, s.path))]
+    key = (shape_def.namespace, tuple(id(s) for s in project))
+    cached = _RECENT.get(key)
+    if cached is None:
+        # The shape's own namespace is enough: shapes of other namespaces are found through the workspace.
+        summaries = [s for s in project if any(s.shape_namespace(shape) == shape_def.namespace for shape in s.shapes)]
+        cached = (project, translations(workspace, summaries)[0])  # the summaries stay alive: ids stay unique
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = cached
+    for translation in cached[1]:
         if shape_def.id in translation.items:
             return translation
     return None
