@@ -303,3 +303,15 @@ def test_the_editor_translation_follows_edits(tmp_path):
     workspace.files.set_buffer(path, source.replace("a: String", "b: Integer").encode())
     workspace.update(path)
     assert out_record() == "record out {\n  b: s32,\n}"
+
+
+def test_documentation_traits_sparse_lists_and_streams(tmp_path):
+    result = only(run(tmp_path, contract(
+        'operation Op {\n    input: Upload\n    output: Maybe\n}\n\n@documentation("Some names, or gaps.")\n'
+        "@sparse\nlist Maybe {\n    member: String\n}\n\n"
+        'structure Upload {\n    @documentation("The bytes.")\n    @required\n    data: Data\n}\n\n'
+        "@streaming\nblob Data\n")))
+    assert "  /// Some names, or gaps.\n  type maybe = list<option<string>>;\n" in result.text
+    assert "  /// - `data`: The bytes.\n  op: func(data: data) -> maybe;\n" in result.text
+    assert "  type data = list<u8>;\n" in result.text
+    assert any("streaming" in n.message for n in result.notes_of("not-migrated"))
