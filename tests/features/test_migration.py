@@ -315,3 +315,9 @@ def test_documentation_traits_sparse_lists_and_streams(tmp_path):
     assert "  /// - `data`: The bytes.\n  op: func(data: data) -> maybe;\n" in result.text
     assert "  type data = list<u8>;\n" in result.text
     assert any("streaming" in n.message for n in result.notes_of("not-migrated"))
+
+
+def test_package_names_that_are_keywords_are_escaped(tmp_path):
+    result = only(run(tmp_path, contract("operation Op {}\n").replace('"example:weather"', '"wasmcloud:interface"')))
+    assert result.text.startswith("package wasmcloud:%interface@0.1.0;\n")
+    assert result.package.id == "wasmcloud:interface@0.1.0"

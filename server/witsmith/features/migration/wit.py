@@ -77,6 +77,11 @@ class Package:
     def id(self) -> str:
         return f"{self.namespace}:{self.name}" + (f"@{self.version}" if self.version else "")
 
+    @property
+    def written_id(self) -> str:
+        """The id as the `package` line writes it: keywords take a `%`."""
+        return f"{escaped(self.namespace)}:{escaped(self.name)}" + (f"@{self.version}" if self.version else "")
+
 
 def doc_lines(docs: str | None, indent: str) -> list[str]:
     if not docs:
@@ -149,7 +154,7 @@ def _world_lines(world: World) -> list[str]:
 
 def render(package: Package) -> str:
     lines = doc_lines(package.docs, "")
-    lines.append(f"package {package.id};")
+    lines.append(f"package {package.written_id};")
     for interface in package.interfaces:
         lines.append("")
         lines.extend(interface_lines(interface))
