@@ -93,6 +93,8 @@ async def test_hover_on_a_wasmcloud_shape_shows_its_wit_translation(client):
     record = await hover_at("structure GetResponse", shift=12)
     assert "WIT translation (package `wasmcloud:keyvalue@0.1.0`)" in record.contents.value
     assert "record get-response {\n  value: string,\n  exists: bool,\n}" in record.contents.value
+    member = await hover_at("exists: Boolean")
+    assert "```wit\nexists: bool\n```" in member.contents.value
     operation = await hover_at("operation Get", shift=11)
     assert "get: func(input: string) -> get-response;" in operation.contents.value
     service = await hover_at("service KeyValue", shift=10)

@@ -73,8 +73,6 @@ def _translation_section(workspace: SmithyWorkspace, path: Path, offset: int) ->
     if found is None:
         return None
     found = narrowed(found, offset)
-    if "$" in found.target:
-        return None
     looked_up = lookup(workspace, found.target, path)
     if looked_up is None:
         return None
@@ -82,7 +80,8 @@ def _translation_section(workspace: SmithyWorkspace, path: Path, offset: int) ->
     if shape_def.summary.builtin or not workspace.is_wasmcloud(shape_def.path):
         return None
     translation = translation_of(workspace, shape_def)
-    text = translation.items.get(shape_def.id) if translation is not None else None
+    item = found.target if "$" in found.target else shape_def.id  # a member, or the shape
+    text = translation.items.get(item) if translation is not None else None
     if text is None:
         return None
     lines = text.split("\n")

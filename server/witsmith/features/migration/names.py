@@ -50,26 +50,31 @@ def clash_key(identifier: str) -> str:
 class Scope:
     """Names given in one WIT scope (an interface's items, a record's fields...): a name
     already taken gets a numeric suffix, so two Smithy names that meet in kebab-case
-    (`fooBar`, `foo_bar`, `timeStamp`, `timestamp`) stay apart."""
+    (`fooBar`, `foo_bar`, `timeStamp`, `timestamp`) stay apart.  A package's interfaces and
+    worlds only clash when equal (`exact`): they are not names in a component type."""
 
-    def __init__(self, taken: set[str] | None = None) -> None:
+    def __init__(self, taken: set[str] | None = None, exact: bool = False) -> None:
+        self.exact = exact
         self.taken: set[str] = set()
         for name in taken or ():
-            self.taken.add(clash_key(name))
+            self.taken.add(self._key(name))
+
+    def _key(self, name: str) -> str:
+        return name if self.exact else clash_key(name)
 
     def claim(self, wanted: str) -> str:
         name = wanted
         counter = 2
-        while clash_key(name) in self.taken:
+        while self._key(name) in self.taken:
             name = f"{wanted}-v{counter}"
             counter += 1
-        self.taken.add(clash_key(name))
+        self.taken.add(self._key(name))
         return name
 
     def copy(self) -> Scope:
-        scope = Scope()
+        scope = Scope(exact=self.exact)
         scope.taken = set(self.taken)
         return scope
 
     def __contains__(self, name: str) -> bool:
-        return clash_key(name) in self.taken
+        return self._key(name) in self.taken

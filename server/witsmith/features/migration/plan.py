@@ -107,7 +107,7 @@ def migrate(workspace: SmithyWorkspace, files: list[Path], package: str | None =
             skipped.append(Note("syntax-error", str(summary.path), "the file has syntax errors: what follows "
                                 "them may be missing from the WIT; `witsmith check` shows where"))
     migration = Migration(skipped=skipped)
-    folders = Scope()
+    folders = Scope(exact=True)
     for translation in found:
         pkg = translation.package
         if len(found) == 1:

@@ -360,7 +360,7 @@ class Translator:
         for named in extra_reach:
             consumers.setdefault(named, set()).add(-1)
 
-        interface_scope = Scope()
+        interface_scope = Scope(exact=True)
         for service in self.services:
             service.interface = Interface(interface_scope.claim(kebab(service.definition.shape.name.text)),
                                           docs=documentation(self.workspace, service.definition))
@@ -499,6 +499,8 @@ class Translator:
                     self.expr(target, interface, named, f"{owner.id}${member.name.text}")
                 cases.append(Case(self._field_name(scope, owner, member), case_type,
                                   documentation(self.workspace, owner, member)))
+                self.items[f"{shape_def.id}${member.name.text}"] = escaped(cases[-1].name) + (
+                    f"({case_type})" if case_type else "")
             return TypeDef("variant", name, docs, cases)
         if kind in ("list", "set"):
             member = shape_def.shape.member("member")
@@ -540,6 +542,7 @@ class Translator:
             fields.append(Case(self._field_name(scope, owner, member),
                                self.member_expr(owner, member, interface, origin),
                                documentation(self.workspace, owner, member)))
+            self.items[f"{shape_def.id}${member.name.text}"] = f"{escaped(fields[-1].name)}: {fields[-1].type}"
         return fields
 
     def _enum(self, shape_def: ShapeDef, name: str, docs: str | None) -> TypeDef:
@@ -561,6 +564,7 @@ class Translator:
             for member in shape_def.shape.members:
                 cases.append(Case(self._field_name(scope, shape_def, member), None,
                                   documentation(self.workspace, shape_def, member)))
+                self.items[f"{shape_def.id}${member.name.text}"] = escaped(cases[-1].name)
                 if member.default is not None:
                     values.append(f"{cases[-1].name} = {member.default.value}")
         if shape_def.shape.kind == "intEnum":
@@ -586,6 +590,8 @@ class Translator:
                 for owner, member in self.workspace.all_members(operation.spread):
                     params.append(Param(self._field_name(param_scope, owner, member),
                                         self.member_expr(owner, member, interface, None)))
+                    self.items[f"{operation.spread.id}${member.name.text}"] = \
+                        f"{escaped(params[-1].name)}: {params[-1].type}  // a parameter of `{kebab(op_def.shape.name.text)}`"
                     member_docs = documentation(self.workspace, owner, member)
                     if member_docs:
                         # WIT parameters have no docs: the function's carry them.
