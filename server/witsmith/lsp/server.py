@@ -600,7 +600,7 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
                 edit=types.WorkspaceEdit(changes={params.text_document.uri: [
                     types.TextEdit(range=ls.codec.range(index, e.start, e.end), new_text=e.new_text) for e in edits]})))
     if not wanted or any(kind.startswith(types.CodeActionKind.Refactor) for kind in wanted):
-        actions.extend(_migration_actions(ls, path, start, params.text_document.uri))
+        actions.extend(_migration_actions(ls, path, start))
     if wanted and not any(kind.startswith(types.CodeActionKind.QuickFix) for kind in wanted):
         return actions
     for found in all_found:
@@ -620,7 +620,7 @@ def _creates_files(ls: WitsmithServer) -> bool:
     return bool(edit and edit.document_changes and types.ResourceOperationKind.Create in (edit.resource_operations or []))
 
 
-def _migration_actions(ls: WitsmithServer, path: Path, offset: int, uri: str) -> list[types.CodeAction]:
+def _migration_actions(ls: WitsmithServer, path: Path, offset: int) -> list[types.CodeAction]:
     """"Migrate this service to WIT": a new .wit file, offered only to clients that can create files."""
     if language_of(path) != "smithy" or not _creates_files(ls):
         return []
