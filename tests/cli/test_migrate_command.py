@@ -135,6 +135,7 @@ def test_cli_reports_in_json(tmp_path):
     (["keyvalue.smithy", "--package", "kv"], "expected NAMESPACE:NAME@VERSION"),
     (["keyvalue.smithy", "--package", "acme:kv@1.0"], "not a valid semantic version"),
     (["empty.smithy"], "no Smithy service or shape to migrate"),
+    (["keyvalue.smithy", "-o", "empty.smithy"], "-o empty.smithy: not a folder"),
 ])
 def test_cli_usage_errors(tmp_path, args, message):
     (tmp_path / "keyvalue.smithy").write_text(KEYVALUE)

@@ -25,7 +25,7 @@ def register(commands) -> None:
             "standard interface replaces a well-known contract."
         ),
     )
-    command.add_argument("path", metavar="PATH", help="a codegen.toml, a folder or a .smithy/.json model file")
+    command.add_argument("path", metavar="PATH", help="a codegen.toml or smithy-build.json project, a folder, or a .smithy/.json model file")
     command.add_argument("-o", "--output", type=Path, default=Path("wit"), metavar="OUT_DIR",
                          help="the folder to write the .wit files to (default: ./wit)")
     command.add_argument("--package", metavar="NAMESPACE:NAME@VERSION",
@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"witsmith migrate: {args.path}: no Smithy service or shape to migrate", file=sys.stderr)
         return EXIT_USAGE
     out = normalize(args.output)
+    if out.exists() and not out.is_dir():
+        print(f"witsmith migrate: -o {args.output}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
     written = []
     try:
         for package in migration.packages:
