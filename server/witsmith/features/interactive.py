@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from witsmith.features.editing import CompletionCandidate, HoverInfo, RenameEdits, RenameRefused, RenameTarget
+from witsmith.features.migration.editor import with_wit_translation
 from witsmith.features.smithy import completion as smithy_completion
 from witsmith.features.smithy import hover as smithy_hover
 from witsmith.features.smithy import rename as smithy_rename
@@ -20,7 +21,8 @@ def hover(project: Workspace, path: Path, offset: int) -> HoverInfo | None:
     path = normalize(path)
     language = language_of(path)
     if language == "smithy":
-        return smithy_hover.hover(project.smithy, path, offset)
+        # In a wasmCloud project, a shape's hover also shows what it becomes in WIT.
+        return with_wit_translation(project.smithy, path, offset, smithy_hover.hover(project.smithy, path, offset))
     if language == "wit":
         return wit_hover.hover(project.wit, path, offset)
     return None

@@ -27,6 +27,8 @@ from witsmith.features.editing import RenameRefused
 from witsmith.features.document_links import document_links
 from witsmith.features.folding import folding_ranges
 from witsmith.features.inlay_hints import namespace_hints
+from witsmith.features.migration.editor import ACTION_TITLE as MIGRATE_ACTION_TITLE
+from witsmith.features.migration.editor import migrate_service
 from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
@@ -576,7 +578,8 @@ def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-    code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceOrganizeImports]))
+    code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceOrganizeImports,
+                       types.CodeActionKind.RefactorRewrite]))
 def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     path = uri_to_path(params.text_document.uri)
     index = ls.index_of(path)
@@ -596,6 +599,8 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
                 title="Organize uses", kind=types.CodeActionKind.SourceOrganizeImports,
                 edit=types.WorkspaceEdit(changes={params.text_document.uri: [
                     types.TextEdit(range=ls.codec.range(index, e.start, e.end), new_text=e.new_text) for e in edits]})))
+    if not wanted or any(kind.startswith(types.CodeActionKind.Refactor) for kind in wanted):
+        actions.extend(_migration_actions(ls, path, start))
     if wanted and not any(kind.startswith(types.CodeActionKind.QuickFix) for kind in wanted):
         return actions
     for found in all_found:
@@ -607,6 +612,31 @@ def code_action(ls: WitsmithServer, params: types.CodeActionParams) -> list[type
                                             diagnostics=[lsp_diagnostic], edit=_workspace_edit(ls, fix.edits),
                                             is_preferred=len(found.fixes) == 1))
     return actions
+
+
+def _creates_files(ls: WitsmithServer) -> bool:
+    workspace = ls.client_capabilities.workspace
+    edit = workspace.workspace_edit if workspace else None
+    return bool(edit and edit.document_changes and types.ResourceOperationKind.Create in (edit.resource_operations or []))
+
+
+def _migration_actions(ls: WitsmithServer, path: Path, offset: int) -> list[types.CodeAction]:
+    """"Migrate this service to WIT": a new .wit file, offered only to clients that can create files."""
+    if language_of(path) != "smithy" or not _creates_files(ls):
+        return []
+    new_file = migrate_service(ls.project.smithy, path, offset)
+    if new_file is None:
+        return []
+    target = convert.path_to_uri(new_file.path)
+    insert = types.TextDocumentEdit(
+        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=target, version=None),
+        edits=[types.TextEdit(range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),
+                              new_text=new_file.text)])
+    return [types.CodeAction(title=MIGRATE_ACTION_TITLE, kind=types.CodeActionKind.RefactorRewrite,
+                             edit=types.WorkspaceEdit(document_changes=[
+                                 types.CreateFile(uri=target, options=types.CreateFileOptions(overwrite=False,
+                                                                                              ignore_if_exists=False)),
+                                 insert]))]
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
