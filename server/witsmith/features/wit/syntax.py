@@ -6,6 +6,7 @@ import re
 
 import tree_sitter
 
+from witsmith.features.wit.unterminated import ends_too_early
 from witsmith.syntax import syntax_problems
 from witsmith.workspace.wit.problems import closest
 
@@ -53,6 +54,13 @@ def _first_word(text: str) -> str:
 
 def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[int, int, str, str | None]]:
     """(start, end, message, replacement or None) for each syntax error, in source order."""
+    expected = ends_too_early(root)
+    if expected is not None:
+        # Correct so far but cut short: one error, at the end, where wit-parser reports it.
+        end = root.end_byte
+        what = "`;`" if expected == b";" else f"`{expected.decode()}`" if expected in b"})>" else "more"
+        return [(end, end, f"the file ends before its last declaration is finished: expected {what} "
+                           "(a declaration cannot go on in the next file)", None)]
     found = []
     for problem in syntax_problems(root, limit):
         node = root.descendant_for_byte_range(problem.start_byte, problem.end_byte)

@@ -233,6 +233,7 @@ class PackageUnit:
     interfaces: list[Interface] = field(default_factory=list)
     worlds: list[World] = field(default_factory=list)
     docs: str = ""
+    docs_span: Span | None = None  # the doc comments on the `package` line, when there are any
 
     @property
     def is_empty(self) -> bool:

@@ -24,6 +24,21 @@ def _first_item_span(summary: FileSummary) -> tuple[int, int]:
     return min(spans) if spans else (0, 0)
 
 
+def _package_docs_twice(files: list[Path], summaries: dict[Path, FileSummary]) -> list[Problem]:
+    """wit-parser takes a package's doc comment from one file only: docs on the
+    `package` line of a later file (in file-name order) are an error."""
+    documented = [(path, summaries[path].top) for path in files
+                  if path in summaries and summaries[path].top.docs_span is not None]
+    if len(documented) < 2:
+        return []
+    first_path, first = documented[0]
+    return [Problem("wit/duplicate-package-docs", path, *unit.docs_span,
+                    "the package's doc comment is already given in another file; keep the `///` docs on "
+                    "the `package` line of one file only (make these `//` comments, or merge them there)",
+                    (Related(Location(first_path, *first.docs_span), "package documented here"),))
+            for path, unit in documented[1:]]
+
+
 def package_problems(context: Context, summaries: dict[Path, FileSummary],
                      resolutions: dict[Path, FileResolution], settings: Settings) -> list[Problem]:
     problems: list[Problem] = dependency_cycles(context, summaries, settings)
@@ -42,6 +57,7 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
                         "`package namespace:name;` (with `@version` if it is published) at the top of one file"))
                     break
             continue
+        problems.extend(_package_docs_twice(group.files, summaries))
         first_path, first = declared[0]
         for path, name in declared[1:]:
             if name.key != first.key:
