@@ -75,3 +75,31 @@ def test_unknown_type_offers_the_close_name_with_a_quick_fix(tmp_path):
     assert d.code == "wit/unknown-type" and "did you mean `point`" in d.message
     (edit,) = d.fixes[0].edits
     assert edit.new_text == "point" and p.text_at(d) == "poit"
+
+
+def test_package_blocks_nested_deeply_are_reported_once_at_the_first_nested_block(tmp_path):
+    depth = 100
+    text = "package a:b;\n" + "".join(f"package a:c{i} {{\n" for i in range(depth)) + "}\n" * depth
+    p = project(tmp_path, {"wit/a.wit": text})
+    assert lines(p) == [("a.wit", 3, "wit/nested-package")]
+
+
+def test_package_block_nested_once(tmp_path):
+    p = project(tmp_path, {"wit/a.wit": "package a:b;\npackage a:c {\n  package a:d {\n    interface x {}\n  }\n}\n"})
+    assert lines(p) == [("a.wit", 3, "wit/nested-package")]
+
+
+def test_types_nested_too_deeply_are_reported_on_the_innermost_type(tmp_path):
+    depth = 100
+    text = PKG + "interface x {\n  type t =\n" + "    option<\n" * depth + "u8" + ">" * depth + ";\n}\n"
+    p = project(tmp_path, {"wit/a.wit": text})
+    assert lines(p) == [("a.wit", depth + 4, "wit/syntax-error")]
+    (d,) = p.diagnostics()
+    assert "nested too deeply" in d.message and p.text_at(d) == "u8"
+
+
+def test_types_nested_just_below_the_limit_are_fine(tmp_path):
+    depth = 99
+    p = project(tmp_path, {"wit/a.wit": PKG + "interface x {\n  type t = " + "list<" * depth + "u8" + ">" * depth
+                           + ";\n}\n"})
+    assert p.diagnostics() == []

@@ -62,7 +62,13 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
         return [(end, end, f"the file ends before its last declaration is finished: expected {what} "
                            "(a declaration cannot go on in the next file)", None)]
     found = []
+    damaged_from, too_deep = _nesting_too_deep(root) or (None, None)
     for problem in syntax_problems(root, limit):
+        if too_deep is not None and problem.start_byte >= damaged_from:
+            # What follows is the parser's recovery from the refused `<`: not the user's doing.
+            found.append(too_deep)
+            too_deep = None
+            break
         node = root.descendant_for_byte_range(problem.start_byte, problem.end_byte)
         if problem.missing:
             quoted = re.search(r"expected `([^`]+)`", problem.message)
@@ -122,7 +128,36 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
         else:
             message = f"unexpected `{word}` in {where}"
         found.append((start, end, message, fix))
+    if too_deep is not None:
+        found.append(too_deep)
     return found
+
+
+# wit-parser refuses a type nested this deep; the grammar's scanner refuses the
+# `<` that would open this level, leaving it as an ERROR token.
+MAX_TYPE_NESTING = 100
+
+
+def _nesting_too_deep(root: tree_sitter.Node) -> tuple[int, tuple[int, int, str, None]] | None:
+    """The type wit-parser finds nested too deeply, as a problem on its first token,
+    and where the damage it causes to the tree starts."""
+    if not root.has_error:
+        return None
+    depth = 0
+    refused: int | None = None
+    for leaf in _leaves(root):
+        if refused is not None and leaf.type not in ("comment", "doc_comment") and not leaf.is_missing:
+            return refused, (leaf.start_byte, max(leaf.end_byte, leaf.start_byte + 1),
+                    f"types are nested too deeply: wit-parser allows {MAX_TYPE_NESTING - 1} levels of `<...>`; "
+                    "give an inner type a name with `type name = ...;` and use the name here", None)
+        if leaf.type == "<":
+            depth += 1
+        elif leaf.type == ">":
+            depth -= 1
+        elif leaf.is_error and leaf.text == b"<" and depth >= MAX_TYPE_NESTING - 1:
+            refused = leaf.parent.start_byte if leaf.parent is not None and leaf.parent.is_error \
+                else leaf.start_byte
+    return None
 
 
 STATEMENT_STARTS = frozenset({"type", "record", "variant", "enum", "flags", "resource", "interface", "world",

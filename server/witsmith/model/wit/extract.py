@@ -394,6 +394,10 @@ def summarize(tree: SyntaxTree) -> FileSummary:
         body = block.child_by_field_name("body")
         if body is not None:
             _fill_unit(unit, body.named_children)
+            # The grammar reads a block inside a block so that it can be reported here.
+            summary.nested_blocks.extend(
+                (inner.start_byte, inner.end_byte) for inner in body.named_children if inner.type == "package_block")
         summary.blocks.append(unit)
     _scan_errors(root, summary, tree.source)
+    summary.nested_blocks.sort()
     return summary
