@@ -500,5 +500,5 @@ def test_a_method_parameter_named_self(tmp_path):
 
 def test_an_unseen_interface_imported_twice(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "world w {\n  import x:y/z@1.0.0;\n  import x:y/z@1.0.0;\n}\n",
-                           "wit/deps/x.wasm": ""})
+                           "wit/deps/x.wat": ""})
     assert sorted(p.codes()) == ["wit/unverified-package", "wit/world-name-conflict"]

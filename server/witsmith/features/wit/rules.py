@@ -19,6 +19,7 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wit/missing-package", E, "A referenced package is not present in deps/."),
     rule("wit/unverified-package", Severity.HINT, "A package may come from a compiled deps/ entry witsmith does not read."),
     rule("wit/duplicate-package-docs", E, "More than one file of a package documents its `package` line."),
+    rule("wit/unreadable-package", E, "A `.wasm` file in deps/ cannot be decoded as a WIT package."),
     rule("wit/duplicate-package", E, "The same package is provided twice."),
     rule("wit/package-cycle", E, "Packages depend on each other in a cycle."),
     rule("wit/invalid-identifier", E, "A name is not kebab-case with all-lower or all-upper words."),

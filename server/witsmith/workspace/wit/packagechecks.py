@@ -39,10 +39,31 @@ def _package_docs_twice(files: list[Path], summaries: dict[Path, FileSummary]) -
             for path, unit in documented[1:]]
 
 
+def _unreadable_binaries(paths: list[Path], summaries: dict[Path, FileSummary]) -> list[Problem]:
+    problems = []
+    for path in paths:
+        summary = summaries[path]
+        if summary.not_a_package:
+            code, advice = "wit/unverified-package", (
+                "packages it may provide are not checked; keep WIT packages in deps/ as .wit folders "
+                "or as packages encoded with `wasm-tools component wit --wasm`")
+        else:
+            code, advice = "wit/unreadable-package", (
+                "the file may be truncated or damaged: fetch it again (for example with `wkg wit fetch`), "
+                "or replace it with the package's .wit files")
+        problems.append(Problem(code, path, 0, 0, f"witsmith cannot read {path.name} as a WIT package: "
+                                                   f"{summary.binary_error}; {advice}"))
+    return problems
+
+
 def package_problems(context: Context, summaries: dict[Path, FileSummary],
                      resolutions: dict[Path, FileResolution], settings: Settings) -> list[Problem]:
     problems: list[Problem] = dependency_cycles(context, summaries, settings)
     for group in context.groups:
+        binary = [path for path in group.files if path in summaries and summaries[path].binary_error]
+        if binary:
+            problems.extend(_unreadable_binaries(binary, summaries))
+            continue
         declared = [(path, summaries[path].top.name) for path in group.files
                     if path in summaries and summaries[path].top.name is not None]
         if not declared:
