@@ -61,9 +61,12 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
         what = "`;`" if expected == b";" else f"`{expected.decode()}`" if expected in b"})>" else "more"
         return [(end, end, f"the file ends before its last declaration is finished: expected {what} "
                            "(a declaration cannot go on in the next file)", None)]
-    found = []
+    found = _forbidden_characters(root.text or b"")
+    forbidden_at = {start for start, _, _, _ in found}
     damaged_from, too_deep = _nesting_too_deep(root) or (None, None)
     for problem in syntax_problems(root, limit):
+        if problem.start_byte in forbidden_at:
+            continue  # the character itself is already reported, more precisely
         if too_deep is not None and problem.start_byte >= damaged_from:
             # What follows is the parser's recovery from the refused `<`: not the user's doing.
             found.append(too_deep)
@@ -94,6 +97,10 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
             found.append((problem.start_byte, problem.end_byte, message, None))
             continue
         word = _first_word(text)
+        unknown = _unknown_attribute(error)
+        if unknown is not None:
+            found.append(unknown)
+            continue
         failure = _failure_token(error, root)
         if failure is not None and failure.start_byte > error.start_byte:
             # wit-parser names the token where the construct could not go on; so do we,
@@ -133,6 +140,33 @@ def readable_problems(root: tree_sitter.Node, limit: int = 200) -> list[tuple[in
     return found
 
 
+# Characters wit-parser refuses anywhere in a file, comments included: bidirectional
+# overrides can make text read differently than it parses; these are deprecated or
+# discouraged by Unicode; control codes other than tab and line breaks.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_DISCOURAGED = "\u0149\u0673\u0f77\u0f79\u17a3\u17a4\u17b4\u17b5"
+_FORBIDDEN = re.compile(f"[{_BIDI}{_DISCOURAGED}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _forbidden_characters(source: bytes) -> list[tuple[int, int, str, None]]:
+    text = source.decode("utf-8", errors="replace")
+    if _FORBIDDEN.search(text) is None:
+        return []
+    found = []
+    for match in _FORBIDDEN.finditer(text):
+        char = match.group()
+        start = len(text[:match.start()].encode("utf-8"))
+        if char in _BIDI:
+            why = "a bidirectional override character, which can make text read differently than it parses"
+        elif char in _DISCOURAGED:
+            why = "a character Unicode deprecates or discourages"
+        else:
+            why = "a control character"
+        found.append((start, start + len(char.encode("utf-8")),
+                      f"U+{ord(char):04X} is {why}; WIT does not allow it anywhere in a file: remove it", None))
+    return found
+
+
 # wit-parser refuses a type nested this deep; the grammar's scanner refuses the
 # `<` that would open this level, leaving it as an ERROR token.
 MAX_TYPE_NESTING = 100
@@ -158,6 +192,25 @@ def _nesting_too_deep(root: tree_sitter.Node) -> tuple[int, tuple[int, int, str,
             refused = leaf.parent.start_byte if leaf.parent is not None and leaf.parent.is_error \
                 else leaf.start_byte
     return None
+
+
+GATES = ("since", "unstable", "deprecated")
+
+
+def _unknown_attribute(error: tree_sitter.Node | None) -> tuple[int, int, str, str | None] | None:
+    """`@name` where `name` is not a gate WIT knows: reported on the name, as wit-parser does."""
+    if error is None:
+        return None
+    leaves = [leaf for leaf in _leaves(error) if leaf.type not in ("comment", "doc_comment")]
+    if len(leaves) < 2 or leaves[0].type != "@" or leaves[1].type != "identifier":
+        return None
+    name = (leaves[1].text or b"").decode("utf-8", errors="replace")
+    if name in GATES:
+        return None
+    close = closest(name, GATES)
+    hint = f"; did you mean `@{close}`?" if close else ""
+    return (leaves[1].start_byte, leaves[1].end_byte,
+            f"unknown attribute `@{name}`: WIT has `@since`, `@unstable` and `@deprecated`{hint}", close)
 
 
 STATEMENT_STARTS = frozenset({"type", "record", "variant", "enum", "flags", "resource", "interface", "world",
