@@ -425,7 +425,7 @@ def test_names_from_a_gated_use_and_keyword_versions(tmp_path):
 def test_syntax_messages_for_common_slips(tmp_path):
     cases = {
         "interface i {\n  f: fun();\n}\n": ("fun", "did you mean `func`?"),
-        "interface i {\n  enum e { a, b c }\n}\n": ("c", "unexpected `c`"),
+        "interface i {\n  enum e { a, b c }\n}\n": ("c", "expected `,` before `c`"),
         "interface i {\n  record r { a u32 }\n}\n": ("u32", "unexpected `u32`"),
         "package c:d;\ninterface i {}\n": ("package", "one `package` declaration"),
     }

@@ -27,9 +27,12 @@ from witsmith.workspace.wit import WitWorkspace
 
 SEED = 20261202
 COUNT = 300
-# The agreement reached; raise these when witsmith agrees more, never lower them.
-VERDICT_AT_LEAST = 0.98
-LINE_AT_LEAST = 0.95
+# The agreement reached (verdicts 100%, lines 79.6% strictly and 98.8% counting
+# where the missing token belongs); raise these when witsmith agrees more, never
+# lower them.  A little room is left for wasm-tools releases that move a message.
+VERDICT_AT_LEAST = 0.99
+LINE_AT_LEAST = 0.98
+STRICT_LINE_AT_LEAST = 0.78
 
 
 def wasm_tools() -> str | None:
@@ -63,13 +66,16 @@ class Outcome:
         if self.reference_line is None or self.reference_column is None \
                 or not re.search(r"expected .*, found", self.reference_message):
             return None
-        lines = self.source.split(b"\n")
+        lines = self.source.decode("utf-8", "replace").split("\n")
         if self.reference_line > len(lines):
             return None
-        text = b"\n".join(lines[:self.reference_line - 1])
-        last = lines[self.reference_line - 1].decode("utf-8", "replace")[:self.reference_column - 1]
-        before = (text + (b"\n" if self.reference_line > 1 else b"") + last.encode()).rstrip()
-        return before.count(b"\n") + 1
+        line = self.reference_line
+        text = lines[line - 1][:self.reference_column - 1]
+        # Back over blank and comment-only lines to the last line with a token.
+        while line > 1 and (not text.strip() or text.strip().startswith("//")):
+            line -= 1
+            text = lines[line - 1]
+        return line
 
     @property
     def line_agrees_allowing_missing_token(self) -> bool:
@@ -147,3 +153,4 @@ def test_errors_on_mutants_start_on_wasm_tools_line(outcomes):
     for outcome in misses:
         print(_show(outcome))
     assert share >= LINE_AT_LEAST
+    assert 1 - len(strict) / len(rejected) >= STRICT_LINE_AT_LEAST
