@@ -161,7 +161,52 @@ def _stray_token(source: bytes, rng: random.Random):
     return at, source[:at] + token + source[at:]
 
 
+def _drop_package_version(source: bytes, rng: random.Random):
+    """A versioned package loses its version: its `@since` gates become errors."""
+    match = re.search(rb"(?m)^package [%\w-]+:[%\w-]+(@[0-9A-Za-z.+-]+)\s*;", source)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    return start, source[:start] + source[end:]
+
+
+def _gate_unstable(source: bytes, rng: random.Random):
+    """An interface or type gated behind a feature nobody enables: its users break."""
+    found = [m for m in re.finditer(rb"(?m)^([ \t]*)(interface|record|variant|enum|resource|type) [%\w-]+", source)
+             if _outside_comments(source, [m.start()])]
+    if not found:
+        return None
+    match = rng.choice(found)
+    gate = match.group(1) + b"@unstable(feature = not-enabled)\n"
+    return match.start(), source[:match.start()] + gate + source[match.start():]
+
+
+def _rename_definition(source: bytes, rng: random.Random):
+    """A type's definition renamed, its references left as they were."""
+    found = [m for m in re.finditer(rb"\b(?:record|variant|enum|flags|resource|type) ([a-z][a-z0-9-]*)", source)
+             if _outside_comments(source, [m.start()])]
+    if not found:
+        return None
+    match = rng.choice(found)
+    start, end = match.span(1)
+    return start, source[:start] + source[start:end] + b"-renamed" + source[end:]
+
+
+def _world_for_interface(source: bytes, rng: random.Random):
+    """`interface x` turned into `world x`: what used it now names a world."""
+    found = [m for m in re.finditer(rb"(?m)^interface ([%\w-]+) \{\s*\}", source)]
+    found += [m for m in re.finditer(rb"(?m)^interface ([%\w-]+) \{", source)]
+    if not found:
+        return None
+    match = rng.choice(found)
+    return match.start(), source[:match.start()] + b"world" + source[match.start() + len(b"interface"):]
+
+
 OPERATORS = {
+    "drop-package-version": _drop_package_version,
+    "gate-unstable": _gate_unstable,
+    "rename-definition": _rename_definition,
+    "world-for-interface": _world_for_interface,
     "misspell-name": _misspell,
     "drop-semicolon": _drop_char(b";"),
     "drop-brace": _drop_char(b"{}"),

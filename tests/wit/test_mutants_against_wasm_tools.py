@@ -27,12 +27,12 @@ from witsmith.workspace.wit import WitWorkspace
 
 SEED = 20261202
 COUNT = 300
-# The agreement reached (verdicts 100%, lines 79.6% strictly and 98.8% counting
+# The agreement reached (verdicts 100%, lines 80.9% strictly and 98.4% counting
 # where the missing token belongs); raise these when witsmith agrees more, never
 # lower them.  A little room is left for wasm-tools releases that move a message.
 VERDICT_AT_LEAST = 0.99
 LINE_AT_LEAST = 0.98
-STRICT_LINE_AT_LEAST = 0.78
+STRICT_LINE_AT_LEAST = 0.79
 
 
 def wasm_tools() -> str | None:

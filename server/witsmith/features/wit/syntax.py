@@ -300,10 +300,14 @@ def _end_of_previous_token(root: tree_sitter.Node, offset: int) -> int:
 
 
 def _after_gates(error: tree_sitter.Node) -> int:
-    """Where the broken construct starts: complete gates before it are fine."""
-    return max((child.end_byte for child in error.children
-                if child.type in ("since_gate", "unstable_gate", "deprecated_gate") and not child.has_error),
-               default=error.start_byte)
+    """Where the broken construct starts: complete gates (and comments) before it are fine."""
+    end = error.start_byte
+    for child in error.children:
+        if child.type in ("since_gate", "unstable_gate", "deprecated_gate") and not child.has_error:
+            end = child.end_byte
+        elif child.type not in ("comment", "doc_comment"):
+            break
+    return end
 
 
 def _failure_token(error: tree_sitter.Node | None, root: tree_sitter.Node) -> tree_sitter.Node | None:
