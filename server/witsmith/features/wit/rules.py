@@ -17,7 +17,7 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wit/missing-package-declaration", E, "No file of a package declares its `package` name."),
     rule("wit/package-mismatch", E, "Files of one package declare different package names."),
     rule("wit/missing-package", E, "A referenced package is not present in deps/."),
-    rule("wit/unverified-package", Severity.HINT, "A package may come from a compiled deps/ entry witsmith does not read."),
+    rule("wit/unverified-package", Severity.HINT, "A package may come from a deps/ entry witsmith cannot read (.wat, or a compiled component)."),
     rule("wit/duplicate-package-docs", E, "More than one file of a package documents its `package` line."),
     rule("wit/unreadable-package", E, "A `.wasm` file in deps/ cannot be decoded as a WIT package."),
     rule("wit/duplicate-package", E, "The same package is provided twice."),
