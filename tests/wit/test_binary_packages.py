@@ -5,7 +5,9 @@ diagnostic on it, never a crash.  The binaries are made at test time by
 
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,24 @@ def test_damaged_bytes_never_crash_the_decoder(dep_wasm, data):
         decode_package(bytes(raw))
     except BinaryPackageError:
         pass
+
+
+def test_witsmith_check_resolves_through_a_wasm_dependency_and_reports_a_damaged_one(tmp_path, dep_wasm):
+    """The real path: the installed command over a project folder."""
+    def check(folder: Path):
+        run = subprocess.run([sys.executable, "-m", "witsmith", "check", "--format", "json", "."], cwd=folder,
+                             capture_output=True, text=True, timeout=120)
+        return run.returncode, [(Path(d["path"]).name, d["code"]) for d in json.loads(run.stdout)["diagnostics"]]
+
+    good = tmp_path / "good"
+    write_files(good / "wit", {"app.wit": APP})
+    (good / "wit" / "deps").mkdir()
+    (good / "wit" / "deps" / "dep.wasm").write_bytes(dep_wasm)
+    assert check(good) == (0, [])
+
+    damaged = tmp_path / "damaged"
+    write_files(damaged / "wit", {"app.wit": APP})
+    (damaged / "wit" / "deps").mkdir()
+    (damaged / "wit" / "deps" / "dep.wasm").write_bytes(dep_wasm[:40])
+    status, found = check(damaged)
+    assert status == 1 and ("dep.wasm", "wit/unreadable-package") in found
