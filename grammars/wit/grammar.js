@@ -128,7 +128,9 @@ module.exports = grammar({
       field('body', $.package_body),
     ),
 
-    package_body: $ => block($, repeat($._package_member)),
+    // wit-parser rejects a package block inside another, but reads it as one to say so;
+    // parsing it keeps the tree whole and lets the model report it on its name.
+    package_body: $ => block($, repeat(choice($._package_member, $.package_block))),
 
     _toplevel_item: $ => choice(
       $.package_block,

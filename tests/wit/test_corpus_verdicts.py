@@ -69,6 +69,8 @@ def test_verdicts_agree_with_wasm_tools(corpus_root):
     cases = _cases()
     assert cases, f"no WIT cases in {CORPUS}"
     disagreements = sorted(c.path for c in cases if not _agrees(c))
+    print(f"\ncorpus: verdict agrees on {len(cases) - len(disagreements)} of {len(cases)} "
+          f"({1 - len(disagreements) / len(cases):.1%})", *disagreements, sep="\n  ")
     assert set(disagreements) <= VERDICT_DISAGREEMENTS, disagreements
     assert 1 - len(disagreements) / len(cases) >= 0.99
 
@@ -77,6 +79,8 @@ def test_errors_start_on_the_reference_line(corpus_root):
     rejected = [c for c in _cases() if not c.raw["reference"]["ok"]
                 and ABSENT_DEPS not in (c.raw.get("notes") or "") and _reference_line(c) is not None]
     misses = sorted(c.path for c in rejected if _reference_line(c) not in _error_lines(c))
+    print(f"\ncorpus: error on wasm-tools' line in {len(rejected) - len(misses)} of {len(rejected)} "
+          f"({1 - len(misses) / len(rejected):.1%})", *misses, sep="\n  ")
     assert set(misses) <= LINE_DISAGREEMENTS, misses
     assert 1 - len(misses) / len(rejected) >= 0.95
 

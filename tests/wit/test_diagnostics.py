@@ -432,7 +432,7 @@ def test_names_from_a_gated_use_and_keyword_versions(tmp_path):
 def test_syntax_messages_for_common_slips(tmp_path):
     cases = {
         "interface i {\n  f: fun();\n}\n": ("fun", "did you mean `func`?"),
-        "interface i {\n  enum e { a, b c }\n}\n": ("c", "unexpected `c`"),
+        "interface i {\n  enum e { a, b c }\n}\n": ("c", "expected `,` before `c`"),
         "interface i {\n  record r { a u32 }\n}\n": ("u32", "unexpected `u32`"),
         "package c:d;\ninterface i {}\n": ("package", "one `package` declaration"),
     }
@@ -507,5 +507,5 @@ def test_a_method_parameter_named_self(tmp_path):
 
 def test_an_unseen_interface_imported_twice(tmp_path):
     p = project(tmp_path, {"wit/a.wit": PKG + "world w {\n  import x:y/z@1.0.0;\n  import x:y/z@1.0.0;\n}\n",
-                           "wit/deps/x.wasm": ""})
+                           "wit/deps/x.wat": ""})
     assert sorted(p.codes()) == ["wit/unverified-package", "wit/world-name-conflict"]

@@ -24,6 +24,8 @@ def language_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in WIT_SUFFIXES or path.name == "wasmcloud.toml":
         return "wit"
+    if suffix == ".wasm" and path.parent.name == "deps":
+        return "wit"  # a WIT package encoded as a component, read by the WIT workspace
     if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json"):
         return "smithy"
     return None

@@ -57,7 +57,8 @@ def tree_syntax_diagnostics(path: Path, tree) -> list[Diagnostic]:
             continue
         fixes = ()
         if replacement is not None:
-            fixes = (Fix(f"Escape as `{replacement}`", (TextEdit(path, start, end, replacement),)),)
+            title = f"Escape as `{replacement}`" if replacement.startswith("%") else f"Change to `{replacement}`"
+            fixes = (Fix(title, (TextEdit(path, start, end, replacement),)),)
         found.append(Diagnostic(path, start, end, rule.code, message, rule.severity, fixes=fixes))
     return found
 

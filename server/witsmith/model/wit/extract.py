@@ -79,6 +79,12 @@ def _docs(node: Node) -> str:
     return "\n".join(lines).strip()
 
 
+def _docs_span(node: Node | None) -> tuple[int, int] | None:
+    """Where a node's doc comments start and end, when it has any."""
+    docs = node.children_by_field_name("docs") if node is not None else []
+    return (docs[0].start_byte, docs[-1].end_byte) if docs else None
+
+
 def _gates(node: Node) -> tuple[Gate, ...]:
     gates = []
     for gate in node.children_by_field_name("gate"):
@@ -378,7 +384,8 @@ def summarize(tree: SyntaxTree) -> FileSummary:
         else:
             top_children.append(child)
     top = PackageUnit(_package_name(decl.child_by_field_name("name")) if decl is not None else None, False,
-                      _span(decl) if decl is not None else (0, 0), docs=_docs(decl) if decl is not None else "")
+                      _span(decl) if decl is not None else (0, 0), docs=_docs(decl) if decl is not None else "",
+                      docs_span=_docs_span(decl))
     _fill_unit(top, top_children)
     summary = FileSummary(top)
     for block in blocks:
@@ -387,6 +394,10 @@ def summarize(tree: SyntaxTree) -> FileSummary:
         body = block.child_by_field_name("body")
         if body is not None:
             _fill_unit(unit, body.named_children)
+            # The grammar reads a block inside a block so that it can be reported here.
+            summary.nested_blocks.extend(
+                (inner.start_byte, inner.end_byte) for inner in body.named_children if inner.type == "package_block")
         summary.blocks.append(unit)
     _scan_errors(root, summary, tree.source)
+    summary.nested_blocks.sort()
     return summary

@@ -233,6 +233,7 @@ class PackageUnit:
     interfaces: list[Interface] = field(default_factory=list)
     worlds: list[World] = field(default_factory=list)
     docs: str = ""
+    docs_span: Span | None = None  # the doc comments on the `package` line, when there are any
 
     @property
     def is_empty(self) -> bool:
@@ -247,6 +248,10 @@ class FileSummary:
     legacy_results: list[Span] = field(default_factory=list)
     # Package blocks found nested inside a package block (wit-parser forbids them).
     nested_blocks: list[Span] = field(default_factory=list)
+    # For a binary (`.wasm`) package that could not be read: why.
+    binary_error: str | None = None
+    # A binary that is a compiled component rather than an encoded WIT package.
+    not_a_package: bool = False
 
     @property
     def units(self) -> list[PackageUnit]:

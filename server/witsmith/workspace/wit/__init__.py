@@ -25,10 +25,11 @@ from pathlib import Path
 
 from witsmith.diagnostics import Location
 from witsmith.model.wit import FileSummary, PackageUnit, summarize
+from witsmith.model.wit.binary import BinaryPackageError, NotAPackage, decode_package
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
 from witsmith.workspace.wit.layout import (
-    WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, root_groups, wit_files_in,
+    BINARY_SUFFIX, WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, root_groups, wit_files_in,
 )
 from witsmith.workspace.wit.packagechecks import package_problems
 from witsmith.workspace.wit.packages import Context
@@ -146,6 +147,10 @@ class WitWorkspace:
             for file in group.files:
                 self._group_of.setdefault(file, group)
                 self._summarize(file)
+        # Compiled components in deps/ may provide packages witsmith cannot see.
+        context.opaque += sorted(file for group in groups for file in group.files
+                                 if file.suffix == BINARY_SUFFIX and file in self._summaries
+                                 and self._summaries[file].not_a_package)
         context.rebuild(self._summaries)
         for group in groups:
             for file in group.files:
@@ -176,6 +181,8 @@ class WitWorkspace:
         path = normalize(path)
         if path in self._project_problems:
             return None  # a project file, not WIT
+        if path.suffix == BINARY_SUFFIX:
+            return None  # a binary package has no syntax tree
         source = self._files.read(path)
         if source is None:
             return None
@@ -318,12 +325,28 @@ class WitWorkspace:
             return None
         self.counts.files_summarized += 1
         self._digests[path] = hash(source)
+        if path.suffix == BINARY_SUFFIX:
+            summary = self._summarize_binary(source)
+            self._summaries[path] = summary
+            return summary
         try:
             summary = summarize(self._parses.get(path, "wit", source))
         except Exception:  # a damaged tree must never take the workspace down
             summary = FileSummary(PackageUnit(None, False, (0, 0)))
         self._summaries[path] = summary
         return summary
+
+    @staticmethod
+    def _summarize_binary(source: bytes) -> FileSummary:
+        """A `.wasm` package's summary; one that cannot be read says why instead."""
+        try:
+            return decode_package(source)
+        except NotAPackage as error:
+            return FileSummary(PackageUnit(None, False, (0, 0)), binary_error=str(error), not_a_package=True)
+        except BinaryPackageError as error:
+            return FileSummary(PackageUnit(None, False, (0, 0)), binary_error=str(error))
+        except Exception as error:  # a decoder bug must not take the workspace down
+            return FileSummary(PackageUnit(None, False, (0, 0)), binary_error=f"witsmith failed: {error!r}")
 
     def _forget(self, path: Path) -> None:
         self._summaries.pop(path, None)

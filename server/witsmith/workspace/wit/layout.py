@@ -15,6 +15,8 @@ from pathlib import Path
 from witsmith.workspace.files import normalize, walk_files
 
 WIT_SUFFIX = ".wit"
+# A WIT package encoded as a component (as `wasm-tools component wit --wasm` and wkg write it).
+BINARY_SUFFIX = ".wasm"
 
 
 @dataclass(slots=True)
@@ -55,7 +57,7 @@ def dep_groups(deps_folder: Path, root: Path) -> list[Group]:
                 files = wit_files_in(path)
                 if files:
                     groups.append(Group(path, files, True, root))
-            elif entry.name.endswith(WIT_SUFFIX) and entry.is_file():
+            elif entry.name.endswith((WIT_SUFFIX, BINARY_SUFFIX)) and entry.is_file():
                 groups.append(Group(path, [path], True, root))
         except OSError:
             continue
@@ -97,10 +99,11 @@ def root_groups(location: Path) -> tuple[Group, list[Group]]:
 
 
 def opaque_deps(location: Path) -> list[Path]:
-    """Compiled packages in `deps/` (`.wasm`, `.wat`), which witsmith does not read."""
+    """Compiled packages in `deps/` that witsmith does not read: `.wat` text (`.wasm`
+    files are decoded; those that are not WIT packages join these later)."""
     deps = location / "deps"
     try:
         return sorted(normalize(entry.path) for entry in os.scandir(deps)
-                      if entry.name.endswith((".wasm", ".wat")))
+                      if entry.name.endswith(".wat"))
     except OSError:
         return []

@@ -24,10 +24,46 @@ def _first_item_span(summary: FileSummary) -> tuple[int, int]:
     return min(spans) if spans else (0, 0)
 
 
+def _package_docs_twice(files: list[Path], summaries: dict[Path, FileSummary]) -> list[Problem]:
+    """wit-parser takes a package's doc comment from one file only: docs on the
+    `package` line of a later file (in file-name order) are an error."""
+    documented = [(path, summaries[path].top) for path in files
+                  if path in summaries and summaries[path].top.docs_span is not None]
+    if len(documented) < 2:
+        return []
+    first_path, first = documented[0]
+    return [Problem("wit/duplicate-package-docs", path, *unit.docs_span,
+                    "the package's doc comment is already given in another file; keep the `///` docs on "
+                    "the `package` line of one file only (make these `//` comments, or merge them there)",
+                    (Related(Location(first_path, *first.docs_span), "package documented here"),))
+            for path, unit in documented[1:]]
+
+
+def _unreadable_binaries(paths: list[Path], summaries: dict[Path, FileSummary]) -> list[Problem]:
+    problems = []
+    for path in paths:
+        summary = summaries[path]
+        if summary.not_a_package:
+            code, advice = "wit/unverified-package", (
+                "packages it may provide are not checked; keep WIT packages in deps/ as .wit folders "
+                "or as packages encoded with `wasm-tools component wit --wasm`")
+        else:
+            code, advice = "wit/unreadable-package", (
+                "the file may be truncated or damaged: fetch it again (for example with `wkg wit fetch`), "
+                "or replace it with the package's .wit files")
+        problems.append(Problem(code, path, 0, 0, f"witsmith cannot read {path.name} as a WIT package: "
+                                                   f"{summary.binary_error}; {advice}"))
+    return problems
+
+
 def package_problems(context: Context, summaries: dict[Path, FileSummary],
                      resolutions: dict[Path, FileResolution], settings: Settings) -> list[Problem]:
     problems: list[Problem] = dependency_cycles(context, summaries, settings)
     for group in context.groups:
+        binary = [path for path in group.files if path in summaries and summaries[path].binary_error]
+        if binary:
+            problems.extend(_unreadable_binaries(binary, summaries))
+            continue
         declared = [(path, summaries[path].top.name) for path in group.files
                     if path in summaries and summaries[path].top.name is not None]
         if not declared:
@@ -42,6 +78,7 @@ def package_problems(context: Context, summaries: dict[Path, FileSummary],
                         "`package namespace:name;` (with `@version` if it is published) at the top of one file"))
                     break
             continue
+        problems.extend(_package_docs_twice(group.files, summaries))
         first_path, first = declared[0]
         for path, name in declared[1:]:
             if name.key != first.key:

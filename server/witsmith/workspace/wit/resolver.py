@@ -38,6 +38,15 @@ class Resolver(TypeChecks, WorldChecks):
             self.check_unit(unit, package)
         return self.out
 
+    def duplicate_of_use(self, item: Identifier, used: Identifier) -> None:
+        """An item named like a top-level `use`: reported on the later of the two, as wit-parser does."""
+        if item.span[0] > used.span[0]:
+            self.problem("wit/duplicate-name", item.span, f"duplicate name `{item.text}` in this file: a top-level "
+                         "`use` above already brings this name into the file")
+        else:
+            self.problem("wit/duplicate-name", used.span, f"duplicate name `{used.text}` in this file: an item "
+                         "above already has this name; give the `use` another name with `as`")
+
     def check_unit(self, unit: PackageUnit, package: Package) -> None:
         if unit.name is not None:
             self.check_package_name(unit)
@@ -46,7 +55,8 @@ class Resolver(TypeChecks, WorldChecks):
             if use.alias:
                 self.decl(use.alias)
             for gate in use.gates:
-                self.problem("wit/misplaced-gate", gate.span,
+                # On the `use` line, where wit-parser reports it (the gate is the fix).
+                self.problem("wit/misplaced-gate", use.path.span,
                              f"`@{gate.kind}` is not allowed on a top-level `use`; gate the items that use it instead")
             self.lookup_item(unit, package, use.path, report=True)
         local_names: dict[str, Identifier] = {}
@@ -57,9 +67,7 @@ class Resolver(TypeChecks, WorldChecks):
             local_names[name.text] = name
         for interface in unit.interfaces:
             if interface.name and interface.name.text in local_names:
-                self.problem("wit/duplicate-name", interface.name.span,
-                             f"duplicate item named `{interface.name.text}`: a top-level `use` already "
-                             "brings this name into the file")
+                self.duplicate_of_use(interface.name, local_names[interface.name.text])
             scope = Scope(self.path, unit, package, interface, self.excluded(interface.gates))
             self.check_ident(interface.name)
             self.decl(interface.name)
@@ -67,9 +75,7 @@ class Resolver(TypeChecks, WorldChecks):
             self.check_interface(scope)
         for world in unit.worlds:
             if world.name.text in local_names:
-                self.problem("wit/duplicate-name", world.name.span,
-                             f"duplicate item named `{world.name.text}`: a top-level `use` already "
-                             "brings this name into the file")
+                self.duplicate_of_use(world.name, local_names[world.name.text])
             self.check_ident(world.name)
             self.decl(world.name)
             self.check_gates(world.gates, package, world.name.span)

@@ -134,7 +134,7 @@ class ResolverBase:
             if gate.kind == "since":
                 version = package.version
                 if version is None:
-                    self.problem("wit/since-unversioned", gate.span,
+                    self.problem("wit/since-unversioned", anchor or gate.span,
                                  "`@since` needs a versioned package; add a version to the `package` declaration "
                                  "or remove the gate")
                 elif version_greater(gate.value, version):
@@ -142,7 +142,8 @@ class ResolverBase:
                                  f"feature gate cannot reference unreleased version {gate.value} of package "
                                  f"`{package.label}` (current version {version})")
         if "since" in seen and "unstable" in seen:
-            self.problem("wit/conflicting-gates", seen["unstable"].span,
+            # wit-parser reports it on the `@since` gate, whichever comes first.
+            self.problem("wit/conflicting-gates", seen["since"].span,
                          "an item cannot be both `@since` and `@unstable`; remove one of the gates")
         if "deprecated" in seen and "since" not in seen and "unstable" not in seen:
             self.problem("wit/deprecated-without-since", seen["deprecated"].span,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from witsmith.diagnostics import Location, Related
-from witsmith.model.wit import Func, Identifier, Interface, TypeDef, TypeExpr
+from witsmith.model.wit import Func, Identifier, Interface, TypeDef, TypeExpr, World
 from witsmith.workspace.wit.graphs import strongly_connected
 from witsmith.workspace.wit.scopes import ResolverBase, Scope, TypeFound
 
@@ -18,6 +18,13 @@ class TypeChecks(ResolverBase):
         self.decl(typedef.name)
         self.check_gates(typedef.gates, scope.package, typedef.name.span)
         excluded = self.excluded(typedef.gates)
+        if excluded and isinstance(scope.node, World) and not scope.excluded:
+            # wit-parser keeps the world's entry for the type while leaving the type out,
+            # and then fails on that entry.
+            self.problem("wit/unstable-reference", typedef.name.span,
+                         f"`{typedef.name.text}` is gated by an `@unstable` feature that is not enabled, and "
+                         "wit-parser refuses such a type inside a world; enable the feature, or define the type "
+                         "in an interface and `use` it")
         if excluded:
             for method in typedef.methods:
                 if not self.excluded(method.gates):
