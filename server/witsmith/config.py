@@ -14,6 +14,7 @@
 
     [smithy]
     model-paths = ["../models"]
+    maven-repositories = ["../maven-repo"]
 
 Relative paths are relative to the folder of the file that names them.  The
 language server and ``witsmith check`` read the same file.
@@ -103,6 +104,10 @@ def parse_config(table: dict, base: Path, source: Path | None = None) -> Configu
         ),
         smithy_model_paths=tuple(
             (base / p).resolve() for p in _strings(smithy.get("model-paths", []), f"{where}: smithy.model-paths")
+        ),
+        smithy_maven_repositories=tuple(
+            (base / p).resolve()
+            for p in _strings(smithy.get("maven-repositories", []), f"{where}: smithy.maven-repositories")
         ),
     )
     exclude = tuple(_strings(table.get("exclude", []), f"{where}: exclude"))

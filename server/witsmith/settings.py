@@ -19,6 +19,8 @@ class Settings:
     # Extra folders of Smithy models and of WIT packages to resolve against.
     smithy_model_paths: tuple[Path, ...] = ()
     wit_search_paths: tuple[Path, ...] = ()
+    # Local Maven repositories (folders in Maven's layout) for smithy-build.json dependencies.
+    smithy_maven_repositories: tuple[Path, ...] = ()
 
     def wit_feature_enabled(self, feature: str) -> bool:
         return self.wit_all_features or feature in self.wit_features

@@ -19,6 +19,7 @@ from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.smithy import jars
 from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
 from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
@@ -82,9 +83,13 @@ class SmithyWorkspace:
 
     def set_settings(self, settings: Settings) -> None:
         old = self.settings.smithy_model_paths
+        old_repositories = self.settings.smithy_maven_repositories
         self.settings = settings
         if settings.smithy_model_paths != old:
             self._load_extra_paths()
+        if settings.smithy_maven_repositories != old_repositories:
+            for project in [p for p in self.projects if p.kind == "smithy-build" and p.config is not None]:
+                self._update_project(project.config)
 
     def _load_extra_paths(self) -> None:
         for path in self.settings.smithy_model_paths:
@@ -97,7 +102,8 @@ class SmithyWorkspace:
 
     def add_root(self, path: Path) -> None:
         self._roots.append(normalize(path))
-        for project in discover(normalize(path), self.files_store, self._allowed(path)):
+        for project in discover(normalize(path), self.files_store, self._allowed(path),
+                                self.settings.smithy_maven_repositories):
             self._add_project(project)
         self._resolve_all()
 
@@ -114,6 +120,7 @@ class SmithyWorkspace:
             loose = self._loose()
             loose.files |= project.files
             project = loose
+        previous = self._project_of.get(project.config) if project.config is not None else None
         self.projects = [p for p in self.projects if not (p.config is not None and p.config == project.config)]
         if project not in self.projects:
             self.projects.append(project)
@@ -123,6 +130,22 @@ class SmithyWorkspace:
             if path not in self._project_of or self._project_of[path].kind == "loose":
                 self._project_of[path] = project
             self._load(path)
+        self._add_jar_models(project, previous)
+
+    def _add_jar_models(self, project: Project, previous: Project | None) -> None:
+        """Index the models of the project's jars; drop those of jars it no longer names."""
+        dropped = (previous.jar_models if previous is not None else set()) - project.jar_models
+        for path in dropped:
+            if any(path in p.jar_models for p in self.projects if p is not project):
+                continue
+            self._unindex(path)
+            self._forget_resolution(path)
+            self._project_of.pop(path, None)
+        for path in sorted(project.jar_models):
+            if path not in self._project_of:
+                self._project_of[path] = project
+            if path not in self._summaries:
+                self._load(path)
 
     def project_of(self, path: Path) -> Project | None:
         return self._project_of.get(normalize(path))
@@ -132,6 +155,11 @@ class SmithyWorkspace:
     def _load(self, path: Path) -> FileSummary | None:
         """(Re)read one file and index its definitions; does not resolve."""
         self._unindex(path)
+        if jars.split_model_path(path) is not None:
+            summary = jars.summary(path)
+            if summary is not None:
+                self._index(path, summary)
+            return summary
         source = self.files_store.read(path)
         if source is None:
             return None
@@ -147,6 +175,10 @@ class SmithyWorkspace:
         except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
             summary = FileSummary(path=path, format="json" if path.suffix == ".json" else "idl")
             summary.problems.append(Problem("smithy/internal-error", 0, 0, f"witsmith could not read this file: {error!r}"))
+        self._index(path, summary)
+        return summary
+
+    def _index(self, path: Path, summary: FileSummary) -> None:
         self._summaries[path] = summary
         for shape in summary.shapes:
             shape_id = summary.absolute_id(shape)
@@ -155,7 +187,6 @@ class SmithyWorkspace:
             self._ns_files.setdefault(summary.shape_namespace(shape), set()).add(path)
         if summary.namespace is not None:
             self._ns_files.setdefault(summary.namespace.text, set()).add(path)
-        return summary
 
     def _unindex(self, path: Path) -> None:
         summary = self._summaries.pop(path, None)
@@ -598,7 +629,8 @@ class SmithyWorkspace:
                 self.projects.remove(old)
                 del self._project_of[config]
             return before | {config}
-        for project in discover(config, self.files_store, self._allowed(config.parent)):
+        for project in discover(config, self.files_store, self._allowed(config.parent),
+                                self.settings.smithy_maven_repositories):
             self._add_project(project)
         self._resolve_all()
         now = self._project_of[config].files
@@ -607,7 +639,8 @@ class SmithyWorkspace:
     # ----- queries ------------------------------------------------------------------------
 
     def files(self) -> list[Path]:
-        result = set(self._summaries)
+        """Files to check: the workspace's own, never the models read from jars."""
+        result = {p for p in self._summaries if not self.is_jar_model(p)}
         for project in self.projects:
             if project.config is not None and project.problems:
                 result.add(project.config)
@@ -700,4 +733,13 @@ class SmithyWorkspace:
         return list(project.problems)
 
     def builtin_text(self, path: Path) -> bytes | None:
-        return builtin_source(path)
+        """The text of a model that has no file of its own: built in, or read from a jar."""
+        return builtin_source(path) or jars.jar_source(path)
+
+    def is_jar_model(self, path: Path) -> bool:
+        return jars.split_model_path(path) is not None
+
+    def dependency_missing(self, path: Path) -> bool:
+        """Whether the file's project names a Maven dependency that did not resolve."""
+        project = self._project_of.get(normalize(path))
+        return project is not None and project.dependency_missing

@@ -7,7 +7,6 @@ built-in knowledge, with an information diagnostic saying what is missing.
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -16,6 +15,8 @@ from urllib.parse import urlparse
 
 from witsmith.diagnostics import Diagnostic, Severity, report, rule
 from witsmith.workspace.files import FileStore, normalize, walk_files
+from witsmith.workspace.smithy import jsonc
+from witsmith.workspace.smithy.dependencies import resolve_maven
 
 MODEL_SUFFIXES = (".smithy", ".json")
 PROJECT_FILES = ("codegen.toml", "smithy-build.json")
@@ -35,6 +36,11 @@ class Project:
     kind: str  # "codegen", "smithy-build" or "loose"
     files: set[Path] = field(default_factory=set)
     problems: list[Diagnostic] = field(default_factory=list)
+    # Models read from the jars of Maven dependencies (paths `<jar>!/META-INF/smithy/...`).
+    jar_models: set[Path] = field(default_factory=set)
+    # Whether a Maven dependency the project names could not be resolved: its
+    # namespaces are unknown, so uses of unknown namespaces are not reported one by one.
+    dependency_missing: bool = False
 
     @property
     def wasmcloud(self) -> bool:
@@ -168,26 +174,20 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
     return project
 
 
-def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> Project:
+def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None,
+                      maven_repositories: tuple[Path, ...] = ()) -> Project:
     project = Project(config, "smithy-build")
     source = files.read(config) or b""
     try:
-        data = json.loads(source.decode("utf-8", errors="replace"))
-    except ValueError as error:
-        project.problems.append(report(BAD_PROJECT, config, 0, 0, f"smithy-build.json cannot be read: {error}"))
+        # Smithy reads its build file as JSON with comments.
+        data = jsonc.loads(source.decode("utf-8", errors="replace"))
+    except jsonc.JsoncError as error:
+        at = len(source.decode("utf-8", errors="replace")[:error.offset].encode("utf-8"))
+        project.problems.append(report(BAD_PROJECT, config, at, at, f"smithy-build.json cannot be read: {error}"))
         return project
     if not isinstance(data, dict):
         return project
-    maven = data.get("maven")
-    dependencies = maven.get("dependencies") if isinstance(maven, dict) else None
-    if isinstance(dependencies, list) and dependencies:
-        names = [d for d in dependencies if isinstance(d, str)]
-        start, end = _value_range(source, '"maven"')
-        project.problems.append(report(
-            UNLOADED_MODELS, config, start, end,
-            f"Maven dependencies are not downloaded by witsmith ({', '.join(names[:5])}"
-            f"{', ...' if len(names) > 5 else ''}); shapes from them are not checked. Add their model files "
-            "to the `smithy.modelPaths` setting to check against them."))
+    resolve_maven(project, data.get("maven"), source, maven_repositories)
     for key in ("sources", "imports"):
         entries = data.get(key, [])
         if not isinstance(entries, list):
@@ -202,7 +202,8 @@ def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] 
     return project
 
 
-def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> list[Project]:
+def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = None,
+             maven_repositories: tuple[Path, ...] = ()) -> list[Project]:
     """Projects under `root`; files claimed by no project file form one loose project.
 
     Project files read models only inside `allowed` (the workspace roots and model
@@ -214,7 +215,7 @@ def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = No
         if root.name == "codegen.toml":
             return [read_codegen(root, files, allowed)]
         if root.name == "smithy-build.json":
-            return [read_smithy_build(root, files, allowed)]
+            return [read_smithy_build(root, files, allowed, maven_repositories)]
         return [Project(None, "loose", {root})]
     allowed = allowed or (root,)
     projects: list[Project] = []
@@ -223,7 +224,7 @@ def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = No
         if path.name == "codegen.toml":
             projects.append(read_codegen(path, files, allowed))
         elif path.name == "smithy-build.json":
-            projects.append(read_smithy_build(path, files, allowed))
+            projects.append(read_smithy_build(path, files, allowed, maven_repositories))
         elif path.suffix in MODEL_SUFFIXES:
             loose.append(path)
     claimed = set().union(*(p.files for p in projects)) if projects else set()
