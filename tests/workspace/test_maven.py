@@ -346,3 +346,41 @@ def test_smithy_trait_packages_resolve_transitively(tmp_path, home):
     # smithy-model and smithy-diff carry no models beyond the prelude and are not in this repository.
     assert {u.text.split(":")[1] for u in resolution.unresolved} >= {"smithy-model", "smithy-diff"}
     assert all(u.requested_by is not None for u in resolution.unresolved)
+
+
+# ----- .smithy-project.json -----------------------------------------------------------------
+
+
+def test_smithy_project_json_alone_names_sources_and_jars_by_path(tmp_path, home):
+    jar_bytes(tmp_path / "p" / "lib" / "traits.jar", {"traits.smithy": TRAITS_MODEL, "base.smithy": BASE_MODEL})
+    write(tmp_path / "p", {
+        ".smithy-project.json": '{\n  // the Smithy language server\'s project file\n  "sources": ["model"],\n'
+                                '  "dependencies": [{"name": "traits", "path": "lib/traits.jar"}] /* by path */\n}\n',
+        "model/app.smithy": USER_MODEL,
+    })
+    ws = open_workspace(tmp_path / "p")
+    app = tmp_path / "p" / "model" / "app.smithy"
+    assert ws.project_of(app).config == tmp_path / "p" / ".smithy-project.json"
+    assert_resolves(ws, app)
+
+
+def test_smithy_project_json_beside_smithy_build_json_adds_to_its_project(tmp_path, home):
+    jar_bytes(tmp_path / "p" / "lib" / "traits.jar", {"traits.smithy": TRAITS_MODEL, "base.smithy": BASE_MODEL})
+    write(tmp_path / "p", {
+        "smithy-build.json": '{"version": "1.0", "sources": ["model"]}',
+        ".smithy-project.json": '{"dependencies": [{"name": "t", "path": "lib/traits.jar"}, {"name": "x", "path": "lib/missing.jar"}]}',
+        "model/app.smithy": USER_MODEL,
+    })
+    ws = open_workspace(tmp_path / "p")
+    app = tmp_path / "p" / "model" / "app.smithy"
+    assert ws.project_of(app).config == tmp_path / "p" / "smithy-build.json"
+    assert ws.shape("example.traits#audited") is not None
+    companion = tmp_path / "p" / ".smithy-project.json"
+    problem = one(ws, companion, "smithy/maven-dependency-not-found")
+    assert text_at(companion, problem) == "lib/missing.jar"
+    assert codes(ws, tmp_path / "p" / "smithy-build.json") == []
+    # Removing the companion re-reads the project without it.
+    companion.unlink()
+    ws.update(companion)
+    assert ws.shape("example.traits#audited") is None
+    assert ws.project_of(app).config == tmp_path / "p" / "smithy-build.json"

@@ -24,7 +24,7 @@ def language_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in WIT_SUFFIXES:
         return "wit"
-    if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json"):
+    if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json", ".smithy-project.json"):
         return "smithy"
     return None
 

@@ -126,6 +126,8 @@ class SmithyWorkspace:
             self.projects.append(project)
         if project.config is not None:
             self._project_of[project.config] = project
+        for companion in project.companions:
+            self._project_of[companion] = project
         for path in sorted(project.files):
             if path not in self._project_of or self._project_of[path].kind == "loose":
                 self._project_of[path] = project
@@ -623,6 +625,10 @@ class SmithyWorkspace:
 
     def _update_project(self, config: Path) -> set[Path]:
         old = self._project_of.get(config)
+        if old is not None and old.config is not None and old.config != config:
+            # A `.smithy-project.json` read with its `smithy-build.json`: re-read both.
+            del self._project_of[config]
+            return self._update_project(old.config) | {config}
         before = set(old.files) if old is not None else set()
         if self.files_store.read(config) is None:
             if old is not None:
@@ -633,8 +639,9 @@ class SmithyWorkspace:
                                 self.settings.smithy_maven_repositories):
             self._add_project(project)
         self._resolve_all()
-        now = self._project_of[config].files
-        return before | set(now) | {config}
+        current = self._project_of.get(config)
+        now = current.files if current is not None else set()
+        return before | set(now) | {config} | ({current.config} if current is not None and current.config else set())
 
     # ----- queries ------------------------------------------------------------------------
 
@@ -643,7 +650,7 @@ class SmithyWorkspace:
         result = {p for p in self._summaries if not self.is_jar_model(p)}
         for project in self.projects:
             if project.config is not None and project.problems:
-                result.add(project.config)
+                result.update(d.path for d in project.problems)
         return sorted(result)
 
     def summary(self, path: Path) -> FileSummary | None:
@@ -727,10 +734,11 @@ class SmithyWorkspace:
         return result
 
     def project_diagnostics(self, path: Path) -> list[Diagnostic]:
-        project = self._project_of.get(normalize(path))
-        if project is None or project.config != normalize(path):
+        path = normalize(path)
+        project = self._project_of.get(path)
+        if project is None or (project.config != path and path not in project.companions):
             return []
-        return list(project.problems)
+        return [d for d in project.problems if d.path == path]
 
     def builtin_text(self, path: Path) -> bytes | None:
         """The text of a model that has no file of its own: built in, or read from a jar."""
