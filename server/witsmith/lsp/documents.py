@@ -53,5 +53,10 @@ class OpenDocument:
 
 
 def uri_to_path(uri: str) -> Path:
+    from witsmith.lsp.jar_documents import path_of_jar_uri
+
+    in_jar = path_of_jar_uri(uri)  # a model read from a jar, opened read-only
+    if in_jar is not None:
+        return in_jar
     fs_path = to_fs_path(uri)
     return normalize(fs_path if fs_path else uri)
