@@ -19,7 +19,7 @@ from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
-from witsmith.workspace.smithy import jars
+from witsmith.workspace.smithy import jars, shared_summaries
 from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
 from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
@@ -169,7 +169,7 @@ class SmithyWorkspace:
             if path.suffix == ".json":
                 if not is_smithy_json(path, source):
                     return None
-                summary = summarize_ast(path, source)
+                summary = shared_summaries.summary(path, source, lambda: summarize_ast(path, source))
             else:
                 tree = self.parses.get(path, "smithy", source)
                 self._trees[path] = tree
