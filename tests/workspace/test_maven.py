@@ -136,6 +136,7 @@ def test_coordinates_and_unsupported_versions():
     assert "range" in parse_coordinate("a.b:c:[1.0,2.0)")
     assert "LATEST" in parse_coordinate("a.b:c:LATEST")
     assert "not a Maven coordinate" in parse_coordinate("just-a-name")
+    assert "not a version" in parse_coordinate("a.b:c:../../../etc")
 
 
 def test_pom_properties_scopes_and_optional(tmp_path):
@@ -384,3 +385,18 @@ def test_smithy_project_json_beside_smithy_build_json_adds_to_its_project(tmp_pa
     ws.update(companion)
     assert ws.shape("example.traits#audited") is None
     assert ws.project_of(app).config == tmp_path / "p" / "smithy-build.json"
+
+
+def test_shapes_read_from_a_jar_cannot_be_renamed(tmp_path, home):
+    from witsmith.features.editing import RenameRefused
+    from witsmith.features.smithy.rename import rename
+
+    # A jar inside the workspace folder: its models still are not files witsmith may edit.
+    jar_bytes(tmp_path / "p" / "lib" / "traits.jar", {"traits.smithy": TRAITS_MODEL, "base.smithy": BASE_MODEL})
+    write(tmp_path / "p", {".smithy-project.json": '{"sources": ["model"], "dependencies": [{"name": "t", "path": "lib/traits.jar"}]}',
+                           "model/app.smithy": USER_MODEL})
+    ws = open_workspace(tmp_path / "p")
+    app = tmp_path / "p" / "model" / "app.smithy"
+    offset = USER_MODEL.index("@audited") + 2
+    refused = rename(ws, app, offset, "checked", roots=[tmp_path / "p"])
+    assert isinstance(refused, RenameRefused) and "jar" in refused.message

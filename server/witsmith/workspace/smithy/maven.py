@@ -31,6 +31,7 @@ MAX_ARTIFACTS = 500
 
 _COORDINATE = re.compile(r"^([A-Za-z0-9_.\-]+):([A-Za-z0-9_.\-]+):([^:\s]+)$")
 _PROPERTY = re.compile(r"\$\{([^}]+)\}")
+_VERSION = re.compile(r"[A-Za-z0-9_.+\-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,8 @@ def unsupported_version(version: str) -> str | None:
         return f"the version range `{version}` is not supported (witsmith never asks a remote repository which versions exist); name an exact version"
     if "${" in version:
         return f"the version `{version}` uses a property witsmith cannot resolve; name an exact version"
+    if not _VERSION.fullmatch(version):
+        return f"`{version}` is not a version witsmith can look up (letters, digits, `.`, `-`, `_` and `+`)"
     return None
 
 
