@@ -75,6 +75,7 @@ async def test_hover_shows_the_documentation_from_the_jar(client):
     hover = await eventually(lambda: client.text_document_hover_async(types.HoverParams(
         text_document=tdi(path), position=position_of(path, "@restJson1", shift=2))))
     assert "A RESTful protocol that sends JSON in structured payloads." in hover.contents.value
+    assert "in `smithy-aws-traits-1.73.0.jar`" in hover.contents.value
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=tdi(path), position=position_of(path, "@waitable", shift=2)))
     assert "named \"waiters\"" in hover.contents.value

@@ -272,6 +272,7 @@ def test_missing_dependency_is_one_diagnostic_on_its_entry(tmp_path, home):
     for looked in (str(tmp_path / "nowhere"), str(home / ".m2" / "repository"), "files-2.1", "coursier"):
         assert looked in note.message
     assert "smithy build" in note.message and "https://repo.example.com/maven" in note.message
+    assert "uses that no loaded model defines: `example.base`, `example.traits`." in note.message
     # Uses of the namespaces the dependency would provide are not reported one by one.
     assert "smithy/namespace-not-loaded" not in codes(ws, app)
     assert codes(ws, app) == []

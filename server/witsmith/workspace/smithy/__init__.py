@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location
@@ -738,7 +738,27 @@ class SmithyWorkspace:
         project = self._project_of.get(path)
         if project is None or (project.config != path and path not in project.companions):
             return []
-        return [d for d in project.problems if d.path == path]
+        result = [d for d in project.problems if d.path == path]
+        unknown = self.unknown_namespaces(project) if project.dependency_missing else []
+        if unknown:
+            # Name what the missing dependency leaves unchecked (reported here, not at each use).
+            named = ", ".join(f"`{ns}`" for ns in unknown[:10]) + (", ..." if len(unknown) > 10 else "")
+            result = [replace(d, message=f"{d.message} Namespaces the project uses that no loaded model defines: {named}.")
+                      if d.code == "smithy/maven-dependency-not-found" else d for d in result]
+        return result
+
+    def unknown_namespaces(self, project: Project) -> list[str]:
+        """Namespaces that the project's own files name (in `use`s and absolute shape ids)
+        and that no loaded model defines."""
+        found: set[str] = set()
+        for path in project.files:
+            resolved = self._resolved.get(path)
+            for item in resolved.references if resolved is not None else ():
+                if item.target is None and "#" in item.reference.text:
+                    namespace = item.reference.text.split("#", 1)[0]
+                    if namespace not in found and not self.namespace_known(namespace):
+                        found.add(namespace)
+        return sorted(found)
 
     def builtin_text(self, path: Path) -> bytes | None:
         """The text of a model that has no file of its own: built in, or read from a jar."""
