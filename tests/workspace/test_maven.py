@@ -401,3 +401,40 @@ def test_shapes_read_from_a_jar_cannot_be_renamed(tmp_path, home):
     offset = USER_MODEL.index("@audited") + 2
     refused = rename(ws, app, offset, "checked", roots=[tmp_path / "p"])
     assert isinstance(refused, RenameRefused) and "jar" in refused.message
+
+
+def test_a_fifo_named_like_a_jar_is_never_opened(tmp_path, home):
+    repo = tmp_path / "repo"
+    folder = repo / Path(*GROUP.split(".")) / "traits" / "1.0.0"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "traits-1.0.0.jar")  # opening it for reading would block forever
+    (folder / "traits-1.0.0.pom").write_text(pom(GROUP, "traits", "1.0.0", []))
+    os.mkfifo(tmp_path / "p.jar")
+    project(tmp_path / "p", [f"{GROUP}:traits:1.0.0"], ["../repo"])
+    (tmp_path / "p" / ".smithy-project.json").write_text('{"dependencies": [{"name": "f", "path": "../p.jar"}]}')
+    ws = open_workspace(tmp_path / "p")
+    build = tmp_path / "p" / "smithy-build.json"
+    assert "only its pom was found" in one(ws, build, "smithy/maven-dependency-not-found").message
+    companion = tmp_path / "p" / ".smithy-project.json"
+    assert "not a regular file" in one(ws, companion, "smithy/maven-dependency-not-found").message
+
+
+def test_an_oversized_model_in_a_jar_is_a_diagnostic(tmp_path, home, monkeypatch):
+    monkeypatch.setattr(jars, "MAX_MODEL_BYTES", 64)
+    repo = tmp_path / "repo"
+    maven_artifact(repo, "traits", {"traits.smithy": TRAITS_MODEL}, version="9.9.9")
+    project(tmp_path / "p", [f"{GROUP}:traits:9.9.9"], ["../repo"])
+    ws = open_workspace(tmp_path / "p")
+    problem = one(ws, tmp_path / "p" / "smithy-build.json", "smithy/maven-dependency-not-found")
+    assert "larger than" in problem.message and ws.shape("example.traits#audited") is None
+
+
+def test_older_top_level_maven_keys(tmp_path, home):
+    repo = tmp_path / "repo"
+    two_artifacts(maven_artifact, repo)
+    write(tmp_path / "p", {
+        "smithy-build.json": json.dumps({"version": "1.0", "sources": ["model"], "mavenRepositories": ["../repo"],
+                                         "mavenDependencies": [f"{GROUP}:traits:1.0.0"]}),
+        "model/app.smithy": USER_MODEL,
+    })
+    assert_resolves(open_workspace(tmp_path / "p"), tmp_path / "p" / "model" / "app.smithy")

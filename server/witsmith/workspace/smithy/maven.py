@@ -244,6 +244,12 @@ def _text(element: ElementTree.Element | None, name: str) -> str | None:
     return child.text.strip() if child is not None and child.text and child.text.strip() else None
 
 
+def pom_packaging(pom: Path) -> str:
+    """The pom's packaging (`jar` unless it says otherwise; `pom` for BOMs and aggregators)."""
+    root = _parse_xml(pom)
+    return (_text(root, "packaging") or "jar") if root is not None else "jar"
+
+
 @dataclass(frozen=True, slots=True)
 class PomDependency:
     group: str
@@ -357,6 +363,9 @@ def resolve(dependencies: list[str], repositories: list[Repository]) -> Resoluti
             resolution.artifacts.append(Artifact(coordinate, jar, requested_by))
         elif pom is None:
             resolution.unresolved.append(Unresolved(str(coordinate), "not found in any local repository", requested_by))
+        elif pom_packaging(pom) != "pom":
+            resolution.unresolved.append(Unresolved(
+                str(coordinate), f"only its pom was found ({pom}), not its jar (an interrupted download?)", requested_by))
         for dependency in pom_dependencies(pom) if pom is not None else ():
             if dependency.version is None:
                 resolution.unresolved.append(Unresolved(

@@ -220,6 +220,17 @@ def _read_jar_dependencies(project: Project, config: Path, source: bytes, data: 
             project.dependency_missing = True
 
 
+def _maven_section(data: dict) -> object:
+    """`maven`, or the older top-level `mavenDependencies`/`mavenRepositories` the Smithy
+    language server still reads."""
+    maven = data.get("maven")
+    if isinstance(maven, dict) or not isinstance(data.get("mavenDependencies"), list):
+        return maven
+    repositories = data.get("mavenRepositories")
+    return {"dependencies": data["mavenDependencies"],
+            "repositories": [{"url": r} for r in repositories if isinstance(r, str)] if isinstance(repositories, list) else []}
+
+
 def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None,
                       maven_repositories: tuple[Path, ...] = ()) -> Project:
     """A `smithy-build.json` project, with the `.smithy-project.json` beside it if any
@@ -231,7 +242,7 @@ def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] 
     if config.name == SMITHY_PROJECT_FILE:
         _read_jar_dependencies(project, config, source, data)
     else:
-        resolve_maven(project, data.get("maven"), source, maven_repositories)
+        resolve_maven(project, _maven_section(data), source, maven_repositories)
     _read_sources(project, config, source, data, files, allowed)
     companion = config.parent / SMITHY_PROJECT_FILE
     if config.name != SMITHY_PROJECT_FILE and files.read(companion) is not None:
