@@ -273,9 +273,17 @@ def test_missing_dependency_is_one_diagnostic_on_its_entry(tmp_path, home):
         assert looked in note.message
     assert "smithy build" in note.message and "https://repo.example.com/maven" in note.message
     assert "uses that no loaded model defines: `example.base`, `example.traits`." in note.message
+    assert "found locally" not in note.message
     # Uses of the namespaces the dependency would provide are not reported one by one.
     assert "smithy/namespace-not-loaded" not in codes(ws, app)
     assert codes(ws, app) == []
+
+
+def test_missing_version_names_the_versions_that_are_there(tmp_path, home):
+    two_artifacts(gradle_artifact, home / ".gradle" / "caches" / "modules-2" / "files-2.1")
+    project(tmp_path / "p", [f"{GROUP}:traits:2.0.0"])
+    note = one(open_workspace(tmp_path / "p"), tmp_path / "p" / "smithy-build.json", "smithy/maven-dependency-not-found")
+    assert f"Versions of {GROUP}:traits found locally: 1.0.0." in note.message
 
 
 def test_without_a_missing_dependency_unknown_namespaces_are_still_reported(tmp_path, home):

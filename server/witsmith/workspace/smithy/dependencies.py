@@ -61,6 +61,19 @@ def _advice(repositories: list[Repository], remote: list[str]) -> str:
             "that no loaded model defines are not reported one by one in this project.")
 
 
+def _other_versions(text: str, repositories: list[Repository]) -> str:
+    """Versions of the same artifact that are on the machine, which the user may prefer to name."""
+    parts = text.split(":")
+    if len(parts) != 3:
+        return ""
+    found = []
+    for repository in repositories:
+        for version in repository.versions(parts[0], parts[1]):
+            if version != parts[2] and version not in found:
+                found.append(version)
+    return f" Versions of {parts[0]}:{parts[1]} found locally: {', '.join(found[:8])}." if found else ""
+
+
 def resolve_maven(project: Any, maven: Any, source: bytes, configured: tuple[Path, ...]) -> None:
     """Fill ``project.jar_models`` from the dependencies and report those that do not resolve."""
     if not isinstance(maven, dict):
@@ -98,5 +111,6 @@ def resolve_maven(project: Any, maven: Any, source: bytes, configured: tuple[Pat
     for unresolved in resolution.direct_unresolved():
         start, end = _entry_range(source, unresolved.text)
         project.problems.append(report(MAVEN_UNRESOLVED, config, start, end,
-                                       f"`{unresolved.text}`: {unresolved.reason}. {_advice(repositories, remote)}"))
+                                       f"`{unresolved.text}`: {unresolved.reason}.{_other_versions(unresolved.text, repositories)} "
+                                       f"{_advice(repositories, remote)}"))
         project.dependency_missing = True

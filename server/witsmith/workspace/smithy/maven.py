@@ -106,6 +106,15 @@ class Repository:
         return None
 
 
+    def versions(self, group: str, artifact: str) -> list[str]:
+        """The versions of an artifact this repository holds (folder names)."""
+        if self.layout == "maven":
+            return [p.name for p in _children(self.path / Path(*group.split(".")) / artifact)]
+        if self.layout == "gradle":
+            return [p.name for p in _children(self.path / group / artifact)]
+        return sorted({v for base in _coursier_bases(self.path) for v in Repository(base, "maven", self.origin).versions(group, artifact)})
+
+
 def _children(folder: Path) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if p.is_dir())
