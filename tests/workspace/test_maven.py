@@ -446,3 +446,10 @@ def test_older_top_level_maven_keys(tmp_path, home):
         "model/app.smithy": USER_MODEL,
     })
     assert_resolves(open_workspace(tmp_path / "p"), tmp_path / "p" / "model" / "app.smithy")
+
+
+def test_a_jar_in_imports_contributes_its_models(tmp_path, home):
+    jar_bytes(tmp_path / "p" / "lib" / "traits.jar", {"traits.smithy": TRAITS_MODEL, "base.smithy": BASE_MODEL})
+    write(tmp_path / "p", {"smithy-build.json": '{"version": "1.0", "sources": ["model"], "imports": ["lib/traits.jar"]}',
+                           "model/app.smithy": USER_MODEL})
+    assert_resolves(open_workspace(tmp_path / "p"), tmp_path / "p" / "model" / "app.smithy")

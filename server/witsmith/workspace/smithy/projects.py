@@ -201,7 +201,20 @@ def _read_sources(project: Project, config: Path, source: bytes, data: dict, fil
                 if not _inside(folder, allowed):
                     project.problems.append(_outside_problem(config, source, entry))
                     continue
+                if folder.suffix == ".jar" and folder.is_file():
+                    _read_jar(project, config, source, entry, folder)  # Smithy reads a jar's models too
+                    continue
                 project.files.update(_model_files(folder, files))
+
+
+def _read_jar(project: Project, config: Path, source: bytes, written: str, jar: Path) -> None:
+    try:
+        project.jar_models.update(jars.models(jar).sources)
+    except jars.JarError as error:
+        start, end = _value_range(source, written)
+        project.problems.append(report(MAVEN_UNRESOLVED, config, start, end,
+                                       f"the dependency `{written}` cannot be read: {error}; fix the path"))
+        project.dependency_missing = True
 
 
 def _read_jar_dependencies(project: Project, config: Path, source: bytes, data: dict) -> None:
@@ -209,15 +222,8 @@ def _read_jar_dependencies(project: Project, config: Path, source: bytes, data: 
     entries = data.get("dependencies")
     for entry in entries if isinstance(entries, list) else ():
         path = entry.get("path") if isinstance(entry, dict) else None
-        if not isinstance(path, str):
-            continue
-        try:
-            project.jar_models.update(jars.models(normalize(config.parent / path)).sources)
-        except jars.JarError as error:
-            start, end = _value_range(source, path)
-            project.problems.append(report(MAVEN_UNRESOLVED, config, start, end,
-                                           f"the dependency `{path}` cannot be read: {error}; fix the path"))
-            project.dependency_missing = True
+        if isinstance(path, str):
+            _read_jar(project, config, source, path, normalize(config.parent / path))
 
 
 def _maven_section(data: dict) -> object:
