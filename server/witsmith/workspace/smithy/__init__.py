@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location
+from witsmith.gc_pause import gc_paused
 from witsmith.model.smithy import FileSummary, Member, Node, Shape, TraitUse, summarize_ast, summarize_idl
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_source, builtin_summaries
 from witsmith.model.smithy.summary import Problem, Reference
@@ -102,10 +103,11 @@ class SmithyWorkspace:
 
     def add_root(self, path: Path) -> None:
         self._roots.append(normalize(path))
-        for project in discover(normalize(path), self.files_store, self._allowed(path),
-                                self.settings.smithy_maven_repositories):
-            self._add_project(project)
-        self._resolve_all()
+        with gc_paused():  # loading a folder builds a large graph of live objects: see gc_pause
+            for project in discover(normalize(path), self.files_store, self._allowed(path),
+                                    self.settings.smithy_maven_repositories):
+                self._add_project(project)
+            self._resolve_all()
 
     def _loose(self) -> Project:
         """The one project of all files no project file claims: loose files resolve together."""
