@@ -637,10 +637,11 @@ class SmithyWorkspace:
                 self.projects.remove(old)
                 del self._project_of[config]
             return before | {config}
-        for project in discover(config, self.files_store, self._allowed(config.parent),
-                                self.settings.smithy_maven_repositories):
-            self._add_project(project)
-        self._resolve_all()
+        with gc_paused():
+            for project in discover(config, self.files_store, self._allowed(config.parent),
+                                    self.settings.smithy_maven_repositories):
+                self._add_project(project)
+            self._resolve_all()
         current = self._project_of.get(config)
         now = current.files if current is not None else set()
         return before | set(now) | {config} | ({current.config} if current is not None and current.config else set())
