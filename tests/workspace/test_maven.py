@@ -453,3 +453,21 @@ def test_a_jar_in_imports_contributes_its_models(tmp_path, home):
     write(tmp_path / "p", {"smithy-build.json": '{"version": "1.0", "sources": ["model"], "imports": ["lib/traits.jar"]}',
                            "model/app.smithy": USER_MODEL})
     assert_resolves(open_workspace(tmp_path / "p"), tmp_path / "p" / "model" / "app.smithy")
+
+
+def test_hover_and_definition_reach_models_read_from_jars(tmp_path, home):
+    from witsmith.features import interactive
+    from witsmith.workspace.project import Workspace
+
+    repo = tmp_path / "repo"
+    two_artifacts(maven_artifact, repo)
+    app = project(tmp_path / "p", [f"{GROUP}:traits:1.0.0"], ["../repo"])
+    ws = Workspace()
+    ws.add_root(tmp_path / "p")
+    offset = USER_MODEL.index("@audited") + 2
+    found = interactive.hover(ws, app, offset)
+    assert "Marks a shape as audited by the compliance team." in found.markdown
+    assert "in `traits-1.0.0.jar`" in found.markdown
+    where = ws.smithy.definition(app, offset)
+    assert str(where.path).endswith("traits-1.0.0.jar!/META-INF/smithy/traits.smithy")
+    assert ws.smithy.builtin_text(where.path)[where.start:where.end] == b"audited"
