@@ -471,3 +471,15 @@ def test_hover_and_definition_reach_models_read_from_jars(tmp_path, home):
     where = ws.smithy.definition(app, offset)
     assert str(where.path).endswith("traits-1.0.0.jar!/META-INF/smithy/traits.smithy")
     assert ws.smithy.builtin_text(where.path)[where.start:where.end] == b"audited"
+
+
+def test_the_pom_may_be_in_another_repository_than_the_jar(tmp_path, home):
+    jars_only, poms_only = tmp_path / "jars", tmp_path / "poms"
+    two_artifacts(maven_artifact, jars_only)
+    two_artifacts(maven_artifact, poms_only)
+    for pom_file in jars_only.rglob("*.pom"):
+        pom_file.unlink()
+    for jar_file in poms_only.rglob("*.jar"):
+        jar_file.unlink()
+    app = project(tmp_path / "p", [f"{GROUP}:traits:1.0.0"], ["../jars", "../poms"])
+    assert_resolves(open_workspace(tmp_path / "p"), app)

@@ -357,17 +357,10 @@ def resolve(dependencies: list[str], repositories: list[Repository]) -> Resoluti
         if coordinate.key in chosen:
             continue  # nearest wins
         chosen.add(coordinate.key)
-        jar = pom = None
-        for repository in repositories:
-            jar = repository.find(coordinate, "jar")
-            if jar is not None:
-                pom = repository.find(coordinate, "pom")
-                break
-        if jar is None:
-            for repository in repositories:  # a pom-only module (a BOM or an aggregator) still has dependencies
-                pom = repository.find(coordinate, "pom")
-                if pom is not None:
-                    break
+        jar = next((found for r in repositories if (found := r.find(coordinate, "jar")) is not None), None)
+        # The pom may sit in another repository than the jar; a pom-only module (a BOM or
+        # an aggregator) still has dependencies.
+        pom = next((found for r in repositories if (found := r.find(coordinate, "pom")) is not None), None)
         if jar is not None:
             resolution.artifacts.append(Artifact(coordinate, jar, requested_by))
         elif pom is None:
