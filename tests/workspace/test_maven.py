@@ -483,3 +483,18 @@ def test_the_pom_may_be_in_another_repository_than_the_jar(tmp_path, home):
         jar_file.unlink()
     app = project(tmp_path / "p", [f"{GROUP}:traits:1.0.0"], ["../jars", "../poms"])
     assert_resolves(open_workspace(tmp_path / "p"), app)
+
+
+def test_jsonc_keeps_strings_and_offsets():
+    from witsmith.workspace.smithy import jsonc
+
+    text = '{"url": "https://x.example//a/*b*/", // c\n "q": "say \\"//\\"" /* d\n e */, "n": 1}'
+    assert jsonc.loads(text) == {"url": "https://x.example//a/*b*/", "q": 'say "//"', "n": 1}
+    stripped = jsonc.strip_comments(text)
+    assert len(stripped) == len(text) and stripped.count("\n") == text.count("\n")
+    try:
+        jsonc.loads('{"a": 1,\n "b": }')
+    except jsonc.JsoncError as error:
+        assert error.offset == len('{"a": 1,\n "b": ')
+    else:
+        raise AssertionError("invalid JSON was accepted")
