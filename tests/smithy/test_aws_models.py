@@ -56,8 +56,8 @@ def aws_project(root: Path, model: Path, repo: Path | None, text: str | None = N
     return target
 
 
-def check(root: Path) -> list[dict]:
-    result = subprocess.run([sys.executable, "-m", "witsmith", "check", "--format", "json", "."],
+def check(root: Path, *paths: str) -> list[dict]:
+    result = subprocess.run([sys.executable, "-m", "witsmith", "check", "--format", "json", *(paths or ["."])],
                             capture_output=True, text=True, cwd=root, timeout=120)
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)["diagnostics"]
@@ -112,3 +112,15 @@ def test_a_wrong_service_trait_type_in_the_real_model_is_an_error(tmp_path, mave
     aws_project(tmp_path, EBS, maven_repo, text.replace('"sdkId": "EBS"', '"sdkId": 42'))
     errors = [d for d in check(tmp_path) if d["severity"] == "error"]
     assert [d["code"] for d in errors] == ["smithy/trait-value"] and "sdkId" in errors[0]["message"]
+
+
+def test_a_file_named_alone_is_checked_with_its_project(tmp_path, maven_repo):
+    # As pre-commit runs it: one file, whose smithy-build.json names the dependencies.
+    aws_project(tmp_path, FIXTURE, maven_repo)
+    found = check(tmp_path, "model/weather.smithy")
+    assert [(d["code"], d["message"]) for d in found if d["severity"] == "error" or d["code"] in UNRESOLVED] == []
+    build = json.loads((tmp_path / "smithy-build.json").read_text())
+    build["maven"]["dependencies"].append("com.example:absent:1.0")
+    (tmp_path / "smithy-build.json").write_text(json.dumps(build))
+    found = check(tmp_path, "model/weather.smithy")
+    assert [(d["path"], d["code"]) for d in found] == [("smithy-build.json", "smithy/maven-dependency-not-found")]

@@ -137,7 +137,7 @@ class WitsmithServer(LanguageServer):
             # (its sources and Maven dependencies), not alone.
             config = enclosing_project_file(document.path, self.roots) if language_of(document.path) == "smithy" else None
             if config is not None and not project.smithy.project_of(config):
-                project.add_root(config)
+                project.smithy.add_root(config)
             if not project.knows(document.path):
                 project.add_root(document.path)
             return {document.path}
