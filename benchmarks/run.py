@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from benchmarks import check_throughput, lsp_session, migration, parsing, smithy_resolve, wit_resolve, workspace_scale
+from benchmarks import aws_models
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += migration.run(corpus)
     if not args.quick:
         rows += lsp_session.run() + workspace_scale.run()
+    rows += aws_models.run(quick=args.quick)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine(), "results": rows}, indent=2) + "\n")

@@ -14,6 +14,7 @@
 
     [smithy]
     model-paths = ["../models"]
+    maven-repositories = ["../maven-repo"]
 
     [wasmcloud]
     version = "1.0"     # the host the components run on (default: the newest)
@@ -111,6 +112,10 @@ def parse_config(table: dict, base: Path, source: Path | None = None) -> Configu
         wasmcloud_version=host_version,
         smithy_model_paths=tuple(
             (base / p).resolve() for p in _strings(smithy.get("model-paths", []), f"{where}: smithy.model-paths")
+        ),
+        smithy_maven_repositories=tuple(
+            (base / p).resolve()
+            for p in _strings(smithy.get("maven-repositories", []), f"{where}: smithy.maven-repositories")
         ),
     )
     exclude = tuple(_strings(table.get("exclude", []), f"{where}: exclude"))

@@ -21,6 +21,8 @@ class Settings:
     wit_search_paths: tuple[Path, ...] = ()
     # The wasmCloud host version components are checked against (None: the project's, else the newest).
     wasmcloud_version: str | None = None
+    # Local Maven repositories (folders in Maven's layout) for smithy-build.json dependencies.
+    smithy_maven_repositories: tuple[Path, ...] = ()
 
     def wit_feature_enabled(self, feature: str) -> bool:
         return self.wit_all_features or feature in self.wit_features

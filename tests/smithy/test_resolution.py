@@ -162,7 +162,8 @@ def test_elided_member_leads_to_the_mixin_member(tmp_path):
     assert [r.start for r in refs] == [text.index("$id") + 1]
 
 
-def test_smithy_build_sources_imports_and_maven_note(tmp_path):
+def test_smithy_build_sources_imports_and_maven_note(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # no local Maven repository
     ws = workspace(tmp_path, {
         "smithy-build.json": '{"version": "1.0", "sources": ["model"], "imports": ["shared"],\n'
                              ' "maven": {"dependencies": ["software.amazon.smithy:smithy-aws-traits:1.0"]}}',
@@ -173,6 +174,6 @@ def test_smithy_build_sources_imports_and_maven_note(tmp_path):
     project = ws.project_of(tmp_path / "model" / "a.smithy")
     assert project.kind == "smithy-build" and tmp_path / "shared" / "s.smithy" in project.files
     assert errors(ws, tmp_path / "model" / "a.smithy") == []
-    note = one(ws, build, "smithy/models-not-loaded")
+    note = one(ws, build, "smithy/maven-dependency-not-found")
     assert "smithy-aws-traits" in note.message
-    assert text_at(build, _diag(note)) == '"maven"'
+    assert text_at(build, _diag(note)) == '"software.amazon.smithy:smithy-aws-traits:1.0"'

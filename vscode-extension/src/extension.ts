@@ -10,6 +10,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { bundledServer, findPython, installBundled, isInstalled, noPythonMessage, privateEnvironment, pythonCandidates } from './bundled';
+import { JAR_FILE_CONTENTS, JAR_SCHEME, JarDocumentsFeature } from './jarDocuments';
 import { binDirOf, languageOf, locateServer, resolvePathSetting, shellQuote } from './locate';
 import { onInterpreterChange, selectedInterpreter } from './python';
 import { RESTART_SETTINGS, SERVER_SETTINGS, serverSettings } from './settings';
@@ -19,6 +20,7 @@ const SELECTOR = [
   { scheme: 'file', language: 'wit' },
   { scheme: 'untitled', language: 'smithy' },
   { scheme: 'untitled', language: 'wit' },
+  { scheme: JAR_SCHEME, language: 'smithy' },
 ];
 
 let client: LanguageClient | undefined;
@@ -167,6 +169,7 @@ async function start(): Promise<void> {
     },
   };
   client = new LanguageClient('witsmith', 'witsmith', serverOptions, clientOptions);
+  client.registerFeature(new JarDocumentsFeature());
   try {
     await client.start();
   } catch (error) {
@@ -275,6 +278,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(TREE_SCHEME, {
       provideTextDocumentContent: (uri) => trees.get(uri.toString()) ?? '',
+    }),
+    // Read-only models from the jars of Smithy's Maven dependencies (go to definition into them).
+    vscode.workspace.registerTextDocumentContentProvider(JAR_SCHEME, {
+      provideTextDocumentContent: async (uri) =>
+        client ? client.sendRequest<string>(JAR_FILE_CONTENTS, { uri: uri.toString(true) }) : '',
     }),
     vscode.commands.registerCommand('witsmith.restartServer', () => restart()),
     vscode.commands.registerCommand('witsmith.showOutput', () => output.show(true)),

@@ -10,7 +10,7 @@ export interface ServerSettings {
   witsmith: {
     rules: Record<string, Severity>;
     wit: { features: string[]; allFeatures: boolean; searchPaths: string[] };
-    smithy: { modelPaths: string[] };
+    smithy: { modelPaths: string[]; mavenRepositories: string[] };
   };
 }
 
@@ -58,6 +58,7 @@ export function serverSettings(get: Getter, folder: string | undefined): ServerS
       },
       smithy: {
         modelPaths: strings(get<unknown>('smithy.modelPaths', [])).map((p) => resolvePath(p, folder)),
+        mavenRepositories: strings(get<unknown>('smithy.mavenRepositories', [])).map((p) => resolvePath(p, folder)),
       },
     },
   };

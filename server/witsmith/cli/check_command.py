@@ -102,10 +102,20 @@ def _within(path: Path, roots: list[Path]) -> bool:
 def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, bytes] | None, cwd: Path) -> CheckResult:
     from witsmith.features.diagnostics import file_diagnostics
     from witsmith.workspace.project import Workspace, language_of
+    from witsmith.workspace.smithy.projects import enclosing_project_file
 
     workspace = Workspace(config.settings)
     if stdin is not None:
         workspace.files.set_buffer(*stdin)
+    # A Smithy file named alone (as pre-commit does) is checked with its own project:
+    # its sources and Maven dependencies, as the language server does.
+    enclosing = set()
+    for path in paths:
+        if language_of(path) == "smithy" and not path.is_dir():
+            found = enclosing_project_file(path, [cwd, path.parent.parent if len(path.parents) > 1 else path.parent])
+            if found is not None and found not in enclosing:
+                enclosing.add(found)
+                workspace.smithy.add_root(found)
     for path in paths:
         workspace.add_root(path)
     base = config.source.parent if config.source else cwd
@@ -114,7 +124,7 @@ def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, by
     else:
         targets = [
             f for f in workspace.known_files()
-            if _within(f, paths) and language_of(f) and not _excluded(f, base, config.exclude)
+            if (_within(f, paths) or f in enclosing) and language_of(f) and not _excluded(f, base, config.exclude)
         ]
     result = CheckResult(files=len(targets))
     for path in targets:

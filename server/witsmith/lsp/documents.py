@@ -9,6 +9,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from witsmith.lsp.jar_documents import path_of_jar_uri
 from witsmith.lsp.positions import PositionCodec
 from witsmith.syntax import SourceEdit, SyntaxTree, language_for_path, parse
 from witsmith.text import LineIndex
@@ -53,5 +54,8 @@ class OpenDocument:
 
 
 def uri_to_path(uri: str) -> Path:
+    in_jar = path_of_jar_uri(uri)  # a model read from a jar, opened read-only
+    if in_jar is not None:
+        return in_jar
     fs_path = to_fs_path(uri)
     return normalize(fs_path if fs_path else uri)

@@ -38,13 +38,15 @@ from witsmith.features.workspace_symbols import OutlineCache, fuzzy_score, works
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
+from witsmith.lsp.jar_documents import JAR_FILE_CONTENTS, client_opens_jar_documents, jar_uri
+from witsmith.lsp.jar_documents import contents as jar_contents
 from witsmith.lsp.positions import PositionCodec
 from witsmith.lsp.protocol import WitsmithProtocol
 from witsmith.lsp.settings import settings_for
 from witsmith.text import LineIndex
 from witsmith.workspace.files import normalize
 from witsmith.workspace.project import Workspace, language_of
-from witsmith.workspace.smithy.projects import is_smithy_json
+from witsmith.workspace.smithy.projects import enclosing_project_file, is_smithy_json
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +110,14 @@ class WitsmithServer(LanguageServer):
             return None
         return where
 
+    def jar_location(self, where: Location | None) -> types.Location | None:
+        """A location in a model read from a jar, for clients that open `witsmith-jar:` documents."""
+        if (where is None or not self.project.smithy.is_jar_model(where.path)
+                or not client_opens_jar_documents(self.client_capabilities)):
+            return None
+        index = self.index_of(where.path)
+        return types.Location(uri=jar_uri(where.path), range=self.codec.range(index, where.start, where.end)) if index else None
+
     def document(self, uri: str) -> OpenDocument | None:
         return self.documents.get(uri_to_path(uri))
 
@@ -125,14 +135,20 @@ class WitsmithServer(LanguageServer):
             # on every keystroke would re-resolve the whole Smithy workspace each time.
             return set()
         if not project.knows(document.path):
-            project.add_root(document.path)
+            # A Smithy file opened before the index lands is checked with its own project
+            # (its sources and Maven dependencies), not alone.
+            config = enclosing_project_file(document.path, self.roots) if language_of(document.path) == "smithy" else None
+            if config is not None and not project.smithy.project_of(config):
+                project.smithy.add_root(config)
+            if not project.knows(document.path):
+                project.add_root(document.path)
             return {document.path}
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
         index = self.index_of(path)
-        if index is None:
-            return []
+        if index is None or self.project.smithy.is_jar_model(path):
+            return []  # a dependency's model, shown read-only, is not the user's to fix
         if path in self._behind:
             found = self._quick_diagnostics(path)
         else:
@@ -479,7 +495,11 @@ def definition(ls: WitsmithServer, params: types.DefinitionParams) -> types.Loca
     language_workspace = _language_workspace(ls, place.path) if place else None
     if language_workspace is None:
         return None
-    target = ls.on_disk(language_workspace.definition(place.path, place.offset))
+    where = language_workspace.definition(place.path, place.offset)
+    in_jar = ls.jar_location(where)
+    if in_jar is not None:
+        return in_jar
+    target = ls.on_disk(where)
     return convert.location(ls.codec, ls.index_of, target) if target else None
 
 
@@ -637,6 +657,16 @@ def _migration_actions(ls: WitsmithServer, path: Path, offset: int) -> list[type
                                  types.CreateFile(uri=target, options=types.CreateFileOptions(overwrite=False,
                                                                                               ignore_if_exists=False)),
                                  insert]))]
+
+
+@server.feature(JAR_FILE_CONTENTS)
+def jar_file_contents(ls: WitsmithServer, params) -> str:
+    """The text of a `witsmith-jar:` document (see lsp/jar_documents.py)."""
+    uri = params.get("uri") if isinstance(params, dict) else getattr(params, "uri", None)
+    text = jar_contents(uri) if isinstance(uri, str) else None
+    if text is None:
+        raise RequestFailed(f"{uri!r} names no model read from a jar")
+    return text
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -47,4 +47,7 @@ def settings_for(roots: list[Path], client: Any) -> tuple[Settings, list[str]]:
     smithy = section.get("smithy") if isinstance(section.get("smithy"), dict) else {}
     if isinstance(smithy.get("modelPaths"), list):
         settings = replace(settings, smithy_model_paths=tuple(Path(str(p)) for p in smithy["modelPaths"]))
+    if isinstance(smithy.get("mavenRepositories"), list):
+        settings = replace(settings, smithy_maven_repositories=tuple(
+            Path(str(p)).expanduser() for p in smithy["mavenRepositories"]))
     return settings, problems

@@ -26,7 +26,7 @@ def language_of(path: Path) -> str | None:
         return "wit"
     if suffix == ".wasm" and path.parent.name == "deps":
         return "wit"  # a WIT package encoded as a component, read by the WIT workspace
-    if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json"):
+    if suffix in SMITHY_SUFFIXES or path.name in ("codegen.toml", "smithy-build.json", ".smithy-project.json"):
         return "smithy"
     return None
 

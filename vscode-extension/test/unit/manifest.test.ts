@@ -26,7 +26,7 @@ test('grammar and configuration files exist for both languages', () => {
 
 test('settings mirror what the server reads', () => {
   const props = Object.keys(pkg.contributes.configuration.properties).sort();
-  for (const key of ['witsmith.rules', 'witsmith.wit.features', 'witsmith.wit.allFeatures', 'witsmith.wit.searchPaths', 'witsmith.smithy.modelPaths', 'witsmith.trace.server', 'witsmith.server.path']) {
+  for (const key of ['witsmith.rules', 'witsmith.wit.features', 'witsmith.wit.allFeatures', 'witsmith.wit.searchPaths', 'witsmith.smithy.modelPaths', 'witsmith.smithy.mavenRepositories', 'witsmith.trace.server', 'witsmith.server.path']) {
     assert.ok(props.includes(key), key);
   }
 });

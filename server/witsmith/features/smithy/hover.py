@@ -28,6 +28,7 @@ from witsmith.model.smithy.summary import SERVICE_KINDS
 from witsmith.workspace.files import normalize
 from witsmith.features.smithy.wasmcloud_rules import PARTIAL_KINDS
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
+from witsmith.workspace.smithy.jars import split_model_path
 
 MAX_MEMBERS = 40  # longer shapes are cut: a hover is a glance, the definition is one click away
 MAX_VALUE_CHARS = 160
@@ -162,6 +163,9 @@ def _where(shape_def: ShapeDef, near: Path | None) -> str | None:
     origin = builtin_origin(shape_def.summary)
     if origin is not None:
         return f"*From {origin}.*"
+    in_jar = split_model_path(shape_def.path)
+    if in_jar is not None:
+        return f"*From `{shape_def.path.name}` in `{in_jar[0].name}` (a Maven dependency).*"
     if near is not None and shape_def.path != near:
         return f"*Defined in `{shape_def.path.name}`.*"
     return None

@@ -121,6 +121,8 @@ def _not_editable(workspace: SmithyWorkspace, summary: FileSummary, roots: Seque
     path = summary.path
     if summary.builtin:
         return "is built into witsmith"
+    if workspace.is_jar_model(path):
+        return "is read from a jar (a Maven dependency)"
     if summary.format != "idl":
         return "is a JSON AST model, which witsmith does not edit"
     for cache in weld_cache_dirs():

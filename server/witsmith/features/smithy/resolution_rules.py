@@ -105,7 +105,8 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         via_use = uses.get(name) if namespace is None else None
         missing_namespace = namespace if namespace is not None else (via_use.split("#")[0] if via_use else None)
         if missing_namespace is not None and not workspace.namespace_known(missing_namespace):
-            if ref.role == "use" or namespace is not None:
+            # A missing Maven dependency is reported once, on its entry in smithy-build.json.
+            if (ref.role == "use" or namespace is not None) and not workspace.dependency_missing(path):
                 result.append(report(R.UNLOADED_NAMESPACE, path, ref.start, ref.end,
                                      f"no model in the workspace defines the namespace `{missing_namespace}`, so "
                                      f"`{ref.text}` cannot be checked; add the model that defines it to the project "

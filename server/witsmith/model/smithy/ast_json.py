@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from witsmith.gc_pause import gc_paused
 from witsmith.model.smithy.json_text import JsonError, read_json
 from witsmith.model.smithy.summary import (
     ALL_KINDS,
@@ -220,11 +221,12 @@ class _AstReader:
 
 
 def summarize_ast(path: Path, source: bytes) -> FileSummary:
-    try:
-        root = read_json(source)
-    except JsonError as error:
-        summary = FileSummary(path=path, format="json")
-        summary.problems.append(Problem("smithy/syntax-error", error.offset, min(error.offset + 1, len(source)),
-                                        f"JSON syntax error: {error}"))
-        return summary
-    return _AstReader(path).run(root)
+    with gc_paused():  # a large model is a large graph of live objects: see gc_pause
+        try:
+            root = read_json(source)
+        except JsonError as error:
+            summary = FileSummary(path=path, format="json")
+            summary.problems.append(Problem("smithy/syntax-error", error.offset, min(error.offset + 1, len(source)),
+                                            f"JSON syntax error: {error}"))
+            return summary
+        return _AstReader(path).run(root)

@@ -8,10 +8,17 @@ is one byte, and strings are decoded as UTF-8 afterwards.
 from __future__ import annotations
 
 import json
+import re
+from json.decoder import scanstring
 
 from witsmith.model.smithy.summary import Entry, Node
 
 MAX_DEPTH = 256
+# Service models run to megabytes: whitespace, strings and numbers are matched by
+# regular expressions and decoded by the standard library's C string scanner.
+_SPACE = re.compile("[ \t\r\n\ufeff\xef\xbb\xbf]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NUMBER = re.compile(r"[+\-0-9.eE]*")
 
 
 class JsonError(ValueError):
@@ -26,10 +33,7 @@ class _Reader:
         self.pos = 0
 
     def skip(self) -> None:
-        text, pos = self.text, self.pos
-        while pos < len(text) and text[pos] in " \t\r\n\ufeff\xef\xbb\xbf":
-            pos += 1
-        self.pos = pos
+        self.pos = _SPACE.match(self.text, self.pos).end()
 
     def fail(self, message: str) -> JsonError:
         return JsonError(message, self.pos)
@@ -97,9 +101,7 @@ class _Reader:
             if self.text.startswith(word, self.pos):
                 self.pos += len(word)
                 return Node(kind, value, start, self.pos)
-        end = self.pos
-        while end < len(self.text) and self.text[end] in "+-0123456789.eE":
-            end += 1
+        end = _NUMBER.match(self.text, self.pos).end()
         raw = self.text[self.pos:end]
         try:
             number = json.loads(raw)
@@ -112,20 +114,18 @@ class _Reader:
 
     def string(self) -> str:
         start = self.pos
-        pos = start + 1
         text = self.text
-        while pos < len(text):
-            char = text[pos]
-            if char == "\\":
-                pos += 2
-                continue
-            if char == '"':
-                break
-            pos += 1
-        else:
+        found = _STRING.match(text, start)
+        if found is None:
             raise self.fail("unterminated string")
-        raw = text[start:pos + 1].encode("latin-1").decode("utf-8", errors="replace")
-        self.pos = pos + 1
+        self.pos = found.end()
+        raw = found.group()
+        if raw.isascii():
+            try:
+                return scanstring(raw, 1)[0]
+            except ValueError:
+                raise JsonError("invalid string escape", start) from None
+        raw = raw.encode("latin-1").decode("utf-8", errors="replace")
         try:
             return json.loads(raw)
         except ValueError:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location
+from witsmith.gc_pause import gc_paused
 from witsmith.model.smithy import FileSummary, Member, Node, Shape, TraitUse, summarize_ast, summarize_idl
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_source, builtin_summaries
 from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.smithy import jars, shared_summaries
 from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
 from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
@@ -82,9 +84,13 @@ class SmithyWorkspace:
 
     def set_settings(self, settings: Settings) -> None:
         old = self.settings.smithy_model_paths
+        old_repositories = self.settings.smithy_maven_repositories
         self.settings = settings
         if settings.smithy_model_paths != old:
             self._load_extra_paths()
+        if settings.smithy_maven_repositories != old_repositories:
+            for project in [p for p in self.projects if p.kind == "smithy-build" and p.config is not None]:
+                self._update_project(project.config)
 
     def _load_extra_paths(self) -> None:
         for path in self.settings.smithy_model_paths:
@@ -97,9 +103,11 @@ class SmithyWorkspace:
 
     def add_root(self, path: Path) -> None:
         self._roots.append(normalize(path))
-        for project in discover(normalize(path), self.files_store, self._allowed(path)):
-            self._add_project(project)
-        self._resolve_all()
+        with gc_paused():  # loading a folder builds a large graph of live objects: see gc_pause
+            for project in discover(normalize(path), self.files_store, self._allowed(path),
+                                    self.settings.smithy_maven_repositories):
+                self._add_project(project)
+            self._resolve_all()
 
     def _loose(self) -> Project:
         """The one project of all files no project file claims: loose files resolve together."""
@@ -114,15 +122,34 @@ class SmithyWorkspace:
             loose = self._loose()
             loose.files |= project.files
             project = loose
+        previous = self._project_of.get(project.config) if project.config is not None else None
         self.projects = [p for p in self.projects if not (p.config is not None and p.config == project.config)]
         if project not in self.projects:
             self.projects.append(project)
         if project.config is not None:
             self._project_of[project.config] = project
+        for companion in project.companions:
+            self._project_of[companion] = project
         for path in sorted(project.files):
             if path not in self._project_of or self._project_of[path].kind == "loose":
                 self._project_of[path] = project
             self._load(path)
+        self._add_jar_models(project, previous)
+
+    def _add_jar_models(self, project: Project, previous: Project | None) -> None:
+        """Index the models of the project's jars; drop those of jars it no longer names."""
+        dropped = (previous.jar_models if previous is not None else set()) - project.jar_models
+        for path in dropped:
+            if any(path in p.jar_models for p in self.projects if p is not project):
+                continue
+            self._unindex(path)
+            self._forget_resolution(path)
+            self._project_of.pop(path, None)
+        for path in sorted(project.jar_models):
+            if path not in self._project_of:
+                self._project_of[path] = project
+            if path not in self._summaries:
+                self._load(path)
 
     def project_of(self, path: Path) -> Project | None:
         return self._project_of.get(normalize(path))
@@ -132,6 +159,11 @@ class SmithyWorkspace:
     def _load(self, path: Path) -> FileSummary | None:
         """(Re)read one file and index its definitions; does not resolve."""
         self._unindex(path)
+        if jars.split_model_path(path) is not None:
+            summary = jars.summary(path)
+            if summary is not None:
+                self._index(path, summary)
+            return summary
         source = self.files_store.read(path)
         if source is None:
             return None
@@ -139,7 +171,7 @@ class SmithyWorkspace:
             if path.suffix == ".json":
                 if not is_smithy_json(path, source):
                     return None
-                summary = summarize_ast(path, source)
+                summary = shared_summaries.summary(path, source, lambda: summarize_ast(path, source))
             else:
                 tree = self.parses.get(path, "smithy", source)
                 self._trees[path] = tree
@@ -147,6 +179,10 @@ class SmithyWorkspace:
         except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
             summary = FileSummary(path=path, format="json" if path.suffix == ".json" else "idl")
             summary.problems.append(Problem("smithy/internal-error", 0, 0, f"witsmith could not read this file: {error!r}"))
+        self._index(path, summary)
+        return summary
+
+    def _index(self, path: Path, summary: FileSummary) -> None:
         self._summaries[path] = summary
         for shape in summary.shapes:
             shape_id = summary.absolute_id(shape)
@@ -155,7 +191,6 @@ class SmithyWorkspace:
             self._ns_files.setdefault(summary.shape_namespace(shape), set()).add(path)
         if summary.namespace is not None:
             self._ns_files.setdefault(summary.namespace.text, set()).add(path)
-        return summary
 
     def _unindex(self, path: Path) -> None:
         summary = self._summaries.pop(path, None)
@@ -592,25 +627,33 @@ class SmithyWorkspace:
 
     def _update_project(self, config: Path) -> set[Path]:
         old = self._project_of.get(config)
+        if old is not None and old.config is not None and old.config != config:
+            # A `.smithy-project.json` read with its `smithy-build.json`: re-read both.
+            del self._project_of[config]
+            return self._update_project(old.config) | {config}
         before = set(old.files) if old is not None else set()
         if self.files_store.read(config) is None:
             if old is not None:
                 self.projects.remove(old)
                 del self._project_of[config]
             return before | {config}
-        for project in discover(config, self.files_store, self._allowed(config.parent)):
-            self._add_project(project)
-        self._resolve_all()
-        now = self._project_of[config].files
-        return before | set(now) | {config}
+        with gc_paused():
+            for project in discover(config, self.files_store, self._allowed(config.parent),
+                                    self.settings.smithy_maven_repositories):
+                self._add_project(project)
+            self._resolve_all()
+        current = self._project_of.get(config)
+        now = current.files if current is not None else set()
+        return before | set(now) | {config} | ({current.config} if current is not None and current.config else set())
 
     # ----- queries ------------------------------------------------------------------------
 
     def files(self) -> list[Path]:
-        result = set(self._summaries)
+        """Files to check: the workspace's own, never the models read from jars."""
+        result = {p for p in self._summaries if not self.is_jar_model(p)}
         for project in self.projects:
             if project.config is not None and project.problems:
-                result.add(project.config)
+                result.update(d.path for d in project.problems)
         return sorted(result)
 
     def summary(self, path: Path) -> FileSummary | None:
@@ -694,10 +737,40 @@ class SmithyWorkspace:
         return result
 
     def project_diagnostics(self, path: Path) -> list[Diagnostic]:
-        project = self._project_of.get(normalize(path))
-        if project is None or project.config != normalize(path):
+        path = normalize(path)
+        project = self._project_of.get(path)
+        if project is None or (project.config != path and path not in project.companions):
             return []
-        return list(project.problems)
+        result = [d for d in project.problems if d.path == path]
+        unknown = self.unknown_namespaces(project) if project.dependency_missing else []
+        if unknown:
+            # Name what the missing dependency leaves unchecked (reported here, not at each use).
+            named = ", ".join(f"`{ns}`" for ns in unknown[:10]) + (", ..." if len(unknown) > 10 else "")
+            result = [replace(d, message=f"{d.message} Namespaces the project uses that no loaded model defines: {named}.")
+                      if d.code == "smithy/maven-dependency-not-found" else d for d in result]
+        return result
+
+    def unknown_namespaces(self, project: Project) -> list[str]:
+        """Namespaces that the project's own files name (in `use`s and absolute shape ids)
+        and that no loaded model defines."""
+        found: set[str] = set()
+        for path in project.files:
+            resolved = self._resolved.get(path)
+            for item in resolved.references if resolved is not None else ():
+                if item.target is None and "#" in item.reference.text:
+                    namespace = item.reference.text.split("#", 1)[0]
+                    if namespace not in found and not self.namespace_known(namespace):
+                        found.add(namespace)
+        return sorted(found)
 
     def builtin_text(self, path: Path) -> bytes | None:
-        return builtin_source(path)
+        """The text of a model that has no file of its own: built in, or read from a jar."""
+        return builtin_source(path) or jars.jar_source(path)
+
+    def is_jar_model(self, path: Path) -> bool:
+        return jars.split_model_path(path) is not None
+
+    def dependency_missing(self, path: Path) -> bool:
+        """Whether the file's project names a Maven dependency that did not resolve."""
+        project = self._project_of.get(normalize(path))
+        return project is not None and project.dependency_missing

@@ -7,7 +7,6 @@ built-in knowledge, with an information diagnostic saying what is missing.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -17,9 +16,12 @@ from urllib.parse import urlparse
 
 from witsmith.diagnostics import Diagnostic, Severity, report, rule
 from witsmith.workspace.files import FileStore, normalize, walk_files
+from witsmith.workspace.smithy import jars, jsonc
+from witsmith.workspace.smithy.dependencies import MAVEN_UNRESOLVED, resolve_maven
 
 MODEL_SUFFIXES = (".smithy", ".json")
-PROJECT_FILES = ("codegen.toml", "smithy-build.json")
+SMITHY_PROJECT_FILE = ".smithy-project.json"  # the Smithy language server's own project file
+PROJECT_FILES = ("codegen.toml", "smithy-build.json", SMITHY_PROJECT_FILE)
 
 UNLOADED_MODELS = rule("smithy/models-not-loaded", Severity.INFORMATION,
                        "a model listed by the project could not be loaded from disk")
@@ -36,6 +38,13 @@ class Project:
     kind: str  # "codegen", "smithy-build" or "loose"
     files: set[Path] = field(default_factory=set)
     problems: list[Diagnostic] = field(default_factory=list)
+    # Models read from the jars of Maven dependencies (paths `<jar>!/META-INF/smithy/...`).
+    jar_models: set[Path] = field(default_factory=set)
+    # Whether a Maven dependency the project names could not be resolved: its
+    # namespaces are unknown, so uses of unknown namespaces are not reported one by one.
+    dependency_missing: bool = False
+    # A `.smithy-project.json` read together with the `smithy-build.json` beside it.
+    companions: list[Path] = field(default_factory=list)
 
     @property
     def wasmcloud(self) -> bool:
@@ -197,26 +206,20 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
     return project
 
 
-def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> Project:
-    project = Project(config, "smithy-build")
+def _read_jsonc(config: Path, files: FileStore, project: Project) -> tuple[bytes, dict | None]:
     source = files.read(config) or b""
     try:
-        data = json.loads(source.decode("utf-8", errors="replace"))
-    except ValueError as error:
-        project.problems.append(report(BAD_PROJECT, config, 0, 0, f"smithy-build.json cannot be read: {error}"))
-        return project
-    if not isinstance(data, dict):
-        return project
-    maven = data.get("maven")
-    dependencies = maven.get("dependencies") if isinstance(maven, dict) else None
-    if isinstance(dependencies, list) and dependencies:
-        names = [d for d in dependencies if isinstance(d, str)]
-        start, end = _value_range(source, '"maven"')
-        project.problems.append(report(
-            UNLOADED_MODELS, config, start, end,
-            f"Maven dependencies are not downloaded by witsmith ({', '.join(names[:5])}"
-            f"{', ...' if len(names) > 5 else ''}); shapes from them are not checked. Add their model files "
-            "to the `smithy.modelPaths` setting to check against them."))
+        # Smithy and its language server read their project files as JSON with comments.
+        data = jsonc.loads(source.decode("utf-8", errors="replace"))
+    except jsonc.JsoncError as error:
+        at = len(source.decode("utf-8", errors="replace")[:error.offset].encode("utf-8"))
+        project.problems.append(report(BAD_PROJECT, config, at, at, f"{config.name} cannot be read: {error}"))
+        return source, None
+    return source, data if isinstance(data, dict) else None
+
+
+def _read_sources(project: Project, config: Path, source: bytes, data: dict, files: FileStore,
+                  allowed: tuple[Path, ...] | None) -> None:
     for key in ("sources", "imports"):
         entries = data.get(key, [])
         if not isinstance(entries, list):
@@ -227,11 +230,84 @@ def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] 
                 if not _inside(folder, allowed):
                     project.problems.append(_outside_problem(config, source, entry))
                     continue
+                if folder.suffix == ".jar" and folder.is_file():
+                    _read_jar(project, config, source, entry, folder)  # Smithy reads a jar's models too
+                    continue
                 project.files.update(_model_files(folder, files))
+
+
+def _read_jar(project: Project, config: Path, source: bytes, written: str, jar: Path) -> None:
+    try:
+        project.jar_models.update(jars.models(jar).sources)
+    except jars.JarError as error:
+        start, end = _value_range(source, written)
+        project.problems.append(report(MAVEN_UNRESOLVED, config, start, end,
+                                       f"the dependency `{written}` cannot be read: {error}; fix the path"))
+        project.dependency_missing = True
+
+
+def _read_jar_dependencies(project: Project, config: Path, source: bytes, data: dict) -> None:
+    """`.smithy-project.json` names jars by path: `"dependencies": [{"name": ..., "path": "x.jar"}]`."""
+    entries = data.get("dependencies")
+    for entry in entries if isinstance(entries, list) else ():
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if isinstance(path, str):
+            _read_jar(project, config, source, path, normalize(config.parent / path))
+
+
+def _maven_section(data: dict) -> object:
+    """`maven`, or the older top-level `mavenDependencies`/`mavenRepositories` the Smithy
+    language server still reads."""
+    maven = data.get("maven")
+    if isinstance(maven, dict) or not isinstance(data.get("mavenDependencies"), list):
+        return maven
+    repositories = data.get("mavenRepositories")
+    return {"dependencies": data["mavenDependencies"],
+            "repositories": [{"url": r} for r in repositories if isinstance(r, str)] if isinstance(repositories, list) else []}
+
+
+def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] | None = None,
+                      maven_repositories: tuple[Path, ...] = ()) -> Project:
+    """A `smithy-build.json` project, with the `.smithy-project.json` beside it if any
+    (or a `.smithy-project.json` alone)."""
+    project = Project(config, "smithy-build")
+    source, data = _read_jsonc(config, files, project)
+    if data is None:
+        return project
+    if config.name == SMITHY_PROJECT_FILE:
+        _read_jar_dependencies(project, config, source, data)
+    else:
+        resolve_maven(project, _maven_section(data), source, maven_repositories)
+    _read_sources(project, config, source, data, files, allowed)
+    companion = config.parent / SMITHY_PROJECT_FILE
+    if config.name != SMITHY_PROJECT_FILE and files.read(companion) is not None:
+        project.companions.append(companion)
+        companion_source, companion_data = _read_jsonc(companion, files, project)
+        if companion_data is not None:
+            _read_jar_dependencies(project, companion, companion_source, companion_data)
+            _read_sources(project, companion, companion_source, companion_data, files, allowed)
     return project
 
 
-def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = None) -> list[Project]:
+def enclosing_project_file(path: Path, roots: list[Path]) -> Path | None:
+    """The nearest `smithy-build.json` or `codegen.toml` in the folders from ``path`` up to
+    the workspace root holding it: the project a file opened before the index belongs to."""
+    path = normalize(path)
+    root = next((normalize(r) for r in roots if normalize(r) in path.parents), None)
+    if root is None:
+        return None
+    for folder in path.parents:
+        for name in PROJECT_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        if folder == root:
+            break
+    return None
+
+
+def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = None,
+             maven_repositories: tuple[Path, ...] = ()) -> list[Project]:
     """Projects under `root`; files claimed by no project file form one loose project.
 
     Project files read models only inside `allowed` (the workspace roots and model
@@ -243,7 +319,11 @@ def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = No
         if root.name == "codegen.toml":
             return [read_codegen(root, files, allowed)]
         if root.name == "smithy-build.json":
-            return [read_smithy_build(root, files, allowed)]
+            return [read_smithy_build(root, files, allowed, maven_repositories)]
+        if root.name == SMITHY_PROJECT_FILE:
+            build = root.parent / "smithy-build.json"
+            main = build if files.read(build) is not None else root
+            return [read_smithy_build(main, files, allowed, maven_repositories)]
         return [Project(None, "loose", {root})]
     allowed = allowed or (root,)
     projects: list[Project] = []
@@ -252,7 +332,10 @@ def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = No
         if path.name == "codegen.toml":
             projects.append(read_codegen(path, files, allowed))
         elif path.name == "smithy-build.json":
-            projects.append(read_smithy_build(path, files, allowed))
+            projects.append(read_smithy_build(path, files, allowed, maven_repositories))
+        elif path.name == SMITHY_PROJECT_FILE:
+            if files.read(path.parent / "smithy-build.json") is None:  # else read with it
+                projects.append(read_smithy_build(path, files, allowed, maven_repositories))
         elif path.suffix in MODEL_SUFFIXES:
             loose.append(path)
     claimed = set().union(*(p.files for p in projects)) if projects else set()

@@ -1,0 +1,36 @@
+"""Pause Python's cyclic garbage collector while building large object graphs.
+
+Summarizing a multi-megabyte model allocates hundreds of thousands of objects that
+all stay alive; each allocation burst triggers collections that walk everything
+allocated so far, which made loading such a model two to three times slower than
+the work itself. Nothing built there is garbage, so collection waits until the
+outermost pause ends (reference counting still frees everything else at once).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0
+_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()
