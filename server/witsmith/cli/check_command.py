@@ -110,9 +110,11 @@ def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, by
     if stdin is not None:
         targets = [stdin[0]]
     else:
+        project_files = set(workspace.wit.project_files_with_problems())
         targets = [
             f for f in workspace.known_files()
-            if _within(f, paths) and language_of(f) and not _excluded(f, base, config.exclude)
+            if _within(f, paths) and (language_of(f) or f in project_files)
+            and not _excluded(f, base, config.exclude)
         ]
     result = CheckResult(files=len(targets))
     for path in targets:

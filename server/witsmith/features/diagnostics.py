@@ -13,6 +13,7 @@ from witsmith.diagnostics import Diagnostic, Severity, report, rule
 from witsmith.features.smithy.diagnostics import file_diagnostics as smithy_diagnostics
 from witsmith.features.smithy.syntax_rules import syntax_diagnostics as smithy_syntax
 from witsmith.features.wit.diagnostics import file_diagnostics as wit_diagnostics
+from witsmith.features.wit.diagnostics import project_file_diagnostics as wit_project_file_diagnostics
 from witsmith.features.wit.diagnostics import tree_syntax_diagnostics as wit_syntax
 from witsmith.syntax import SourceEdit, SyntaxTree
 from witsmith.workspace.files import normalize
@@ -53,6 +54,9 @@ def _encoding_problems(language: str, path: Path, source: bytes) -> tuple[list[D
 def file_diagnostics(workspace: Workspace, path: Path) -> list[Diagnostic]:
     path = normalize(path)
     language = language_of(path)
+    if language is None and path in workspace.wit.project_files_with_problems():
+        return sorted(workspace.settings.apply(wit_project_file_diagnostics(workspace.wit, path)),
+                      key=lambda d: (d.start, d.end, d.code))
     if language not in ("wit", "smithy"):
         return []
     source = workspace.files.read(path)

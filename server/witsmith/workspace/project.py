@@ -72,4 +72,4 @@ class Workspace:
         return False
 
     def known_files(self) -> list[Path]:
-        return sorted(set(self.smithy.files()) | set(self.wit.files()))
+        return sorted(set(self.smithy.files()) | set(self.wit.files()) | set(self.wit.project_files_with_problems()))
