@@ -19,6 +19,9 @@ class Settings:
     # Extra folders of Smithy models and of WIT packages to resolve against.
     smithy_model_paths: tuple[Path, ...] = ()
     wit_search_paths: tuple[Path, ...] = ()
+    # Limits on what is read from disk (None: witsmith's defaults).
+    max_file_bytes: int | None = None
+    max_files: int | None = None
 
     def wit_feature_enabled(self, feature: str) -> bool:
         return self.wit_all_features or feature in self.wit_features

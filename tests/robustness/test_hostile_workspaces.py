@@ -146,3 +146,98 @@ def test_check_reports_paths_outside_the_checked_folder(tmp_path):
     assert "wit/deps.toml:1:" in result.stdout and "wit/path-outside-workspace" in result.stdout
     assert "codegen.toml:3:" in result.stdout and "smithy/path-outside-workspace" in result.stdout
     assert "elsewhere" not in "".join(l.split(":")[0] for l in result.stdout.splitlines())
+
+
+def _check(cwd, *args, timeout=120):
+    """`witsmith check` in a child process with bounded memory: a file that could make it
+    read without end fails the test instead of the machine."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, "-m", "witsmith", "check", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=timeout, preexec_fn=limit_memory)
+
+
+def test_fifos_and_links_to_devices_are_not_read(tmp_path):
+    import os
+
+    (tmp_path / "wit").mkdir()
+    (tmp_path / "model").mkdir()
+    (tmp_path / "wit" / "ok.wit").write_text("package a:b;\n\ninterface i {\n    f: func(;\n}\n")
+    (tmp_path / "model" / "ok.smithy").write_text("namespace a.b\n\nstructure S {\n    x String\n}\n")
+    os.mkfifo(tmp_path / "wit" / "fifo.wit")
+    os.mkfifo(tmp_path / "model" / "fifo.smithy")
+    os.mkfifo(tmp_path / "model" / "fifo.json")
+    os.symlink("/dev/zero", tmp_path / "model" / "zero.smithy")
+    os.symlink("/dev/zero", tmp_path / "model" / "zero.json")
+    os.symlink("/dev/urandom", tmp_path / "wit" / "random.wit")
+    result = _check(tmp_path, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "wit/ok.wit:4:" in result.stdout and "model/ok.smithy:4:" in result.stdout
+    assert "checked 2 files" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_over_the_size_limit_gets_a_diagnostic_and_the_limit_can_be_raised(tmp_path):
+    big = "namespace a.b\n\n" + "".join(f"structure S{i} {{}}\n" for i in range(200))
+    (tmp_path / "big.smithy").write_text(big)
+    (tmp_path / "big.wit").write_text("package a:b;\n\n" + "".join(f"interface i{i} {{}}\n" for i in range(200)))
+    (tmp_path / "witsmith.toml").write_text("max-file-size = 1000\n")
+    result = _check(tmp_path, "--fail-on", "warning")
+    assert result.returncode == 1, result.stderr
+    assert "big.smithy:1:1: warning[smithy/file-too-large]" in result.stdout, result.stdout
+    assert "big.wit:1:1: warning[wit/file-too-large]" in result.stdout, result.stdout
+    assert "max-file-size" in result.stdout
+    (tmp_path / "witsmith.toml").write_text("max-file-size = 100000\n")
+    result = _check(tmp_path, "--fail-on", "warning")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unreadable_file_is_reported_on_the_file(tmp_path):
+    # Permissions do not bite the root user the tests may run as; a link loop cannot be read by anyone.
+    wit = tmp_path / "wit"
+    wit.mkdir()
+    (wit / "api.wit").write_text("package x:y;\n\ninterface api {\n    f: func();\n}\n")
+    (wit / "loop.wit").symlink_to("loop.wit")
+    (tmp_path / "loop.smithy").symlink_to("loop.smithy")
+    workspace = Workspace()
+    workspace.add_root(tmp_path)
+    assert {d.code for d in file_diagnostics(workspace, wit / "loop.wit")} == {"wit/unreadable-file"}
+    assert {d.code for d in file_diagnostics(workspace, tmp_path / "loop.smithy")} == {"smithy/unreadable-file"}
+    assert wit / "loop.wit" in workspace.known_files()
+    assert file_diagnostics(workspace, wit / "api.wit") == []
+
+
+def test_an_unreadable_file_is_reported_when_the_system_refuses_it(tmp_path, monkeypatch):
+    import os
+
+    wit = tmp_path / "wit"
+    wit.mkdir()
+    (wit / "types.wit").write_text("package x:y;\n\ninterface types {\n    record thing { id: u32 }\n}\n")
+    (wit / "api.wit").write_text("interface api {\n    use types.{thing};\n    get: func() -> thing;\n}\n")
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):
+        if os.fspath(path).endswith("types.wit"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    workspace = Workspace()
+    workspace.add_root(tmp_path)
+    found = file_diagnostics(workspace, wit / "types.wit")
+    assert [d.code for d in found] == ["wit/unreadable-file"] and "Permission denied" in found[0].message
+
+
+def test_the_file_count_limit_stops_reading_with_a_clear_message(tmp_path):
+    for i in range(12):
+        (tmp_path / f"m{i:02}.smithy").write_text(f"namespace a.m{i}\n\nstructure S {{}}\n")
+    (tmp_path / "witsmith.toml").write_text("max-files = 5\n")
+    result = _check(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "witsmith read 5 files and skipped 7 more" in result.stderr, result.stderr
+    assert "max-files" in result.stderr

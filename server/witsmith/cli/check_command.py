@@ -106,6 +106,9 @@ def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, by
         workspace.files.set_buffer(*stdin)
     for path in paths:
         workspace.add_root(path)
+    limit_message = workspace.index_limit_message()
+    if limit_message:
+        print(f"witsmith check: {limit_message}", file=sys.stderr)
     base = config.source.parent if config.source else cwd
     if stdin is not None:
         targets = [stdin[0]]

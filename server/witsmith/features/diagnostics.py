@@ -28,6 +28,12 @@ _ENCODING = {lang: rule(f"{lang}/invalid-encoding", Severity.ERROR, "a file that
              for lang in ("smithy", "wit")}
 _BINARY = {lang: rule(f"{lang}/binary-file", Severity.ERROR, "a file that holds NUL bytes, so is not source text")
            for lang in ("smithy", "wit")}
+_TOO_LARGE = {lang: rule(f"{lang}/file-too-large", Severity.WARNING,
+                         "a file over witsmith's size limit, which is not checked")
+              for lang in ("smithy", "wit")}
+_UNREADABLE = {lang: rule(f"{lang}/unreadable-file", Severity.ERROR,
+                          "a model file that exists but cannot be read")
+               for lang in ("smithy", "wit")}
 _TOO_MANY = {lang: rule(f"{lang}/too-many-problems", Severity.INFORMATION,
                         "more problems in a file than witsmith lists")
              for lang in ("smithy", "wit")}
@@ -60,6 +66,10 @@ def file_diagnostics(workspace: Workspace, path: Path) -> list[Diagnostic]:
     if language not in ("wit", "smithy"):
         return []
     source = workspace.files.read(path)
+    refusal = workspace.files.refused.get(path) if source is None else None
+    if refusal is not None:
+        rule_ = (_TOO_LARGE if refusal.kind == "too-large" else _UNREADABLE)[language]
+        return workspace.settings.apply([report(rule_, path, 0, 0, refusal.message)])
     found: list[Diagnostic] = []
     if source is not None and path.suffix.lower() in (".wit", ".smithy"):
         found, is_text = _encoding_problems(language, path, source)

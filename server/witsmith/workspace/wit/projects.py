@@ -12,7 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from witsmith.workspace.files import normalize
+from witsmith.workspace.files import normalize, read_small_file
 from witsmith.workspace.wit.problems import Problem
 
 OUTSIDE_CODE = "wit/path-outside-workspace"
@@ -26,10 +26,7 @@ def inside(path: Path, allowed: tuple[Path, ...] | None) -> bool:
 
 def _refused(config: Path, entry: str) -> Problem:
     """A diagnostic on the entry of ``config`` that names a folder outside the workspace."""
-    try:
-        source = config.read_bytes()
-    except OSError:
-        source = b""
+    source = read_small_file(config) or b""
     needle = entry.encode("utf-8")
     start = source.find(needle)
     start, end = (start, start + len(needle)) if start >= 0 else (0, 0)
@@ -40,20 +37,22 @@ def _refused(config: Path, entry: str) -> Problem:
 
 
 def _toml(path: Path) -> dict:
+    source = read_small_file(path)
+    if source is None:
+        return {}
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, ValueError):
+        return tomllib.loads(source.decode("utf-8", errors="replace"))
+    except (tomllib.TOMLDecodeError, ValueError):
         return {}
 
 
 def _wash_wit_section(path: Path) -> tuple[str | None, dict[str, str]]:
     """`wit.wit_dir` and `wit.sources` from `.wash/config.yaml`, read line by line:
     the file is small and flat, and witsmith takes no YAML dependency for it."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    source = read_small_file(path)
+    if source is None:
         return None, {}
+    text = source.decode("utf-8", errors="replace")
     wit_dir, sources = None, {}
     section = None
     for line in text.splitlines():
