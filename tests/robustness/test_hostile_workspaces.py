@@ -241,3 +241,33 @@ def test_the_file_count_limit_stops_reading_with_a_clear_message(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "witsmith read 5 files and skipped 7 more" in result.stderr, result.stderr
     assert "max-files" in result.stderr
+
+
+def test_the_server_indexes_past_special_files_and_still_shuts_down(tmp_path):
+    import os
+    import time
+
+    from support.wire import Wire
+
+    (tmp_path / "witsmith.toml").write_text("max-file-size = 1000\n")
+    os.mkfifo(tmp_path / "fifo.smithy")
+    os.mkfifo(tmp_path / "fifo.wit")
+    big = tmp_path / "big.smithy"
+    big.write_text("namespace a.b\n\n" + "".join(f"structure S{i} {{}}\n" for i in range(200)))
+    wire = Wire(tmp_path.as_uri(), {"textDocument": {"diagnostic": {}}})
+    try:
+        codes: list[str] = []
+        for attempt in range(100):  # the index runs in the background
+            wire.send({"jsonrpc": "2.0", "id": 100 + attempt, "method": "textDocument/diagnostic",
+                       "params": {"textDocument": {"uri": big.as_uri()}}})
+            codes = [item["code"] for item in wire.response_within(100 + attempt, 30)["result"]["items"]]
+            if codes:
+                break
+            time.sleep(0.1)
+        assert codes == ["smithy/file-too-large"], codes
+        wire.send({"jsonrpc": "2.0", "id": 1, "method": "shutdown"})
+        assert wire.response_within(1, 30).get("result", "missing") is None
+        wire.send({"jsonrpc": "2.0", "method": "exit"})
+        assert wire.process.wait(timeout=30) == 0
+    finally:
+        wire.close()

@@ -96,6 +96,8 @@ class WitsmithServer(LanguageServer):
         source = self.project.files.read(path)
         if source is None:
             source = self.project.smithy.builtin_text(path)
+        if source is None and path in self.project.files.refused:
+            source = b""  # not read (too large, unreadable): its one diagnostic sits at the start
         return LineIndex(source) if source is not None else None
 
     def on_disk(self, where: Location | None) -> Location | None:
@@ -262,6 +264,9 @@ class WitsmithServer(LanguageServer):
         if report:
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"indexed {len(project.known_files())} files"))
         self.refresh(set(project.known_files()) | set(self.documents))
+        limit_message = project.index_limit_message()
+        if limit_message:
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=limit_message))
 
         # Outline every file now, a file at a time between other work, so the first
         # workspace-symbol search is as quick as the rest.
