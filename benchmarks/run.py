@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from benchmarks import check_throughput, lsp_session, parsing, smithy_resolve, wit_resolve, workspace_scale
+from benchmarks import semantic_tokens
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if corpus is None:
         print(f"note: no corpus at {args.corpus}; corpus figures are skipped", file=sys.stderr)
 
-    rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run()
+    rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run() + semantic_tokens.run()
     if not args.quick:
         rows += lsp_session.run() + workspace_scale.run()
     print_table(rows)
