@@ -271,3 +271,19 @@ def test_the_server_indexes_past_special_files_and_still_shuts_down(tmp_path):
         assert wire.process.wait(timeout=30) == 0
     finally:
         wire.close()
+
+
+def test_deeply_nested_smithy_values_get_a_diagnostic_and_the_file_keeps_its_others(tmp_path):
+    depth = 1_000
+    list_value = "[" * depth + "]" * depth
+    object_value = "{a: " * depth + "1" + "}" * depth
+    (tmp_path / "deep.smithy").write_text(
+        f"namespace a.b\n\n@tags({list_value})\nstructure S {{ x: Missing }}\n\n"
+        f"@documentation({object_value})\nstructure T {{}}\n\nstructure U {{ y: AlsoMissing }}\n")
+    workspace = Workspace()
+    workspace.add_root(tmp_path)
+    found = file_diagnostics(workspace, tmp_path / "deep.smithy")
+    codes = [d.code for d in found]
+    assert "smithy/internal-error" not in codes, found
+    assert codes.count("smithy/too-deeply-nested") == 1, found
+    assert sum(1 for d in found if d.code == "smithy/unresolved-shape") == 2, found

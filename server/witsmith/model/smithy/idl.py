@@ -10,7 +10,7 @@ from pathlib import Path
 
 import tree_sitter
 
-from witsmith.model.smithy.nodes import node_value, string_value, text_of
+from witsmith.model.smithy.nodes import MAX_VALUE_DEPTH, node_value, string_value, text_of, too_deep_value
 from witsmith.model.smithy.summary import (
     Apply,
     Entry,
@@ -117,6 +117,11 @@ class _Extractor:
 
     def run(self) -> FileSummary:
         root = self.tree.root
+        deep = too_deep_value(root)
+        if deep is not None:
+            self.problem("smithy/too-deeply-nested", (deep.start_byte, deep.start_byte + 1),
+                         f"this value is nested more than {MAX_VALUE_DEPTH} levels deep; witsmith reads what is "
+                         "inside it as null. Flatten the value (no model needs such depth)")
         position = 0
         for child in root.named_children:
             kind = child.type
