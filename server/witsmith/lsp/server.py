@@ -125,8 +125,12 @@ class WitsmithServer(LanguageServer):
             # on every keystroke would re-resolve the whole Smithy workspace each time.
             return set()
         if not project.knows(document.path):
-            project.add_root(document.path)
-            return {document.path}
+            # A new file joins the package folder or project it sits in, and the files
+            # that looked for what it defines are checked again.
+            affected = project.update(document.path)
+            if not project.knows(document.path):
+                project.add_root(document.path)
+            return affected | {document.path}
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
