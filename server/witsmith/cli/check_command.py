@@ -173,6 +173,16 @@ def _collect(args: argparse.Namespace) -> CheckResult:
     return result
 
 
+def _discard_standard_output() -> None:
+    """Point standard output at nowhere, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         result = _collect(args)
@@ -185,7 +195,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"witsmith check: internal error: {error!r} (run with --debug for details; please report it)", file=sys.stderr)
         return EXIT_USAGE
     show_source = args.show_source or (args.format == "text" and sys.stdout.isatty())
-    sys.stdout.write(RENDERERS[args.format](result, show_source=show_source))
+    try:
+        sys.stdout.write(RENDERERS[args.format](result, show_source=show_source))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # `witsmith check | head`: the reader had enough
+    except OSError as error:  # a full disk, /dev/full, a closed file
+        _discard_standard_output()
+        print(f"witsmith check: cannot write the report to standard output: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_USAGE
     threshold = THRESHOLDS[args.fail_on]
     failed = any(f.diagnostic.severity <= threshold for f in result.findings)
     return EXIT_FINDINGS if failed else EXIT_OK
