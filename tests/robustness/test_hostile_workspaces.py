@@ -266,7 +266,7 @@ def test_the_server_indexes_past_special_files_and_still_shuts_down(tmp_path):
             time.sleep(0.1)
         assert codes == ["smithy/file-too-large"], codes
         wire.send({"jsonrpc": "2.0", "id": 1, "method": "shutdown"})
-        assert wire.response_within(1, 30).get("result", "missing") is None
+        assert wire.response_within(1, 120).get("result", "missing") is None
         wire.send({"jsonrpc": "2.0", "method": "exit"})
         assert wire.process.wait(timeout=30) == 0
     finally:

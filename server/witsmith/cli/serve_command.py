@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 
-from witsmith.cli.exit_codes import EXIT_OK
 
 
 def register(commands) -> None:
@@ -26,5 +25,4 @@ def run(args: argparse.Namespace) -> int:
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from witsmith.lsp.server import serve  # the server's imports are only paid for when serving
 
-    serve(tcp_port=args.tcp)
-    return EXIT_OK
+    return serve(tcp_port=args.tcp)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from witsmith import __version__
@@ -36,6 +39,7 @@ from witsmith.features.workspace_symbols import OutlineCache, fuzzy_score, works
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
+from witsmith.lsp.framing import FrameReader, serve_messages
 from witsmith.lsp.positions import PositionCodec
 from witsmith.lsp.protocol import WitsmithProtocol
 from witsmith.lsp.settings import settings_for
@@ -82,6 +86,20 @@ class WitsmithServer(LanguageServer):
         # Files changed on disk while a background index ran: the new index may have
         # read them before the change, so they are read again once it is swapped in.
         self._changed_while_indexing: set[Path] | None = None
+
+    def _start_io_async(self, stdin=None, stdout=None) -> None:
+        """pygls's stdio loop, with witsmith's reading of frames (`lsp.framing`)."""
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        reader = FrameReader(stdin or sys.stdin.buffer)
+        try:
+            asyncio.run(serve_messages(self._stop_event, reader, self.protocol, self.thread_pool))
+        except BrokenPipeError:
+            log.error("the connection to the client is lost; shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # -- what the client can do ------------------------------------------------
     @property
@@ -446,6 +464,8 @@ def semantic_tokens_range(ls: WitsmithServer, params: types.SemanticTokensRangeP
     if document is None or document.tree is None:
         return types.SemanticTokens(data=[])
     start, end = ls.codec.offsets(document.index, params.range)
+    if end <= start:
+        return types.SemanticTokens(data=[])  # an empty or reversed range holds no tokens
     tokens = [t for t in semantic_tokens(document.tree, start, end) if t.end > start and t.start < end]
     return types.SemanticTokens(data=convert.semantic_tokens_data(ls.codec, document.index, tokens))
 
@@ -724,8 +744,11 @@ def rename(ls: WitsmithServer, params: types.RenameParams) -> types.WorkspaceEdi
     return _workspace_edit(ls, found.edits)
 
 
-def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> None:
+def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> int:
+    """Serve until `exit` or the end of the input; the exit status the protocol asks
+    for: 0 after `shutdown`, 1 otherwise."""
     if tcp_port is not None:
         server.start_tcp(host, tcp_port)
     else:
         server.start_io()
+    return 0 if server.protocol._shutdown else 1
