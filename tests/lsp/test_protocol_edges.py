@@ -106,3 +106,40 @@ def test_a_reversed_semantic_tokens_range_is_empty(tmp_path):
         assert wire.response_within(5, 120)["result"] == {"data": []}
     finally:
         wire.close()
+
+
+def _editor() -> subprocess.Popen:
+    """A stand-in for the editor's process, which the test ends."""
+    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+
+
+def test_the_server_exits_when_the_client_process_named_in_initialize_is_gone(tmp_path):
+    editor = _editor()
+    process = _bare_server()
+    try:
+        _send(process, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": editor.pid, "rootUri": tmp_path.as_uri(), "capabilities": {}}})
+        assert "capabilities" in read_message(process.stdout)["result"]
+        assert process.poll() is None
+        editor.kill()
+        editor.wait(timeout=30)  # reaped: the process id no longer exists
+        # The input stays open, as when a helper of the crashed editor holds the pipe.
+        assert process.wait(timeout=120) == 1
+    finally:
+        editor.kill()
+        process.kill()
+        process.wait(timeout=30)
+
+
+def test_the_server_exits_when_the_client_process_named_on_the_command_line_is_gone():
+    editor = _editor()
+    process = subprocess.Popen([sys.executable, "-m", "witsmith", "serve", "--clientProcessId", str(editor.pid)],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        editor.kill()
+        editor.wait(timeout=30)
+        assert process.wait(timeout=120) == 1
+    finally:
+        editor.kill()
+        process.kill()
+        process.wait(timeout=30)

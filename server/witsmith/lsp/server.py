@@ -39,6 +39,7 @@ from witsmith.features.workspace_symbols import OutlineCache, fuzzy_score, works
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
+from witsmith.lsp import watchdog
 from witsmith.lsp.framing import FrameReader, serve_messages
 from witsmith.lsp.positions import PositionCodec
 from witsmith.lsp.protocol import WitsmithProtocol
@@ -314,6 +315,7 @@ def initialize(ls: WitsmithServer, params: types.InitializeParams) -> None:
         ls.roots = [normalize(params.root_path)]
     ls.client_options = params.initialization_options
     ls.apply_settings()
+    watchdog.watch(params.process_id)
 
 
 @server.feature(types.INITIALIZED)
@@ -744,9 +746,10 @@ def rename(ls: WitsmithServer, params: types.RenameParams) -> types.WorkspaceEdi
     return _workspace_edit(ls, found.edits)
 
 
-def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> int:
+def serve(tcp_port: int | None = None, host: str = "127.0.0.1", client_process_id: int | None = None) -> int:
     """Serve until `exit` or the end of the input; the exit status the protocol asks
     for: 0 after `shutdown`, 1 otherwise."""
+    watchdog.watch(client_process_id)
     if tcp_port is not None:
         server.start_tcp(host, tcp_port)
     else:
