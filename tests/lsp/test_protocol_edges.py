@@ -143,3 +143,20 @@ def test_the_server_exits_when_the_client_process_named_on_the_command_line_is_g
         editor.kill()
         process.kill()
         process.wait(timeout=30)
+
+
+def test_a_lone_surrogate_in_didopen_counts_as_one_utf16_unit(tmp_path):
+    wire = Wire(tmp_path.as_uri())
+    try:
+        uri = (tmp_path / "a.wit").as_uri()
+        text = "package a:b;\n/* \ud800 */ interface i {}\n"
+        # JSON carries the lone surrogate as the escape `\ud800`, as an editor sends it.
+        wire.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "wit", "version": 1, "text": text}}})
+        wire.send({"jsonrpc": "2.0", "id": 4, "method": "textDocument/documentSymbol",
+                   "params": {"textDocument": {"uri": uri}}})
+        symbols = wire.response_within(4, 120)["result"]
+        interface = next(symbol for symbol in symbols if symbol["name"] == "i")
+        assert interface["selectionRange"]["start"] == {"line": 1, "character": 18}
+    finally:
+        wire.close()
