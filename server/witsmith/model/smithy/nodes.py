@@ -66,36 +66,14 @@ def string_value(node: tree_sitter.Node) -> str:
     return unescape(body)
 
 
-def too_deep_value(root: tree_sitter.Node) -> tree_sitter.Node | None:
-    """The first node value nested deeper than ``MAX_VALUE_DEPTH``, found without recursion."""
-    cursor = root.walk()
-    depth = 0  # containers open around the cursor's node
-    open_at: list[bool] = []  # whether each node on the cursor's path is a container
-    while True:
-        node = cursor.node
-        container = node.type in _CONTAINERS
-        if container:
-            depth += 1
-            if depth > MAX_VALUE_DEPTH:
-                return node
-        open_at.append(container)
-        if cursor.goto_first_child():
-            continue
-        while True:
-            if open_at.pop():
-                depth -= 1
-            if cursor.goto_next_sibling():
-                break
-            if not cursor.goto_parent():
-                return None
-
-
-def node_value(node: tree_sitter.Node, depth: int = 0) -> Node:
+def node_value(node: tree_sitter.Node, depth: int = 0, cut_off: list | None = None) -> Node:
     """Convert a tree node value; an unknown node, or one nested too deeply, becomes a
-    `null` spanning it."""
+    `null` spanning it (and the latter is added to ``cut_off``)."""
     kind = node.type
     start, end = node.start_byte, node.end_byte
     if depth >= MAX_VALUE_DEPTH and kind in _CONTAINERS:
+        if cut_off is not None:
+            cut_off.append(node)
         return Node("null", None, start, end)
     if kind in ("node_object", "trait_body"):
         result = Node("object", None, start, end)
@@ -110,11 +88,11 @@ def node_value(node: tree_sitter.Node, depth: int = 0) -> Node:
             # A quoted key's range is its text, without the quotes (as in JSON models).
             quoted = key.type == "string" and key.end_byte - key.start_byte >= 2
             start_key, end_key = (key.start_byte + 1, key.end_byte - 1) if quoted else (key.start_byte, key.end_byte)
-            result.entries.append(Entry(key_text, start_key, end_key, node_value(value, depth + 1)))
+            result.entries.append(Entry(key_text, start_key, end_key, node_value(value, depth + 1, cut_off)))
         return result
     if kind == "node_array":
         result = Node("array", None, start, end)
-        result.items = [node_value(child, depth + 1) for child in node.named_children if child.type not in ("comment",)]
+        result.items = [node_value(child, depth + 1, cut_off) for child in node.named_children if child.type not in ("comment",)]
         return result
     if kind in ("string", "text_block"):
         return Node("string", string_value(node), start, end)
