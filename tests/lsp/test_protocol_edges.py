@@ -100,10 +100,11 @@ def test_a_reversed_semantic_tokens_range_is_empty(tmp_path):
         uri = (tmp_path / "a.wit").as_uri()
         wire.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
             "uri": uri, "languageId": "wit", "version": 1, "text": TEXT}}})
-        wire.send({"jsonrpc": "2.0", "id": 5, "method": "textDocument/semanticTokens/range", "params": {
-            "textDocument": {"uri": uri},
-            "range": {"start": {"line": 4, "character": 0}, "end": {"line": 0, "character": 0}}}})
-        assert wire.response_within(5, 120)["result"] == {"data": []}
+        for request_id, (start, end) in enumerate([((2, 10), (2, 2)), ((3, 5), (1, 0))], start=5):
+            wire.send({"jsonrpc": "2.0", "id": request_id, "method": "textDocument/semanticTokens/range", "params": {
+                "textDocument": {"uri": uri}, "range": {"start": {"line": start[0], "character": start[1]},
+                                                       "end": {"line": end[0], "character": end[1]}}}})
+            assert wire.response_within(request_id, 120)["result"] == {"data": []}
     finally:
         wire.close()
 
