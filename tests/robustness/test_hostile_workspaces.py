@@ -287,3 +287,31 @@ def test_deeply_nested_smithy_values_get_a_diagnostic_and_the_file_keeps_its_oth
     assert "smithy/internal-error" not in codes, found
     assert codes.count("smithy/too-deeply-nested") == 1, found
     assert sum(1 for d in found if d.code == "smithy/unresolved-shape") == 2, found
+
+
+def test_the_server_warns_once_when_the_workspace_is_over_the_file_limit(tmp_path):
+    import threading
+
+    from support.wire import Wire, read_message
+
+    for i in range(8):
+        (tmp_path / f"m{i}.smithy").write_text(f"namespace a.m{i}\n\nstructure S {{}}\n")
+    (tmp_path / "witsmith.toml").write_text("max-files = 3\n")
+    wire = Wire(tmp_path.as_uri())
+    shown: list[dict] = []
+
+    def read() -> None:
+        while not shown:
+            message = read_message(wire.process.stdout)
+            if message.get("method") == "window/showMessage":
+                shown.append(message["params"])
+
+    try:
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(120)
+        assert shown, "no window/showMessage within 120 s"
+        assert shown[0]["type"] == 2  # a warning
+        assert "skipped 5 more" in shown[0]["message"] and "max-files" in shown[0]["message"]
+    finally:
+        wire.close()
