@@ -3,6 +3,8 @@ files, through the real server over stdio.
 
     python -m benchmarks.fuzz [--seconds 300] [--seed N] [--corpus DIR]
 
+Then, for as long again, random frames, methods and params (`benchmarks.protocol_fuzz`).
+
 Every response must be valid for its method (checked by structuring it with the
 protocol's own types); the server must never answer with an internal error or die.
 Reports the slowest request, which should stay under a second.
@@ -128,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
           f"slowest {stats['slowest_ms']:.1f} ms ({stats['slowest']}), {len(stats['errors'])} errors")
     for method, error in stats["errors"][:20]:
         print(f"  {method}: {error}")
-    return 1 if stats["errors"] else 0
+    # Then the same time of random frames, methods and params (`benchmarks.protocol_fuzz`).
+    from benchmarks.protocol_fuzz import main as protocol_fuzz
+
+    frames_failed = protocol_fuzz(["--seconds", str(args.seconds), "--seed", str(args.seed)])
+    return 1 if stats["errors"] or frames_failed else 0
 
 
 if __name__ == "__main__":

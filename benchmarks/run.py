@@ -17,6 +17,7 @@ from pathlib import Path
 
 from benchmarks import check_throughput, lsp_session, migration, parsing, smithy_resolve, wit_resolve, workspace_scale
 from benchmarks import aws_models
+from benchmarks import semantic_tokens
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run()
     rows += migration.run(corpus)
+    rows += semantic_tokens.run()
     if not args.quick:
         rows += lsp_session.run() + workspace_scale.run()
     rows += aws_models.run(quick=args.quick)

@@ -2,6 +2,8 @@
 ``pyproject.toml``, found upward from the files it applies to.
 
     exclude = ["generated/**"]
+    max-file-size = 8388608   # bytes; larger files get a diagnostic instead of a check
+    max-files = 50000         # files read into one workspace at most
 
     [rules]
     "wit/unknown-type" = "warning"
@@ -81,7 +83,7 @@ def _table(value: Any, where: str) -> dict:
 def parse_config(table: dict, base: Path, source: Path | None = None) -> Configuration:
     """Read a configuration table (the file's top level, or ``[tool.witsmith]``)."""
     where = str(source) if source else "configuration"
-    known = {"exclude", "rules", "wit", "smithy", "wasmcloud"}
+    known = {"exclude", "rules", "wit", "smithy", "wasmcloud", "max-file-size", "max-files"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting {unknown[0]!r}; expected one of {', '.join(sorted(known))}")
@@ -102,7 +104,15 @@ def parse_config(table: dict, base: Path, source: Path | None = None) -> Configu
     all_features = wit.get("all-features", False)
     if not isinstance(all_features, bool):
         raise ConfigError(f"{where}: wit.all-features must be true or false")
+    limits = {}
+    for key in ("max-file-size", "max-files"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value <= 0):
+            raise ConfigError(f"{where}: {key} must be a positive whole number")
+        limits[key] = value
     settings = Settings(
+        max_file_bytes=limits["max-file-size"],
+        max_files=limits["max-files"],
         severities=severities,
         wit_features=frozenset(_strings(wit.get("features", []), f"{where}: wit.features")),
         wit_all_features=all_features,

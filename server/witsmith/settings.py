@@ -23,6 +23,9 @@ class Settings:
     wasmcloud_version: str | None = None
     # Local Maven repositories (folders in Maven's layout) for smithy-build.json dependencies.
     smithy_maven_repositories: tuple[Path, ...] = ()
+    # Limits on what is read from disk (None: witsmith's defaults).
+    max_file_bytes: int | None = None
+    max_files: int | None = None
 
     def wit_feature_enabled(self, feature: str) -> bool:
         return self.wit_all_features or feature in self.wit_features

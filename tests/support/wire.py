@@ -49,6 +49,20 @@ class Wire:
             if message.get("id") == request_id and "method" not in message:
                 return message
 
+    def response_within(self, request_id: int, seconds: float) -> dict:
+        """The response to a request, or a test failure after ``seconds`` (a hung server
+        must fail the test, not hang it)."""
+        import threading
+
+        answer: list[dict] = []
+        reader = threading.Thread(target=lambda: answer.append(self.response_to(request_id)), daemon=True)
+        reader.start()
+        reader.join(seconds)
+        if not answer:
+            self.process.kill()
+            raise AssertionError(f"no response to request {request_id} within {seconds} s")
+        return answer[0]
+
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()

@@ -48,8 +48,9 @@ def write_files(root: Path, files: dict[str, str]) -> dict[str, int]:
     return cursors
 
 
-def project(tmp_path: Path, files: dict[str, str], *, features=(), root: str = "wit") -> Project:
+def project(tmp_path: Path, files: dict[str, str], *, features=(), root: str = "wit", search_paths=()) -> Project:
     cursors = write_files(tmp_path, files)
-    workspace = WitWorkspace(FileStore(), ParseCache(), Settings(wit_features=frozenset(features)))
+    workspace = WitWorkspace(FileStore(), ParseCache(), Settings(wit_features=frozenset(features),
+                                                                 wit_search_paths=tuple(search_paths)))
     workspace.add_root(tmp_path / root)
     return Project(tmp_path / root, workspace, cursors)

@@ -296,7 +296,7 @@ def test_project_files_map_packages_to_local_folders(tmp_path):
         "wkg.lock": 'version = 1\n[[packages]]\nname = "wasi:http"\n',
         "wit/world.wit": PKG + "world w {\n  import acme:events/sink@0.1.0;\n  import wasi:http/types@0.2.0;\n}\n",
         "../events/wit/sink.wit": "package acme:events@0.1.0;\ninterface sink {}\n",
-    })
+    }, search_paths=[tmp_path.parent / "events"])  # project files read only inside the workspace
     (d,) = p.diagnostics()
     assert d.code == "wit/missing-package" and "wasi:http@0.2.0" in d.message and "wkg.lock" in d.message
 
@@ -308,7 +308,7 @@ def test_deps_toml_paths_and_wash_config(tmp_path):
         "wit/world.wit": PKG + "world w {\n  import my:shared/api;\n  import my:extra/x;\n}\n",
         "../shared/wit/api.wit": "package my:shared;\ninterface api {}\n",
         "extra/x.wit": "package my:extra;\ninterface x {}\n",
-    })
+    }, search_paths=[tmp_path.parent / "shared", tmp_path / "extra"])  # the workspace root is wit/
     assert p.diagnostics() == []
 
 

@@ -118,13 +118,18 @@ def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, by
                 workspace.smithy.add_root(found)
     for path in paths:
         workspace.add_root(path)
+    limit_message = workspace.index_limit_message()
+    if limit_message:
+        print(f"witsmith check: {limit_message}", file=sys.stderr)
     base = config.source.parent if config.source else cwd
     if stdin is not None:
         targets = [stdin[0]]
     else:
+        project_files = set(workspace.wit.project_files_with_problems())
         targets = [
             f for f in workspace.known_files()
-            if (_within(f, paths) or f in enclosing) and language_of(f) and not _excluded(f, base, config.exclude)
+            if (_within(f, paths) or f in enclosing) and (language_of(f) or f in project_files)
+            and not _excluded(f, base, config.exclude)
         ]
     result = CheckResult(files=len(targets))
     for path in targets:
@@ -184,6 +189,16 @@ def _collect(args: argparse.Namespace) -> CheckResult:
     return result
 
 
+def _discard_standard_output() -> None:
+    """Point standard output at nowhere, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         result = _collect(args)
@@ -196,7 +211,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"witsmith check: internal error: {error!r} (run with --debug for details; please report it)", file=sys.stderr)
         return EXIT_USAGE
     show_source = args.show_source or (args.format == "text" and sys.stdout.isatty())
-    sys.stdout.write(RENDERERS[args.format](result, show_source=show_source))
+    try:
+        sys.stdout.write(RENDERERS[args.format](result, show_source=show_source))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # `witsmith check | head`: the reader had enough
+    except OSError as error:  # a full disk, /dev/full, a closed file
+        _discard_standard_output()
+        print(f"witsmith check: cannot write the report to standard output: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_USAGE
     threshold = THRESHOLDS[args.fail_on]
     failed = any(f.diagnostic.severity <= threshold for f in result.findings)
     return EXIT_FINDINGS if failed else EXIT_OK

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 
-from witsmith.cli.exit_codes import EXIT_OK
 
 
 def register(commands) -> None:
@@ -17,6 +16,8 @@ def register(commands) -> None:
     command.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
     command.add_argument("--tcp", type=int, metavar="PORT", help="listen on 127.0.0.1:PORT instead, for debugging")
     command.add_argument("--log-file", metavar="FILE", help="write the server's log to FILE")
+    command.add_argument("--clientProcessId", "--client-process-id", dest="client_process_id", type=int,
+                         metavar="PID", help="exit when the editor's process PID ends")
     command.set_defaults(run=run)
 
 
@@ -26,5 +27,4 @@ def run(args: argparse.Namespace) -> int:
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from witsmith.lsp.server import serve  # the server's imports are only paid for when serving
 
-    serve(tcp_port=args.tcp)
-    return EXIT_OK
+    return serve(tcp_port=args.tcp, client_process_id=args.client_process_id)

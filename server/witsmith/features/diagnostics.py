@@ -13,6 +13,7 @@ from witsmith.diagnostics import Diagnostic, Severity, report, rule
 from witsmith.features.smithy.diagnostics import file_diagnostics as smithy_diagnostics
 from witsmith.features.smithy.syntax_rules import syntax_diagnostics as smithy_syntax
 from witsmith.features.wit.diagnostics import file_diagnostics as wit_diagnostics
+from witsmith.features.wit.diagnostics import project_file_diagnostics as wit_project_file_diagnostics
 from witsmith.features.wit.diagnostics import tree_syntax_diagnostics as wit_syntax
 from witsmith.syntax import SourceEdit, SyntaxTree
 from witsmith.workspace.files import normalize
@@ -27,6 +28,12 @@ _ENCODING = {lang: rule(f"{lang}/invalid-encoding", Severity.ERROR, "a file that
              for lang in ("smithy", "wit")}
 _BINARY = {lang: rule(f"{lang}/binary-file", Severity.ERROR, "a file that holds NUL bytes, so is not source text")
            for lang in ("smithy", "wit")}
+_TOO_LARGE = {lang: rule(f"{lang}/file-too-large", Severity.WARNING,
+                         "a file over witsmith's size limit, which is not checked")
+              for lang in ("smithy", "wit")}
+_UNREADABLE = {lang: rule(f"{lang}/unreadable-file", Severity.ERROR,
+                          "a model file that exists but cannot be read")
+               for lang in ("smithy", "wit")}
 _TOO_MANY = {lang: rule(f"{lang}/too-many-problems", Severity.INFORMATION,
                         "more problems in a file than witsmith lists")
              for lang in ("smithy", "wit")}
@@ -53,9 +60,16 @@ def _encoding_problems(language: str, path: Path, source: bytes) -> tuple[list[D
 def file_diagnostics(workspace: Workspace, path: Path) -> list[Diagnostic]:
     path = normalize(path)
     language = language_of(path)
+    if language is None and path in workspace.wit.project_files_with_problems():
+        return sorted(workspace.settings.apply(wit_project_file_diagnostics(workspace.wit, path)),
+                      key=lambda d: (d.start, d.end, d.code))
     if language not in ("wit", "smithy"):
         return []
     source = workspace.files.read(path)
+    refusal = workspace.files.refused.get(path) if source is None else None
+    if refusal is not None:
+        rule_ = (_TOO_LARGE if refusal.kind == "too-large" else _UNREADABLE)[language]
+        return workspace.settings.apply([report(rule_, path, 0, 0, refusal.message)])
     found: list[Diagnostic] = []
     if source is not None and path.suffix.lower() in (".wit", ".smithy"):
         found, is_text = _encoding_problems(language, path, source)

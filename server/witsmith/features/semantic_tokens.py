@@ -8,6 +8,7 @@ declarations, documentation and built-ins.  Where captures overlap, the innermos
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import tree_sitter
 
@@ -53,6 +54,7 @@ class SemanticToken:
     modifiers: frozenset[str]
 
 
+@cache  # a grammar has a few dozen capture names; files have tens of thousands of captures
 def _classify(capture: str) -> tuple[str, frozenset[str]] | None:
     parts = capture.split(".")
     for length in range(len(parts), 0, -1):
@@ -73,25 +75,45 @@ def semantic_tokens(tree: SyntaxTree, start: int = 0, end: int | None = None) ->
     highlights = query(tree.lang_id, "highlights")
     cursor = tree_sitter.QueryCursor(highlights)
     cursor.set_byte_range(start, tree.root.end_byte if end is None else end)
-    candidates: list[tuple[int, int, int, str]] = []  # (start, -end -> innermost later, pattern, capture)
+    # (start, -end, pattern, capture): sorted, nodes come by start and widest first.
+    candidates: list[tuple[int, int, int, str]] = []
+    append = candidates.append
     for pattern, captures in cursor.matches(tree.root):
         for capture, nodes in captures.items():
-            if capture.startswith("_") or capture.startswith("injection"):
-                continue
+            if _classify(capture) is None:
+                continue  # punctuation, injections, helper captures
             for node in nodes:
-                if node.start_byte < node.end_byte:
-                    candidates.append((node.start_byte, node.end_byte, pattern, capture))
-    # Innermost first, then the earliest pattern: keep one token per byte.
-    candidates.sort(key=lambda c: (c[1] - c[0], c[2]))
-    taken: list[tuple[int, int]] = []
+                node_start, node_end = node.start_byte, node.end_byte
+                if node_start < node_end:
+                    append((node_start, -node_end, pattern, capture))
+    return _innermost(candidates)
+
+
+def _innermost(candidates: list[tuple[int, int, int, str]]) -> list[SemanticToken]:
+    """One token per byte: where captures overlap, the innermost wins, and among
+    captures of one node the earliest pattern.
+
+    Captures are tree nodes, so two of them either nest or are disjoint.  A capture
+    therefore loses exactly when another capture lies inside it, or covers the same
+    bytes from an earlier pattern.  Sorted by start, then widest first, a range has
+    another inside it exactly when the next different range starts before it ends:
+    one sort and one pass, however many tokens a file has.
+    """
+    candidates.sort(key=_sort_key)  # stable: among equals, the first captured wins
     tokens: list[SemanticToken] = []
-    for token_start, token_end, _, capture in candidates:
-        classified = _classify(capture)
-        if classified is None:
-            continue
-        if any(token_start < t_end and t_start < token_end for t_start, t_end in taken):
-            continue
-        taken.append((token_start, token_end))
-        tokens.append(SemanticToken(token_start, token_end, *classified))
-    tokens.sort(key=lambda t: t.start)
+    count = len(candidates)
+    index = 0
+    while index < count:
+        token_start, negative_end, _, capture = candidates[index]
+        following = index + 1
+        while (following < count and candidates[following][0] == token_start
+               and candidates[following][1] == negative_end):
+            following += 1
+        if following == count or candidates[following][0] >= -negative_end:
+            tokens.append(SemanticToken(token_start, -negative_end, *_classify(capture)))
+        index = following
     return tokens
+
+
+def _sort_key(candidate: tuple[int, int, int, str]) -> tuple[int, int, int]:
+    return candidate[0], candidate[1], candidate[2]

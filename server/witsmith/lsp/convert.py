@@ -84,24 +84,40 @@ def document_symbols(codec: PositionCodec, index: LineIndex, symbols: list[Outli
 
 
 def semantic_tokens_data(codec: PositionCodec, index: LineIndex, tokens: list[SemanticToken]) -> list[int]:
-    """The protocol's relative encoding; a token spanning lines is split per line."""
+    """The protocol's relative encoding; a token spanning lines is split per line.
+
+    Columns on an ASCII line (nearly every line of a model) are byte columns in any
+    encoding, so only other lines pay for decoding: a whole-file request stays linear
+    and cheap however many tokens the file has.
+    """
     type_ids = {name: i for i, name in enumerate(TOKEN_TYPES)}
     modifier_bits = {name: 1 << i for i, name in enumerate(TOKEN_MODIFIERS)}
+    byte_columns: dict[int, bool] = {}  # line -> whether its columns are its byte offsets
+    source = index.source
     data: list[int] = []
     previous_line = previous_char = 0
     for token in tokens:
         bits = 0
         for modifier in token.modifiers:
             bits |= modifier_bits.get(modifier, 0)
-        for line in range(index.line_of(token.start), index.line_of(token.end) + 1):
-            segment_start = max(token.start, index.line_start(line))
-            segment_end = min(token.end, index.line_end(line))
+        first = index.line_of(token.start)
+        last = first if token.end <= index.line_end(first) else index.line_of(token.end)
+        for line in range(first, last + 1):
+            line_start, line_end = index.line_start(line), index.line_end(line)
+            segment_start = max(token.start, line_start)
+            segment_end = min(token.end, line_end)
             if segment_end <= segment_start:
                 continue
-            start = codec.position(index, segment_start)
-            length = codec.position(index, segment_end).character - start.character
-            delta_line = start.line - previous_line
-            delta_char = start.character - (previous_char if delta_line == 0 else 0)
+            simple = byte_columns.get(line)
+            if simple is None:
+                simple = byte_columns[line] = codec.encoding == "utf-8" or source[line_start:line_end].isascii()
+            if simple:
+                character, length = segment_start - line_start, segment_end - segment_start
+            else:
+                character = codec.position(index, segment_start).character
+                length = codec.position(index, segment_end).character - character
+            delta_line = line - previous_line
+            delta_char = character - (previous_char if delta_line == 0 else 0)
             data.extend((delta_line, delta_char, length, type_ids[token.token_type], bits))
-            previous_line, previous_char = start.line, start.character
+            previous_line, previous_char = line, character
     return data

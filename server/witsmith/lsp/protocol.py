@@ -5,6 +5,9 @@
   handlers here only hand the notification on to ours.
 - A request whose params cannot be read gets an error response (JSON-RPC says
   so); pygls would only show a message and leave the client waiting.
+- A request before `initialize` is answered -32002 (ServerNotInitialized), and one
+  after `shutdown` -32600 (InvalidRequest), as the protocol says; pygls answers the
+  first with an internal error and drops the second, leaving the client waiting.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidParams
+from pygls.exceptions import (
+    JsonRpcException, JsonRpcInternalError, JsonRpcInvalidParams, JsonRpcInvalidRequest,
+    JsonRpcServerNotInitialized,
+)
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
@@ -37,6 +43,19 @@ class WitsmithProtocol(LanguageServerProtocol):
     def handle_message(self, message):
         if isinstance(message, UnreadableRequest):
             self._send_response(message.id, error=message.error.to_response_error())
+            return
+        method = getattr(message, "method", None)
+        is_request = method is not None and getattr(message, "id", None) is not None
+        if method == types.INITIALIZE:
+            self.initialize_received = True
+        elif not getattr(self, "initialize_received", False) and method not in (None, types.EXIT):
+            if is_request:
+                self._send_response(message.id, error=JsonRpcServerNotInitialized(
+                    f"`{method}` before `initialize`: send `initialize` first").to_response_error())
+            return  # notifications before `initialize` are dropped, as the protocol says
+        if is_request and self._shutdown:
+            self._send_response(message.id, error=JsonRpcInvalidRequest(
+                f"`{method}` after `shutdown`: the server only accepts `exit` now").to_response_error())
             return
         super().handle_message(message)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from witsmith import __version__
@@ -40,6 +43,8 @@ from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
 from witsmith.lsp.jar_documents import JAR_FILE_CONTENTS, client_opens_jar_documents, jar_uri
 from witsmith.lsp.jar_documents import contents as jar_contents
+from witsmith.lsp import watchdog
+from witsmith.lsp.framing import FrameReader, serve_messages
 from witsmith.lsp.positions import PositionCodec
 from witsmith.lsp.protocol import WitsmithProtocol
 from witsmith.lsp.settings import settings_for
@@ -87,6 +92,20 @@ class WitsmithServer(LanguageServer):
         # read them before the change, so they are read again once it is swapped in.
         self._changed_while_indexing: set[Path] | None = None
 
+    def _start_io_async(self, stdin=None, stdout=None) -> None:
+        """pygls's stdio loop, with witsmith's reading of frames (`lsp.framing`)."""
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        reader = FrameReader(stdin or sys.stdin.buffer)
+        try:
+            asyncio.run(serve_messages(self._stop_event, reader, self.protocol, self.thread_pool))
+        except BrokenPipeError:
+            log.error("the connection to the client is lost; shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
     # -- what the client can do ------------------------------------------------
     @property
     def pulls_diagnostics(self) -> bool:
@@ -100,6 +119,8 @@ class WitsmithServer(LanguageServer):
         source = self.project.files.read(path)
         if source is None:
             source = self.project.smithy.builtin_text(path)
+        if source is None and path in self.project.files.refused:
+            source = b""  # not read (too large, unreadable): its one diagnostic sits at the start
         return LineIndex(source) if source is not None else None
 
     def on_disk(self, where: Location | None) -> Location | None:
@@ -140,9 +161,12 @@ class WitsmithServer(LanguageServer):
             config = enclosing_project_file(document.path, self.roots) if language_of(document.path) == "smithy" else None
             if config is not None and not project.smithy.project_of(config):
                 project.smithy.add_root(config)
+            # A new file joins the package folder or project it sits in, and the files
+            # that looked for what it defines are checked again.
+            affected = project.update(document.path)
             if not project.knows(document.path):
                 project.add_root(document.path)
-            return {document.path}
+            return affected | {document.path}
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
@@ -280,6 +304,9 @@ class WitsmithServer(LanguageServer):
         if report:
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"indexed {len(project.known_files())} files"))
         self.refresh(set(project.known_files()) | set(self.documents))
+        limit_message = project.index_limit_message()
+        if limit_message:
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=limit_message))
 
         # Outline every file now, a file at a time between other work, so the first
         # workspace-symbol search is as quick as the rest.
@@ -305,6 +332,7 @@ def initialize(ls: WitsmithServer, params: types.InitializeParams) -> None:
         ls.roots = [normalize(params.root_path)]
     ls.client_options = params.initialization_options
     ls.apply_settings()
+    watchdog.watch(params.process_id)
 
 
 @server.feature(types.INITIALIZED)
@@ -455,6 +483,8 @@ def semantic_tokens_range(ls: WitsmithServer, params: types.SemanticTokensRangeP
     if document is None or document.tree is None:
         return types.SemanticTokens(data=[])
     start, end = ls.codec.offsets(document.index, params.range)
+    if end <= start:
+        return types.SemanticTokens(data=[])  # an empty or reversed range holds no tokens
     tokens = [t for t in semantic_tokens(document.tree, start, end) if t.end > start and t.start < end]
     return types.SemanticTokens(data=convert.semantic_tokens_data(ls.codec, document.index, tokens))
 
@@ -775,8 +805,12 @@ def rename(ls: WitsmithServer, params: types.RenameParams) -> types.WorkspaceEdi
     return _workspace_edit(ls, found.edits)
 
 
-def serve(tcp_port: int | None = None, host: str = "127.0.0.1") -> None:
+def serve(tcp_port: int | None = None, host: str = "127.0.0.1", client_process_id: int | None = None) -> int:
+    """Serve until `exit` or the end of the input; the exit status the protocol asks
+    for: 0 after `shutdown`, 1 otherwise."""
+    watchdog.watch(client_process_id)
     if tcp_port is not None:
         server.start_tcp(host, tcp_port)
     else:
         server.start_io()
+    return 0 if server.protocol._shutdown else 1

@@ -11,6 +11,14 @@ from witsmith.syntax.languages import language
 
 _local = threading.local()
 
+# Error recovery weighs the subtrees it reuses, so a broken text can recover
+# differently incrementally than from scratch (random edits over the corpus find it
+# in about one edit sequence in a thousand, in both grammars).  Up to this size a
+# broken text is parsed again from scratch after an edit, which costs a few
+# milliseconds and keeps every tree equal to a fresh one; a larger broken text keeps
+# its incremental tree, since a fresh parse of it on every keystroke takes seconds.
+FRESH_REPARSE_MAX_BYTES = 64 * 1024
+
 
 def _parser(lang_id: str) -> tree_sitter.Parser:
     # A tree-sitter parser is not safe to share between threads; one per thread
@@ -81,10 +89,7 @@ class SyntaxTree:
         )
         parser = _parser(self.lang_id)
         tree = parser.parse(new_source, old_tree)
-        if tree.root_node.has_error:
-            # Error recovery weighs the subtrees it reuses, so a broken text can recover
-            # differently incrementally than from scratch; a fresh parse keeps every
-            # tree equal to what a newly opened file would get (and costs a few ms).
+        if tree.root_node.has_error and len(new_source) <= FRESH_REPARSE_MAX_BYTES:
             tree = parser.parse(new_source)
         return SyntaxTree(self.lang_id, new_source, tree)
 

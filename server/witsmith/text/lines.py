@@ -34,6 +34,46 @@ def _units(text: str, encoding: Encoding) -> int:
     return len(text.encode("utf-8", errors="surrogateescape"))
 
 
+def _pieces(data: bytes):
+    """Characters of possibly invalid UTF-8 with the bytes each takes, counted as an
+    editor counts them: a surrogate (which a client's UTF-16 text may hold alone, and
+    which arrives encoded as three bytes) is one character, and each maximal invalid
+    subsequence is one U+FFFD, as the WHATWG and Unicode decoders do."""
+    index, size = 0, len(data)
+    while index < size:
+        lead = data[index]
+        if lead < 0x80:
+            yield chr(lead), 1
+            index += 1
+            continue
+        length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+        chunk = data[index:index + length] if length else data[index:index + 1]
+        try:
+            if length:
+                yield chunk.decode("utf-8"), length
+                index += length
+                continue
+        except UnicodeDecodeError as error:
+            if lead == 0xED and len(chunk) == 3 and 0xA0 <= chunk[1] <= 0xBF and 0x80 <= chunk[2] <= 0xBF:
+                yield chunk.decode("utf-8", errors="surrogatepass"), 3
+                index += 3
+                continue
+            bad = max(1, error.end)
+            yield "\ufffd", bad
+            index += bad
+            continue
+        yield "\ufffd", 1
+        index += 1
+
+
+def _decoded(data: bytes) -> str:
+    """The text an editor holds for these bytes (see `_pieces`)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(char for char, _ in _pieces(data))
+
+
 class LineIndex:
     """Byte offsets of each line's start; a line ends before its line break."""
 
@@ -82,7 +122,7 @@ class LineIndex:
         column_bytes = min(offset, self.line_end(line)) - start
         if encoding == "utf-8":
             return Position(line, column_bytes)
-        prefix = self.source[start : start + column_bytes].decode("utf-8", errors="surrogateescape")
+        prefix = _decoded(self.source[start : start + column_bytes])
         return Position(line, _units(prefix, encoding))
 
     def offset(self, position: Position, encoding: Encoding = "utf-16") -> int:
@@ -102,12 +142,16 @@ class LineIndex:
             while start + column < end and column > 0 and (self.source[start + column] & 0xC0) == 0x80:
                 column += 1
             return start + column
-        text = self.source[start:end].decode("utf-8", errors="surrogateescape")
+        line = self.source[start:end]
+        try:
+            pieces = [(ch, len(ch.encode("utf-8"))) for ch in line.decode("utf-8")]
+        except UnicodeDecodeError:
+            pieces = list(_pieces(line))
         remaining = max(0, position.character)
         consumed = 0
-        for ch in text:
+        for ch, length in pieces:
             if remaining <= 0:
                 break
             remaining -= _units(ch, encoding)
-            consumed += len(ch.encode("utf-8", errors="surrogateescape"))
+            consumed += length
         return start + consumed

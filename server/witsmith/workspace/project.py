@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from witsmith.settings import Settings
-from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.files import MAX_FILE_BYTES, MAX_WORKSPACE_FILES, FileStore, ParseCache, normalize, peek
 from witsmith.workspace.smithy import SmithyWorkspace
 from witsmith.workspace.wit import WitWorkspace
 
@@ -36,12 +36,18 @@ class Workspace:
         self.files = FileStore()
         self.parses = ParseCache()
         self.settings = settings or Settings()
+        self._apply_limits(self.settings)
         self.smithy = SmithyWorkspace(self.files, self.parses, self.settings)
         self.wit = WitWorkspace(self.files, self.parses, self.settings)
         self.roots: list[Path] = []
 
+    def _apply_limits(self, settings: Settings) -> None:
+        self.files.max_file_bytes = settings.max_file_bytes or MAX_FILE_BYTES
+        self.files.max_files = settings.max_files or MAX_WORKSPACE_FILES
+
     def set_settings(self, settings: Settings) -> None:
         self.settings = settings
+        self._apply_limits(settings)
         self.smithy.set_settings(settings)
         self.wit.set_settings(settings)
 
@@ -74,4 +80,31 @@ class Workspace:
         return False
 
     def known_files(self) -> list[Path]:
-        return sorted(set(self.smithy.files()) | set(self.wit.files()))
+        return sorted(set(self.smithy.files()) | set(self.wit.files()) | set(self.wit.project_files_with_problems())
+                      | set(self.refused_files()))
+
+    def refused_files(self) -> list[Path]:
+        """Model files that exist but were not read (too large, unreadable): each gets a diagnostic."""
+        found = []
+        for path in list(self.files.refused):
+            language = language_of(path)
+            if language is None or path.name in ("codegen.toml", "smithy-build.json"):
+                continue
+            if path.suffix.lower() == ".json" and not _may_be_smithy_json(path):
+                continue  # some other tool's JSON file is none of witsmith's business
+            found.append(path)
+        return found
+
+    def index_limit_message(self) -> str | None:
+        """What to tell people when the workspace holds more files than witsmith reads."""
+        skipped = len(self.files.over_limit)
+        if not skipped:
+            return None
+        return (f"witsmith read {self.files.max_files:,} files and skipped {skipped:,} more: the workspace is larger "
+                "than witsmith indexes. Open a smaller folder, exclude generated files, or raise `max-files` in "
+                "witsmith.toml.")
+
+
+def _may_be_smithy_json(path: Path) -> bool:
+    """A peek at the start of a JSON file witsmith would not read whole."""
+    return b'"smithy"' in peek(path, 4096)

@@ -42,6 +42,7 @@ RENAME = rule("smithy/invalid-rename", E, "a service `rename` entry that cannot 
 ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixin or resource defines")
 ENUM_VALUE = rule("smithy/invalid-enum-value", E, "an enum or intEnum value of the wrong type or repeated")
 METADATA_CONFLICT = rule("smithy/metadata-conflict", E, "the same metadata key defined in two files")
+TOO_DEEP = rule("smithy/too-deeply-nested", E, "a node value nested deeper than witsmith reads")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")

@@ -63,6 +63,16 @@ def tree_syntax_diagnostics(path: Path, tree) -> list[Diagnostic]:
     return found
 
 
+def project_file_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
+    """Diagnostics of a project file (deps.toml, wasmcloud.toml, ...): entries refused."""
+    found = []
+    for problem in workspace.problems(path):
+        rule = WIT_RULES.get(problem.code)
+        severity = rule.severity if rule else Severity.ERROR
+        found.append(Diagnostic(problem.path, problem.start, problem.end, problem.code, problem.message, severity))
+    return found
+
+
 def file_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:
     """Syntax and semantic diagnostics of one file, at default severities, sorted by start."""
     path = normalize(path)

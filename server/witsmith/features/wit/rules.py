@@ -44,6 +44,7 @@ WIT_RULES: dict[str, Rule] = {r.code: r for r in (
     rule("wit/unstable-reference", E, "A reference to an item whose `@unstable` feature is not enabled."),
     rule("wit/legacy-named-results", E, "Old-style named results `-> (a: T)`."),
     rule("wit/nested-package", E, "A package block inside another package block."),
+    rule("wit/path-outside-workspace", E, "A project file points at a folder outside the workspace, which witsmith does not read."),
     rule("wit/internal-error", E, "witsmith failed on this file; please report it."),
     rule("wasmcloud/stubbed-wasi-import", I, "The world imports a WASI package that wasmCloud hosts only stub out."),
     rule("wasmcloud/not-host-provided", I, "The world imports a standard interface the wasmCloud host does not implement."),

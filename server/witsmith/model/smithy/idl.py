@@ -10,7 +10,7 @@ from pathlib import Path
 
 import tree_sitter
 
-from witsmith.model.smithy.nodes import node_value, string_value, text_of
+from witsmith.model.smithy.nodes import MAX_VALUE_DEPTH, node_value, string_value, text_of
 from witsmith.model.smithy.summary import (
     Apply,
     Entry,
@@ -66,6 +66,7 @@ class _Extractor:
     def __init__(self, path: Path, tree: SyntaxTree) -> None:
         self.summary = FileSummary(path=path, format="idl")
         self.tree = tree
+        self._reported_depth = False
 
     @property
     def namespace(self) -> str:
@@ -78,6 +79,17 @@ class _Extractor:
         if found.text:
             self.summary.references.append(Reference(found.text, found.start, found.end, role, owner))
         return found
+
+    def value(self, node: tree_sitter.Node) -> Node:
+        """A node value; the first one nested too deeply gets a diagnostic."""
+        cut: list[tree_sitter.Node] = []
+        converted = node_value(node, cut_off=cut)
+        if cut and not self._reported_depth:
+            self._reported_depth = True
+            self.problem("smithy/too-deeply-nested", (cut[0].start_byte, cut[0].start_byte + 1),
+                         f"this value is nested more than {MAX_VALUE_DEPTH} levels deep; witsmith reads what is "
+                         "inside it as null. Flatten the value (no model needs such depth)")
+        return converted
 
     def problem(self, code: str, node_or_range, message: str) -> None:
         if isinstance(node_or_range, tuple):
@@ -94,7 +106,7 @@ class _Extractor:
         if trait_id is None:
             return None
         value_node = node.child_by_field_name("value")
-        value = node_value(value_node) if value_node is not None else None
+        value = self.value(value_node) if value_node is not None else None
         structured = value_node is not None and value_node.type == "trait_body"
         use = TraitUse(trait_id, value, node.start_byte, node.end_byte, structured)
         if value is not None and value.kind == "object":
@@ -130,7 +142,7 @@ class _Extractor:
                 value = child.child_by_field_name("value")
                 if key is not None:
                     key_span = Span(string_value(key) if key.type == "string" else text_of(key), key.start_byte, key.end_byte)
-                    self.summary.metadata.append(Statement(key_span, node_value(value) if value is not None else None,
+                    self.summary.metadata.append(Statement(key_span, self.value(value) if value is not None else None,
                                                            child.start_byte, child.end_byte, position))
             elif kind == "namespace_statement":
                 found = child.child_by_field_name("namespace")
@@ -156,7 +168,7 @@ class _Extractor:
         if key is None:
             return
         key_span = Span(string_value(key) if key.type == "string" else text_of(key), key.start_byte, key.end_byte)
-        statement = Statement(key_span, node_value(value) if value is not None else None, node.start_byte, node.end_byte, position)
+        statement = Statement(key_span, self.value(value) if value is not None else None, node.start_byte, node.end_byte, position)
         for earlier in self.summary.controls:
             if earlier.key.text == key_span.text:
                 self.problem("smithy/duplicate-control", key,
@@ -208,7 +220,7 @@ class _Extractor:
         elif body.type == "enum_body":
             self.enum_members(body, shape, shape_id)
         elif body.type == "node_object":
-            self.properties(node_value(body), shape, shape_id)
+            self.properties(self.value(body), shape, shape_id)
         elif body.type == "operation_body":
             self.operation(body, shape, shape_id)
         return shape
@@ -237,7 +249,7 @@ class _Extractor:
             target = None if elided else self.ref(child.child_by_field_name("target"), "target", member_id)
             default_node = child.child_by_field_name("default")
             member = Member(name, target, child.start_byte, child.end_byte, docs=docs_of(child),
-                            default=node_value(default_node) if default_node is not None else None, elided=elided)
+                            default=self.value(default_node) if default_node is not None else None, elided=elided)
             member.traits = self.traits(child, member_id)
             self.add_member(shape, member)
 
@@ -260,7 +272,7 @@ class _Extractor:
             name = span(name_node)
             value_node = child.child_by_field_name("value")
             member = Member(name, None, child.start_byte, child.end_byte, docs=docs_of(child),
-                            default=node_value(value_node) if value_node is not None else None)
+                            default=self.value(value_node) if value_node is not None else None)
             member.traits = self.traits(child, f"{shape_id}${name.text}")
             self.add_member(shape, member)
 
@@ -318,7 +330,7 @@ class _Extractor:
             if key_text not in KNOWN_PROPERTIES["operation"]:
                 self.problem("smithy/unknown-property", key,
                              f"operations have no property `{key_text}`; use input, output or errors")
-            converted = node_value(value)
+            converted = self.value(value)
             entries.append(Entry(key_text, key.start_byte, key.end_byte, converted))
             role = PROPERTY_ROLES["operation"].get(key_text)
             if role is not None:

@@ -8,6 +8,11 @@ import tree_sitter
 
 from witsmith.model.smithy.summary import Entry, Node
 
+# Node values nested deeper than this are cut off (a diagnostic says where): no real
+# model comes near it, and every walk over a value stays far from Python's stack limit.
+MAX_VALUE_DEPTH = 64
+_CONTAINERS = ("node_object", "trait_body", "node_array")
+
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", '"': '"', "\\": "\\", "/": "/", "'": "'"}
 
 
@@ -61,10 +66,15 @@ def string_value(node: tree_sitter.Node) -> str:
     return unescape(body)
 
 
-def node_value(node: tree_sitter.Node) -> Node:
-    """Convert a tree node value; an unknown node becomes a `null` spanning it."""
+def node_value(node: tree_sitter.Node, depth: int = 0, cut_off: list | None = None) -> Node:
+    """Convert a tree node value; an unknown node, or one nested too deeply, becomes a
+    `null` spanning it (and the latter is added to ``cut_off``)."""
     kind = node.type
     start, end = node.start_byte, node.end_byte
+    if depth >= MAX_VALUE_DEPTH and kind in _CONTAINERS:
+        if cut_off is not None:
+            cut_off.append(node)
+        return Node("null", None, start, end)
     if kind in ("node_object", "trait_body"):
         result = Node("object", None, start, end)
         for child in node.named_children:
@@ -78,11 +88,11 @@ def node_value(node: tree_sitter.Node) -> Node:
             # A quoted key's range is its text, without the quotes (as in JSON models).
             quoted = key.type == "string" and key.end_byte - key.start_byte >= 2
             start_key, end_key = (key.start_byte + 1, key.end_byte - 1) if quoted else (key.start_byte, key.end_byte)
-            result.entries.append(Entry(key_text, start_key, end_key, node_value(value)))
+            result.entries.append(Entry(key_text, start_key, end_key, node_value(value, depth + 1, cut_off)))
         return result
     if kind == "node_array":
         result = Node("array", None, start, end)
-        result.items = [node_value(child) for child in node.named_children if child.type not in ("comment",)]
+        result.items = [node_value(child, depth + 1, cut_off) for child in node.named_children if child.type not in ("comment",)]
         return result
     if kind in ("string", "text_block"):
         return Node("string", string_value(node), start, end)

@@ -27,6 +27,8 @@ UNLOADED_MODELS = rule("smithy/models-not-loaded", Severity.INFORMATION,
                        "a model listed by the project could not be loaded from disk")
 BAD_PROJECT = rule("smithy/invalid-project-file", Severity.ERROR,
                    "a codegen.toml or smithy-build.json that cannot be read")
+OUTSIDE = rule("smithy/path-outside-workspace", Severity.ERROR,
+               "a project file names a model path outside the workspace, which witsmith does not read")
 
 # File stems of wasmCloud's shared models, which witsmith knows built in.
 BUILTIN_STEMS = {"wasmcloud-model": "org.wasmcloud.model", "wasmcloud-core": "org.wasmcloud.core"}
@@ -63,11 +65,20 @@ def weld_cache_dirs() -> list[Path]:
     return result
 
 
+def _plain_name(name: str) -> bool:
+    """A single file or folder name: no separators, no `..`, nothing a glob expands."""
+    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\*?[]")
+
+
 def cached_model(url: str, file_name: str) -> Path | None:
-    """weld names a cached file `<host>/<stem>.<hash>.<ext>`; the hash is not ours to compute."""
+    """weld names a cached file `<host>/<stem>.<hash>.<ext>`; the hash is not ours to compute.
+
+    Only plain names are looked up, and only files inside the cache folder are
+    returned, so a `files` entry cannot reach elsewhere on the machine.
+    """
     host = urlparse(url).hostname or ""
     stem, _, ext = file_name.rpartition(".")
-    if not host or not stem:
+    if not host or not stem or not _plain_name(host) or not _plain_name(file_name):
         return None
     for base in weld_cache_dirs():
         folder = base / host
@@ -76,7 +87,7 @@ def cached_model(url: str, file_name: str) -> Path | None:
         except OSError:
             continue
         for candidate in candidates:
-            if candidate.is_file():
+            if candidate.is_file() and _inside(normalize(candidate), (normalize(folder),)):
                 return normalize(candidate)
     return None
 
@@ -111,9 +122,10 @@ def _inside(folder: Path, allowed: tuple[Path, ...] | None) -> bool:
 
 def _outside_problem(config: Path, source: bytes, text: str) -> Diagnostic:
     start, end = _value_range(source, text)
-    return report(BAD_PROJECT, config, start, end,
+    return report(OUTSIDE, config, start, end,
                   f"`{text}` is outside the workspace, so witsmith does not read it; move the models into the "
-                  "workspace or add the folder to the `smithy.modelPaths` setting")
+                  "workspace, or add the folder to the model paths (the `smithy.modelPaths` setting, or "
+                  "`[smithy] model-paths` in witsmith.toml)")
 
 
 def _model_headers(source: bytes) -> list[tuple[int, int]]:
@@ -161,6 +173,9 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
         if isinstance(url, str):
             missing, builtin = [], []
             for name in listed:
+                if not _plain_name(name):
+                    project.problems.append(_outside_problem(config, source, name))
+                    continue
                 found = cached_model(url, name)
                 if found is not None:
                     project.files.add(found)
@@ -195,6 +210,9 @@ def read_codegen(config: Path, files: FileStore, allowed: tuple[Path, ...] | Non
         if listed:
             for name in listed:
                 candidate = normalize(folder / name)
+                if not _inside(candidate, allowed):
+                    project.problems.append(_outside_problem(config, source, name))
+                    continue
                 if files.read(candidate) is not None:
                     project.files.add(candidate)
                 else:

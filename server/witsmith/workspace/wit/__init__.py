@@ -71,6 +71,9 @@ class WitWorkspace:
         self._project_problems: dict[Path, list[Problem]] = {}  # wasmcloud.toml -> problems
         self._dependents: dict[object, set[Path]] = {}
         self._referrers: dict[Location, set[tuple[Path, int, int]]] = {}
+        self._roots: list[Path] = []
+        # Project files (deps.toml, wasmcloud.toml, ...) -> entries refused for pointing outside.
+        self._project_file_problems: dict[Path, list[Problem]] = {}
         self.counts = WorkCounts()
 
     # --- configuration ------------------------------------------------------
@@ -81,8 +84,11 @@ class WitWorkspace:
             # Other packages to resolve against: read the roots again (parses are cached).
             roots = list(self._contexts)
             self._reset()
+            self._project_file_problems.clear()
             for root in roots:
                 self._add_root_location(root)
+            for root in list(self._roots):
+                self.add_root(root)
             return
         for path in list(self._summaries):
             self._resolve(path)
@@ -104,8 +110,25 @@ class WitWorkspace:
     def settings(self) -> Settings:
         return self._settings
 
+    def _allowed(self) -> tuple[Path, ...]:
+        """Where project files may point: the roots added and the configured search paths."""
+        places = [r if r.is_dir() or r.suffix != WIT_SUFFIX else r.parent for r in self._roots]
+        return tuple(places) + tuple(normalize(p) for p in self._settings.wit_search_paths)
+
+    def _refuse(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            known = self._project_file_problems.setdefault(problem.path, [])
+            if problem not in known:
+                known.append(problem)
+
+    def project_files_with_problems(self) -> list[Path]:
+        """Project files (not WIT) that hold refused entries, so that they get diagnostics."""
+        return sorted(self._project_file_problems)
+
     def add_root(self, path: Path) -> None:
         path = normalize(path)
+        if path not in self._roots:
+            self._roots.append(path)
         if path.is_file() or (path.suffix == WIT_SUFFIX and not path.is_dir()):
             if path not in self._group_of:  # already read as part of a package folder
                 self._add_root_location(path)
@@ -114,7 +137,10 @@ class WitWorkspace:
         missing = missing_wit_folder(path) if self._project_files and path.is_dir() else None
         if missing is not None:
             self._project_problems[missing.path] = [missing]
-        for extra in project_wit_folders(path) if self._project_files else ():
+        refused: list[Problem] = []
+        extras = project_wit_folders(path, self._allowed(), refused) if self._project_files else ()
+        self._refuse(refused)
+        for extra in extras:
             if extra not in folders and wit_files_in(extra):
                 folders.append(extra)
         for folder in folders:
@@ -127,7 +153,9 @@ class WitWorkspace:
         root, deps = root_groups(location)
         groups = [root, *deps]
         if location.is_dir() and self._project_files:
-            groups.extend(self._folder_groups(local_dep_folders(location), location))
+            refused: list[Problem] = []
+            groups.extend(self._folder_groups(local_dep_folders(location, self._allowed(), refused), location))
+            self._refuse(refused)
         groups.extend(self._folder_groups(self._settings.wit_search_paths, location))
         known: set[Path] = set()
         groups = [g for g in groups if not (g.location in known or known.add(g.location))]
@@ -205,8 +233,8 @@ class WitWorkspace:
     def problems(self, path: Path) -> list[Problem]:
         """Semantic problems of one file (not syntax errors)."""
         path = normalize(path)
-        if path in self._project_problems:
-            return list(self._project_problems[path])
+        if path in self._project_problems or path in self._project_file_problems:
+            return list(self._project_problems.get(path, ())) + list(self._project_file_problems.get(path, ()))
         found = list(self._resolutions[path].problems) if path in self._resolutions else []
         group = self._group_of.get(path)
         context = self._context_of.get(group.location) if group else None

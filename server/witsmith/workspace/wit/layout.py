@@ -36,11 +36,15 @@ def wit_files_in(folder: Path) -> list[Path]:
         return []
     found = []
     for entry in entries:
+        if not entry.name.endswith(WIT_SUFFIX):
+            continue
         try:
-            if entry.name.endswith(WIT_SUFFIX) and entry.is_file():
+            if entry.is_file():
                 found.append(normalize(entry.path))
         except OSError:
-            continue
+            # A link loop, say (a link to nowhere is no file): kept, so that reading
+            # it reports why it cannot be read.
+            found.append(normalize(entry.path))
     return found
 
 

@@ -1,0 +1,63 @@
+"""A large broken file is reparsed incrementally on each edit, not from scratch (a
+fresh parse of it would take seconds per keystroke); a small one is parsed again."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.generators import smithy_model, wit_package
+from witsmith.syntax import SourceEdit, parse, parsing
+
+
+class CountingParser:
+    """Wraps the real parser and records, for each parse, whether an old tree was reused."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self.calls: list[bool] = []
+
+    def parse(self, source, old_tree=None):
+        self.calls.append(old_tree is not None)
+        return self.real.parse(source, old_tree) if old_tree is not None else self.real.parse(source)
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    made: dict[str, CountingParser] = {}
+    real = parsing._parser
+
+    def parser(lang_id):
+        return made.setdefault(lang_id, CountingParser(real(lang_id)))
+
+    monkeypatch.setattr(parsing, "_parser", parser)
+    return made
+
+
+def _broken(lang: str, lines: int) -> bytes:
+    if lang == "wit":
+        return wit_package(lines).replace("record", "recrd", 5).encode()
+    return smithy_model(lines).replace("structure", "structur", 5).encode()
+
+
+@pytest.mark.parametrize("lang, lines", [("wit", 4_000), ("smithy", 8_000)])
+def test_a_broken_file_is_reparsed_incrementally(counting, lang, lines):
+    source = _broken(lang, lines)
+    tree = parse(lang, source)
+    assert tree.has_errors
+    assert len(source) > parsing.FRESH_REPARSE_MAX_BYTES
+    counting[lang].calls.clear()
+    edited = tree.edited(SourceEdit(len(source) // 2, len(source) // 2, b" "))
+    assert counting[lang].calls == [True]
+    assert edited.has_errors
+
+
+@pytest.mark.parametrize("lang", ["wit", "smithy"])
+def test_a_small_broken_file_is_parsed_again_from_scratch(counting, lang):
+    # Error recovery can differ between incremental and fresh parses; small texts pay
+    # a few milliseconds to always get the fresh tree.
+    source = _broken(lang, 200)
+    assert len(source) <= parsing.FRESH_REPARSE_MAX_BYTES
+    tree = parse(lang, source)
+    counting[lang].calls.clear()
+    tree.edited(SourceEdit(10, 10, b" "))
+    assert counting[lang].calls == [True, False]
