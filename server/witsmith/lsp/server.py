@@ -82,6 +82,9 @@ class WitsmithServer(LanguageServer):
         # Files changed on disk while a background index ran: the new index may have
         # read them before the change, so they are read again once it is swapped in.
         self._changed_while_indexing: set[Path] | None = None
+        # While the first index of the workspace folders runs, the project holds only
+        # the projects of opened files: verdicts that other files could overturn wait.
+        self.partial = False
 
     # -- what the client can do ------------------------------------------------
     @property
@@ -123,8 +126,9 @@ class WitsmithServer(LanguageServer):
             # on every keystroke would re-resolve the whole Smithy workspace each time.
             return set()
         if not project.knows(document.path):
-            project.add_root(document.path)
-            return {document.path}
+            # Its own project (a handful of files), not its folder tree: enough for a
+            # true verdict now, while the whole workspace is still being indexed.
+            return project.add_project_of(document.path, self.roots) | {document.path}
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
@@ -139,6 +143,8 @@ class WitsmithServer(LanguageServer):
             self._full_check_seconds[path] = time.perf_counter() - began
             if path in self.documents:
                 self._last_full[path] = found
+        if self.partial:
+            found = [d for d in found if not diagnostics_feature.needs_whole_workspace(d)]
         return [convert.diagnostic(self.codec, index, self.index_of, d) for d in found]
 
     def _quick_diagnostics(self, path: Path) -> list[Diagnostic]:
@@ -252,6 +258,7 @@ class WitsmithServer(LanguageServer):
         finally:
             changed, self._changed_while_indexing = self._changed_while_indexing, None
         self.project = project
+        self.partial = False
         self.apply_settings()  # settings may have changed while the index ran
         self._behind.clear()
         for path in changed:
@@ -287,6 +294,7 @@ def initialize(ls: WitsmithServer, params: types.InitializeParams) -> None:
         ls.roots = [normalize(params.root_path)]
     ls.client_options = params.initialization_options
     ls.apply_settings()
+    ls.partial = bool(ls.roots)  # until the index of the folders, started once initialized, lands
 
 
 @server.feature(types.INITIALIZED)

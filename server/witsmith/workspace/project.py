@@ -50,6 +50,18 @@ class Workspace:
         self.smithy.add_root(path)
         self.wit.add_root(path)
 
+    def add_project_of(self, path: Path, tops: list[Path] = ()) -> set[Path]:
+        """Read what one file's verdict depends on (its WIT package with deps/, or its
+        Smithy project) without walking ``tops``, the workspace folders; the files whose
+        diagnostics may change."""
+        path = normalize(path)
+        language = language_of(path)
+        if language == "wit":
+            return self.wit.add_package_of(path)
+        if language == "smithy":
+            return self.smithy.add_project_of(path, [normalize(t) for t in tops])
+        return set()
+
     def update(self, path: Path) -> set[Path]:
         """A file changed (in an editor buffer or on disk); the files whose diagnostics may change."""
         path = normalize(path)

@@ -19,7 +19,7 @@ from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
-from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
+from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json, project_of_file
 from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
 __all__ = ["ShapeDef", "SmithyWorkspace", "builtin_source"]
@@ -100,6 +100,34 @@ class SmithyWorkspace:
         for project in discover(normalize(path), self.files_store, self._allowed(path)):
             self._add_project(project)
         self._resolve_all()
+
+    def add_project_of(self, path: Path, tops: list[Path]) -> set[Path]:
+        """Read the project one file belongs to (see `project_of_file`), not the whole
+        workspace; the files whose diagnostics may change."""
+        path = normalize(path)
+        if path in self._summaries or path.name in PROJECT_FILES:
+            return self.update(path)
+        allowed = self._allowed(path) + tuple(normalize(t) for t in tops)
+        project = project_of_file(path, self.files_store, tops, allowed)
+        if project.config is not None and project.config in self._project_of:
+            return self.update(path)
+        if project.kind == "loose":
+            project.files = {p for p in project.files if p not in self._project_of}
+        before = {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}
+        self._add_project(project)
+        added = set(project.files) | {path}
+        affected = set(added)
+        for added_path in added:
+            for shape_id in self._defined_ids(self._summaries.get(added_path)):
+                affected |= self._dependents.get(shape_id, set())
+        for namespace in before ^ {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}:
+            affected |= self._dependents_by_ns.get(namespace, set())
+        for file in sorted(affected):
+            if file in self._summaries:
+                self._resolve_file(file)
+        if project.config is not None:
+            affected.add(project.config)
+        return affected
 
     def _loose(self) -> Project:
         """The one project of all files no project file claims: loose files resolve together."""

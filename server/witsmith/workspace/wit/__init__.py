@@ -28,7 +28,7 @@ from witsmith.model.wit import FileSummary, PackageUnit, summarize
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
 from witsmith.workspace.wit.layout import (
-    WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, root_groups, wit_files_in,
+    WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, package_root_of, root_groups, wit_files_in,
 )
 from witsmith.workspace.wit.packagechecks import package_problems
 from witsmith.workspace.wit.packages import Context
@@ -114,6 +114,22 @@ class WitWorkspace:
         for folder in folders:
             if folder not in self._contexts and folder not in self._context_of:
                 self._add_root_location(folder)
+
+    def add_package_of(self, path: Path) -> set[Path]:
+        """Read what one file's verdict depends on, without walking any folder tree: its
+        package folder with `deps/` and the project files' local overrides.  The files
+        whose diagnostics may change."""
+        path = normalize(path)
+        if path in self._group_of:
+            return self.update(path)
+        root = package_root_of(path)
+        added: set[Path] = set()
+        if root not in self._contexts and root not in self._context_of:
+            self._add_root_location(root)
+            added = {file for group in self._contexts[root].groups for file in group.files}
+        if path in self._group_of:
+            return added | {path}
+        return added | self.update(path)  # a buffer not on disk yet joins its folder
 
     def _add_root_location(self, location: Path) -> None:
         if location in self._contexts:
