@@ -93,10 +93,6 @@ def _excluded(path: Path, base: Path, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(path.name, pattern) for pattern in patterns)
 
 
-def _within(path: Path, roots: list[Path]) -> bool:
-    return any(path == root or root in path.parents for root in roots)
-
-
 def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, bytes] | None, cwd: Path) -> CheckResult:
     from witsmith.features.diagnostics import file_diagnostics
     from witsmith.workspace.project import Workspace, language_of
@@ -104,16 +100,14 @@ def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, by
     workspace = Workspace(config.settings)
     if stdin is not None:
         workspace.files.set_buffer(*stdin)
-    for path in paths:
-        workspace.add_root(path)
+    # Grouped by project once: a file brings its own package or project, never a root
+    # of the other language, and a path inside a given folder adds nothing.
+    covered = workspace.add_paths(paths, tops=[cwd])
     base = config.source.parent if config.source else cwd
     if stdin is not None:
         targets = [stdin[0]]
     else:
-        targets = [
-            f for f in workspace.known_files()
-            if _within(f, paths) and language_of(f) and not _excluded(f, base, config.exclude)
-        ]
+        targets = [f for f in covered if language_of(f) and not _excluded(f, base, config.exclude)]
     result = CheckResult(files=len(targets))
     for path in targets:
         diagnostics = file_diagnostics(workspace, path)

@@ -96,9 +96,14 @@ class SmithyWorkspace:
         return tuple(r if r.is_dir() else r.parent for r in roots + [normalize(extra)])
 
     def add_root(self, path: Path) -> None:
-        self._roots.append(normalize(path))
-        for project in discover(normalize(path), self.files_store, self._allowed(path)):
-            self._add_project(project)
+        self.add_roots([path])
+
+    def add_roots(self, paths: list[Path]) -> None:
+        """Folders or files to search for projects; every file is resolved once, after all are read."""
+        self._roots.extend(normalize(path) for path in paths)
+        for path in paths:
+            for project in discover(normalize(path), self.files_store, self._allowed(path)):
+                self._add_project(project)
         self._resolve_all()
 
     def add_project_of(self, path: Path, tops: list[Path]) -> set[Path]:
