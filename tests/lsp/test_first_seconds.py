@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 import pytest
 import pytest_lsp
@@ -50,7 +51,8 @@ async def early(request, lsp_client: LanguageClient, tmp_path_factory):
         capabilities=client_capabilities(request.param),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="workspace")]))
     yield
-    await lsp_client.shutdown_session()
+    if not getattr(lsp_client, "shut_down", False):
+        await lsp_client.shutdown_session()
 
 
 OPENED = ["app/wit/api.wit", "app/wit/types.wit", "app/wit/world.wit", "app/wit/deps/clock.wit",
@@ -90,3 +92,43 @@ async def test_a_real_error_is_reported_at_once_while_indexing(early):
     assert not indexed(client)
     assert [d.code for d in found] == ["wit/unknown-type"]
     assert await diagnostics(client, api.as_uri()) == []
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found |= {int(child) for child in task.read_text().split()}
+        except OSError:
+            continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.asyncio
+async def test_no_worker_process_outlives_a_shutdown_during_indexing(early):
+    client = early
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc to list the server's child processes")
+    pid = client._server.pid
+    seen: set[int] = set()
+    for _ in range(1000):
+        seen |= _children(pid)
+        if seen or indexed(client):
+            break
+        await asyncio.sleep(0.01)
+    assert seen, "the index started no worker process"
+    client.shut_down = True
+    await client.shutdown_session()  # while the workers are busy
+    for _ in range(200):
+        if not any(_alive(child) for child in seen):
+            break
+        await asyncio.sleep(0.05)
+    assert [child for child in seen if _alive(child)] == []

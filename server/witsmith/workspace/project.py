@@ -54,6 +54,12 @@ class Workspace:
         self.smithy.add_root(path)
         self.wit.add_root(path)
 
+    def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
+        """Per-file summaries made by worker processes (`witsmith.workspace.indexing`):
+        roots added next use them instead of parsing files whose bytes still match."""
+        self.smithy.take_summaries(hints)
+        self.wit.take_summaries(hints)
+
     def add_paths(self, paths: list[Path], tops: list[Path] = ()) -> list[Path]:
         """Folders and files given to check, each read once with what its verdict needs:
         a folder is searched for projects and packages of both languages (a folder inside

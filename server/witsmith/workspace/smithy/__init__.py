@@ -19,6 +19,7 @@ from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.indexing import digest
 from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json, project_of_file
 from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
@@ -76,6 +77,8 @@ class SmithyWorkspace:
         self.resolution_failures: dict[Path, str] = {}
         # How much work updates did (files re-resolved), for tests and benchmarks.
         self.stats: Counter[str] = Counter()
+        # Summaries made elsewhere (worker processes), by path, with the digest of their bytes.
+        self._hints: dict[Path, tuple[bytes, FileSummary]] = {}
         self._load_extra_paths()
 
     # ----- settings and roots -------------------------------------------------------------
@@ -105,6 +108,11 @@ class SmithyWorkspace:
             for project in discover(normalize(path), self.files_store, self._allowed(path)):
                 self._add_project(project)
         self._resolve_all()
+
+    def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
+        """Summaries made by worker processes, used instead of parsing while the bytes match
+        (the tree is parsed again only if a feature asks for it)."""
+        self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == ".smithy")
 
     def add_project_of(self, path: Path, tops: list[Path]) -> set[Path]:
         """Read the project one file belongs to (see `project_of_file`), not the whole
@@ -174,9 +182,13 @@ class SmithyWorkspace:
                     return None
                 summary = summarize_ast(path, source)
             else:
-                tree = self.parses.get(path, "smithy", source)
-                self._trees[path] = tree
-                summary = summarize_idl(path, tree)
+                hint = self._hints.pop(path, None)
+                if hint is not None and not self.files_store.is_open(path) and hint[0] == digest(source):
+                    summary = hint[1]
+                else:
+                    tree = self.parses.get(path, "smithy", source)
+                    self._trees[path] = tree
+                    summary = summarize_idl(path, tree)
         except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
             summary = FileSummary(path=path, format="json" if path.suffix == ".json" else "idl")
             summary.problems.append(Problem("smithy/internal-error", 0, 0, f"witsmith could not read this file: {error!r}"))
@@ -653,7 +665,14 @@ class SmithyWorkspace:
         return list(self._summaries.values())
 
     def tree(self, path: Path) -> SyntaxTree | None:
-        return self._trees.get(normalize(path))
+        path = normalize(path)
+        tree = self._trees.get(path)
+        if tree is None and path in self._summaries and path.suffix == ".smithy":
+            # Summarized by a worker process: parse here only when a feature needs the tree.
+            source = self.files_store.read(path)
+            if source is not None:
+                tree = self._trees[path] = self.parses.get(path, "smithy", source)
+        return tree
 
     def resolved(self, path: Path) -> ResolvedFile | None:
         return self._resolved.get(normalize(path))

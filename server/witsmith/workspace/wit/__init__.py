@@ -27,6 +27,7 @@ from witsmith.diagnostics import Location
 from witsmith.model.wit import FileSummary, PackageUnit, summarize
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.indexing import digest
 from witsmith.workspace.wit.layout import (
     WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, package_root_of, root_groups, wit_files_in,
 )
@@ -69,6 +70,12 @@ class WitWorkspace:
         self._dependents: dict[object, set[Path]] = {}
         self._referrers: dict[Location, set[tuple[Path, int, int]]] = {}
         self.counts = WorkCounts()
+        # Summaries made elsewhere (worker processes), by path, with the digest of their bytes.
+        self._hints: dict[Path, tuple[bytes, FileSummary]] = {}
+
+    def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
+        """Summaries made by worker processes, used instead of parsing while the bytes match."""
+        self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == WIT_SUFFIX)
 
     # --- configuration ------------------------------------------------------
 
@@ -310,6 +317,10 @@ class WitWorkspace:
             return None
         self.counts.files_summarized += 1
         self._digests[path] = hash(source)
+        hint = self._hints.pop(path, None)
+        if hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
+            self._summaries[path] = hint[1]
+            return hint[1]
         try:
             summary = summarize(self._parses.get(path, "wit", source))
         except Exception:  # a damaged tree must never take the workspace down
