@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import check_throughput, lsp_session, parsing, smithy_resolve, wit_resolve, workspace_scale
+from benchmarks import check_throughput, editor_timeline, lsp_session, parsing, smithy_resolve, wit_resolve, workspace_scale
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run()
     if not args.quick:
-        rows += lsp_session.run() + workspace_scale.run()
+        rows += lsp_session.run() + workspace_scale.run() + editor_timeline.run(corpus)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine(), "results": rows}, indent=2) + "\n")

@@ -42,9 +42,10 @@ class Slices:
     """A long request's link to its pygls future, taken when the request arrives."""
 
     def __init__(self, protocol) -> None:
+        """``protocol`` None: background work with no request to answer, paced the same way."""
         self._protocol = protocol
         futures = getattr(protocol, "_request_futures", {})  # pygls has no public handle on it
-        msg_id = protocol.msg_id
+        msg_id = protocol.msg_id if protocol is not None else None
         self._request: Future | None = futures.get(msg_id) if msg_id is not None else None
         self._since = time.perf_counter()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 import time
 import uuid
@@ -60,6 +61,11 @@ DEBOUNCE_SECONDS = 0.2
 # A file whose full check took longer than this gets syntax diagnostics on each
 # keystroke (with its other diagnostics carried along) and a full check when typing pauses.
 FULL_CHECK_BUDGET_SECONDS = 0.03
+# A Smithy project read when one of its files opens, before the index lands: larger
+# ones wait for the index (the file is read alone meanwhile, its verdicts that other
+# files could overturn held back), or opening the file would block the editor.
+ON_DEMAND_MAX_FILES = 100
+INDEXING_SWITCH_SECONDS = 0.0005
 # Below this many files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 64
 WATCHED_GLOBS = ("**/*.smithy", "**/*.wit", "**/*.json", "**/codegen.toml", "**/smithy-build.json",
@@ -138,7 +144,7 @@ class WitsmithServer(LanguageServer):
         if not project.knows(document.path):
             # Its own project (a handful of files), not its folder tree: enough for a
             # true verdict now, while the whole workspace is still being indexed.
-            return project.add_project_of(document.path, self.roots) | {document.path}
+            return project.add_project_of(document.path, self.roots, ON_DEMAND_MAX_FILES) | {document.path}
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
@@ -228,11 +234,13 @@ class WitsmithServer(LanguageServer):
                 self.workspace_diagnostic_refresh(None)
             return
         known = set(self.project.known_files())
-        # Open documents first; between files, let keystrokes and requests through.
+        # Open documents first; between files, let keystrokes and requests through
+        # (a real pause now and then: pygls reads each message in a few loop turns).
+        paced = Slices(None)
         for path in sorted(stale, key=lambda p: (p not in self.documents, str(p))):
             if path in self.documents or path in known:
                 self.publish(path)
-                await asyncio.sleep(0)
+                await paced.pause()
 
     def apply_settings(self) -> None:
         settings, problems = settings_for(self.roots, self.client_options)
@@ -270,9 +278,14 @@ class WitsmithServer(LanguageServer):
             return project
 
         self._changed_while_indexing = set()
+        # The indexing thread resolves names in Python: hand the interpreter back to the
+        # event loop (and pygls's reading thread) sooner than the default 5 ms.
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(INDEXING_SWITCH_SECONDS)
         try:
             project = await _in_daemon_thread(build)
         finally:
+            sys.setswitchinterval(switch_interval)
             changed, self._changed_while_indexing = self._changed_while_indexing, None
         self.project = project
         self.partial = False

@@ -85,16 +85,16 @@ class Workspace:
                 self.add_project_of(path, tops)
         return [f for f in self.known_files() if f in named or _under(f, folders)]
 
-    def add_project_of(self, path: Path, tops: list[Path] = ()) -> set[Path]:
+    def add_project_of(self, path: Path, tops: list[Path] = (), max_files: int | None = None) -> set[Path]:
         """Read what one file's verdict depends on (its WIT package with deps/, or its
-        Smithy project) without walking ``tops``, the workspace folders; the files whose
-        diagnostics may change."""
+        Smithy project of at most ``max_files`` files) without walking ``tops``, the
+        workspace folders; the files whose diagnostics may change."""
         path = normalize(path)
         language = language_of(path)
         if language == "wit":
             return self.wit.add_package_of(path)
         if language == "smithy":
-            return self.smithy.add_project_of(path, [normalize(t) for t in tops])
+            return self.smithy.add_project_of(path, [normalize(t) for t in tops], max_files)
         return set()
 
     def update(self, path: Path) -> set[Path]:

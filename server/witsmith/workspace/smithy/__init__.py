@@ -114,9 +114,11 @@ class SmithyWorkspace:
         (the tree is parsed again only if a feature asks for it)."""
         self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == ".smithy")
 
-    def add_project_of(self, path: Path, tops: list[Path]) -> set[Path]:
+    def add_project_of(self, path: Path, tops: list[Path], max_files: int | None = None) -> set[Path]:
         """Read the project one file belongs to (see `project_of_file`), not the whole
-        workspace; the files whose diagnostics may change."""
+        workspace; a project of more than ``max_files`` files is left to the caller's
+        full index, and the file is read on its own meanwhile.  The files whose
+        diagnostics may change."""
         path = normalize(path)
         if path in self._summaries or path.name in PROJECT_FILES:
             return self.update(path)
@@ -124,6 +126,8 @@ class SmithyWorkspace:
         project = project_of_file(path, self.files_store, tops, allowed)
         if project.config is not None and project.config in self._project_of:
             return self.update(path)
+        if max_files is not None and len(project.files) > max_files:
+            project = Project(None, "loose", {path})
         if project.kind == "loose":
             project.files = {p for p in project.files if p not in self._project_of}
         before = {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}
