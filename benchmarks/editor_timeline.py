@@ -33,7 +33,7 @@ def smithy_project(root: Path, seed: int = 3) -> Path:
         folder.mkdir(parents=True)
         for index in range(FILES_PER_NAMESPACE):
             lines = ['$version: "2"', "", f"namespace bench.ns{ns:02}", ""]
-            if ns:
+            if ns and index:  # file 0 defines its namespace's own `Common`
                 lines += [f"use bench.ns{ns - 1:02}#Common", ""]
             if index == 0:
                 lines += ["structure Common {", "    id: String", "}", ""]
