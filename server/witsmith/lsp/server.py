@@ -65,6 +65,7 @@ FULL_CHECK_BUDGET_SECONDS = 0.03
 # ones wait for the index (the file is read alone meanwhile, its verdicts that other
 # files could overturn held back), or opening the file would block the editor.
 ON_DEMAND_MAX_FILES = 100
+# How often the indexing thread hands the interpreter back (the default is 5 ms).
 INDEXING_SWITCH_SECONDS = 0.0005
 # Below this many files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 64
@@ -284,6 +285,9 @@ class WitsmithServer(LanguageServer):
         sys.setswitchinterval(INDEXING_SWITCH_SECONDS)
         try:
             project = await _in_daemon_thread(build)
+        except BaseException:
+            self.partial = False  # no index will come: show what is known rather than hold it back for ever
+            raise
         finally:
             sys.setswitchinterval(switch_interval)
             changed, self._changed_while_indexing = self._changed_while_indexing, None
