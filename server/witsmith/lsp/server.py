@@ -308,11 +308,22 @@ class WitsmithServer(LanguageServer):
 
         # Outline every file now, a file at a time between other work, so the first
         # workspace-symbol search is as quick as the rest.
+        paced = Slices(None)
         for path in project.known_files():
-            tree = project.parses.cached(path)
+            tree = stored_tree(project, path)
             if tree is not None:
                 self.outlines.symbols(path, tree)
-            await asyncio.sleep(0)
+            await paced.pause()
+
+
+def stored_tree(project: Workspace, path: Path):
+    """The tree of a file that is not open: cached, or parsed now (files summarized by
+    the index's worker processes have no tree in this process until one is needed)."""
+    tree = project.parses.cached(path)
+    if tree is None and path.suffix.lower() in (".smithy", ".wit"):
+        language_workspace = project.wit if path.suffix.lower() == ".wit" else project.smithy
+        tree = language_workspace.tree(path)
+    return tree
 
 
 async def _in_daemon_thread(work):
@@ -572,7 +583,7 @@ def type_definition_handler(ls: WitsmithServer, params: types.TypeDefinitionPara
 
     def tree_of(path: Path):
         document = ls.documents.get(path)
-        return document.tree if document else ls.project.parses.cached(path)
+        return document.tree if document else stored_tree(ls.project, path)
 
     target = ls.on_disk(type_definition(place.path, place.offset, language_workspace.definition, tree_of))
     return convert.location(ls.codec, ls.index_of, target) if target else None
@@ -615,7 +626,7 @@ async def _workspace_symbols_in_slices(ls: WitsmithServer, slices: Slices, query
             if count % SLICE == 0 and not await slices.pause():
                 return None
             document = ls.documents.get(path)
-            tree = document.tree if document else project.parses.cached(path)
+            tree = document.tree if document else stored_tree(project, path)
             if tree is not None:
                 found.extend(file_symbols(path, tree, query, ls.outlines))
         result = []
