@@ -52,16 +52,22 @@ async def test_cancelled_long_requests_answer_request_cancelled_once(client, cap
     assert sum(len(edits) for edits in rename.changes.values()) == 1 + 3 * USERS
     assert len(symbols) >= USERS
 
-    for number, (method, params) in enumerate(_requests(path)):
-        request_id = f"cancel-me-{number}"
-        pending = asyncio.ensure_future(client.protocol.send_request_async(method, params, msg_id=request_id))
-        # The client writes asynchronously: give the request a head start, so the
-        # cancellation reaches the server after it, while the work is under way.
-        await asyncio.sleep(0.05)
-        client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=request_id))
-        with pytest.raises(JsonRpcException) as raised:
-            await pending
-        assert raised.value.code == -32800  # RequestCancelled
+    for method, params in _requests(path):
+        # The cancellation follows the request closely; a request that finishes first
+        # is answered, so a few tries show whether cancelling works at all.
+        outcomes = []
+        for attempt in range(5):
+            request_id = f"cancel-me-{method}-{attempt}"
+            pending = asyncio.wrap_future(client.protocol.send_request(method, params, msg_id=request_id))
+            client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=request_id))
+            try:
+                await pending
+                outcomes.append("answered")
+            except JsonRpcException as error:
+                outcomes.append(error.code)
+                if error.code == -32800:  # RequestCancelled
+                    break
+        assert outcomes[-1] == -32800, (method, outcomes)
     # The server is free at once and never answers a cancelled request a second time.
     assert await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=tdi(path)))
     await asyncio.sleep(0.5)
@@ -76,16 +82,22 @@ async def test_a_pull_for_a_replaced_version_is_dropped(client):
     path.parent.mkdir()
     path.write_text("package example:pull;\n\ninterface api {\n    f: func() -> u32;\n}\n")
     open_from_disk(client, path, "wit")
-    stale = asyncio.ensure_future(client.text_document_diagnostic_async(
-        types.DocumentDiagnosticParams(text_document=tdi(path))))
-    await asyncio.sleep(0)  # written: the change follows right behind it, as when typing goes on
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(
-            text="package example:pull;\n\ninterface api {\n    f: func() -> u33;\n}\n")]))
-    with pytest.raises(JsonRpcException) as raised:
-        await stale
-    assert raised.value.code == -32802  # ServerCancelled
-    assert raised.value.data == {"retriggerRequest": True}
+    # The change follows the pull closely, as when typing goes on; a pull answered
+    # before the change arrives is fine, so a few tries show whether dropping works.
+    outcomes = []
+    for version in range(2, 7):
+        stale = asyncio.wrap_future(client.protocol.send_request(
+            types.TEXT_DOCUMENT_DIAGNOSTIC, types.DocumentDiagnosticParams(text_document=tdi(path))))
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(
+                text="package example:pull;\n\ninterface api {\n    f: func() -> u33;\n}\n" + " " * version)]))
+        try:
+            await stale
+            outcomes.append("answered")
+        except JsonRpcException as error:
+            outcomes.append((error.code, error.data))
+            break
+    assert outcomes[-1] == (-32802, {"retriggerRequest": True}), outcomes  # ServerCancelled
     fresh = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=tdi(path)))
     assert [d.code for d in fresh.items] == ["wit/unknown-type"]

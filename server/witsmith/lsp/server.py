@@ -620,10 +620,12 @@ def workspace_symbol(ls: WitsmithServer, params: types.WorkspaceSymbolParams):
 
 async def _workspace_symbols_in_slices(ls: WitsmithServer, slices: Slices, query: str):
     try:
+        if not await slices.settle():
+            return None
         project = ls.project
         found = []
         for count, path in enumerate(project.known_files()):
-            if count % SLICE == 0 and not await slices.pause():
+            if count % SLICE == SLICE - 1 and not await slices.pause():
                 return None
             document = ls.documents.get(path)
             tree = document.tree if document else stored_tree(project, path)
@@ -701,7 +703,7 @@ def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.
 
 async def _references_in_slices(ls: WitsmithServer, slices: Slices, place: Place, include: bool, versions: dict):
     try:
-        if not await slices.pause():
+        if not await slices.settle():
             return None
         if _versions(ls) != versions:
             raise ContentModified("the documents changed since the request; ask again")
@@ -864,7 +866,7 @@ async def _rename_in_slices(ls: WitsmithServer, slices: Slices, place: Place, ne
     """Edits made against one state of the documents: if any changes meanwhile, the
     rename is refused rather than answered with edits at the wrong places."""
     try:
-        if not await slices.pause():
+        if not await slices.settle():
             return None
         if _versions(ls) != versions:
             raise ContentModified("the documents changed since the rename was asked; rename again")
