@@ -94,3 +94,37 @@ def wit_package(lines: int, seed: int = 1) -> str:
         out.append(f"    export iface{i};")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def wit_interface(lines: int, seed: int = 1) -> str:
+    """One WIT interface of about ``lines`` lines: records, variants, enums and functions
+    that refer to the types declared before them."""
+    rng = random.Random(seed)
+    out = ["package example:single@1.0.0;", "", "interface big {"]
+    types: list[str] = []
+    index = 0
+    while len(out) < lines - 1:
+        index += 1
+        name = f"item{index}"
+        kind = rng.random()
+        if kind < 0.45:
+            out.append(f"    record {name} {{")
+            for field in range(rng.randint(2, 6)):
+                out.append(f"        f{field}: {rng.choice(WIT_PRIMITIVES + types[-10:])},")
+            out.append("    }")
+            types.append(name)
+        elif kind < 0.6:
+            out.append(f"    variant {name} {{")
+            for case in range(rng.randint(2, 4)):
+                out.append(f"        c{case}({rng.choice(WIT_PRIMITIVES)}),")
+            out.append("    }")
+            types.append(name)
+        elif kind < 0.7:
+            out.append(f"    enum {name} {{ a, b, c }}")
+            types.append(name)
+        elif types:
+            out.append(f"    /// Function {index}.")
+            out.append(f"    fn{index}: func(a: {rng.choice(types[-20:])}, b: option<string>) -> result<{rng.choice(types[-20:])}, string>;")
+        out.append("")
+    out.append("}")
+    return "\n".join(out) + "\n"

@@ -18,6 +18,7 @@ from pathlib import Path
 from benchmarks import check_throughput, lsp_session, migration, parsing, smithy_resolve, wit_resolve, workspace_scale
 from benchmarks import aws_models
 from benchmarks import semantic_tokens
+from benchmarks import editor_timeline
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += migration.run(corpus)
     rows += semantic_tokens.run()
     if not args.quick:
-        rows += lsp_session.run() + workspace_scale.run()
+        rows += lsp_session.run() + workspace_scale.run() + editor_timeline.run(corpus)
     rows += aws_models.run(quick=args.quick)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -88,7 +88,10 @@ def test_standard_input_is_named_by_stdin_filename(project):
                       stdin="package example:broken;\n\ninterface i {}\n")
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["summary"]["files"] == 1
-    result = witsmith("check", "-", "--stdin-filename", "wit/other.wit", cwd=project, stdin=BROKEN_WIT)
+    # The text is checked in its package, beside wit/broken.wit: a second interface `i`
+    # would clash with it, so this one is named `j`.
+    result = witsmith("check", "-", "--stdin-filename", "wit/other.wit", cwd=project,
+                      stdin=BROKEN_WIT.replace("interface i", "interface j"))
     assert result.returncode == 1
     assert result.stdout.startswith("wit/other.wit:4:")
     missing = witsmith("check", "-", cwd=project, stdin="")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from support.lsp import diagnostics, eventually, open_document
+from support.lsp import diagnostics, eventually, open_document, until_indexed
 
 
 async def actions_for(client, uri, diagnostic):
@@ -27,6 +27,7 @@ def apply(text: str, edits: list[types.TextEdit]) -> str:
 @pytest.mark.asyncio
 async def test_smithy_misspelled_target_is_fixed_by_its_quick_fix(client):
     text = 'namespace example.fix\n\nstructure Order {\n    id: Strin\n}\n'
+    await until_indexed(client)  # until then, another file might define `Strin`
     uri = open_document(client, client.root / "fix" / "order.smithy", text, "smithy")
     found = [d for d in await diagnostics(client, uri) if d.code == "smithy/unresolved-shape"]
     assert found

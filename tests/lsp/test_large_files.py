@@ -7,7 +7,7 @@ import pytest
 from lsprotocol import types
 
 from benchmarks.generators import smithy_model
-from support.lsp import diagnostics, eventually, forget_pushed, open_document
+from support.lsp import diagnostics, eventually, forget_pushed, open_document, until_indexed
 
 
 @pytest.mark.asyncio
@@ -15,6 +15,7 @@ async def test_typing_in_a_large_model_keeps_diagnostics_true(client):
     text = smithy_model(6_000) + "\nstructure Tail {\n    missing: NoSuchShape\n}\n"
     lines = text.splitlines()
     tail_line = next(i for i, line in enumerate(lines) if "NoSuchShape" in line)
+    await until_indexed(client)  # until then, another file might define `NoSuchShape`
     uri = open_document(client, client.root / "big" / "model.smithy", text, "smithy")
     found = await diagnostics(client, uri)
     unresolved = [d for d in found if d.code == "smithy/unresolved-shape"]

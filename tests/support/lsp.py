@@ -94,3 +94,19 @@ def position_of(path, needle: str, occurrence: int = 0, shift: int = 0) -> types
 def open_from_disk(client, path, language):
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=path.as_uri(), language_id=language, version=1, text=path.read_text())))
+
+
+def indexed(client) -> bool:
+    """Whether the server has reported the end of its workspace index."""
+    return any(getattr(report, "kind", None) == "end"
+               for reports in client.progress_reports.values() for report in reports)
+
+
+async def until_indexed(client) -> None:
+    """Wait for the workspace index: until it lands, verdicts that other files could
+    overturn (a Smithy shape id that names nothing yet) are held back."""
+    for _ in range(600):
+        if indexed(client):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the workspace index never finished")

@@ -95,29 +95,16 @@ def _excluded(path: Path, base: Path, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(path.name, pattern) for pattern in patterns)
 
 
-def _within(path: Path, roots: list[Path]) -> bool:
-    return any(path == root or root in path.parents for root in roots)
-
-
 def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, bytes] | None, cwd: Path) -> CheckResult:
     from witsmith.features.diagnostics import file_diagnostics
     from witsmith.workspace.project import Workspace, language_of
-    from witsmith.workspace.smithy.projects import enclosing_project_file
 
     workspace = Workspace(config.settings)
     if stdin is not None:
         workspace.files.set_buffer(*stdin)
-    # A Smithy file named alone (as pre-commit does) is checked with its own project:
-    # its sources and Maven dependencies, as the language server does.
-    enclosing = set()
-    for path in paths:
-        if language_of(path) == "smithy" and not path.is_dir():
-            found = enclosing_project_file(path, [cwd, path.parent.parent if len(path.parents) > 1 else path.parent])
-            if found is not None and found not in enclosing:
-                enclosing.add(found)
-                workspace.smithy.add_root(found)
-    for path in paths:
-        workspace.add_root(path)
+    # Grouped by project once: a file brings its own package or project, never a root
+    # of the other language, and a path inside a given folder adds nothing.
+    covered = workspace.add_paths(paths, tops=[cwd])
     limit_message = workspace.index_limit_message()
     if limit_message:
         print(f"witsmith check: {limit_message}", file=sys.stderr)
@@ -125,12 +112,10 @@ def _check_group(paths: list[Path], config: Configuration, stdin: tuple[Path, by
     if stdin is not None:
         targets = [stdin[0]]
     else:
+        # Project files (deps.toml, wasmcloud.toml, ...) with entries refused are reported too.
         project_files = set(workspace.wit.project_files_with_problems())
-        targets = [
-            f for f in workspace.known_files()
-            if (_within(f, paths) or f in enclosing) and (language_of(f) or f in project_files)
-            and not _excluded(f, base, config.exclude)
-        ]
+        targets = [f for f in covered if language_of(f) and not _excluded(f, base, config.exclude)]
+        targets += [f for f in sorted(project_files - set(targets)) if not _excluded(f, base, config.exclude)]
     result = CheckResult(files=len(targets))
     for path in targets:
         diagnostics = file_diagnostics(workspace, path)

@@ -104,6 +104,22 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
     return found
 
 
+# Verdicts that files not read yet could overturn: a shape id that names nothing here
+# may be defined in a file the workspace index has not reached (witsmith resolves Smithy
+# ids across the whole workspace).  Everything else about a file is settled once its own
+# project is read (WIT resolves within a package and its deps/ only).
+_NEEDS_WHOLE_WORKSPACE = frozenset({
+    "smithy/unresolved-shape", "smithy/unresolved-trait", "smithy/apply-to-unknown-shape",
+    "smithy/namespace-not-loaded", "smithy/invalid-rename",
+})
+
+
+def needs_whole_workspace(diagnostic: Diagnostic) -> bool:
+    """Whether a diagnostic may vanish once every workspace file is read: while the
+    index runs, the language server holds these back rather than show a false error."""
+    return diagnostic.code in _NEEDS_WHOLE_WORKSPACE
+
+
 def is_syntax_diagnostic(diagnostic: Diagnostic) -> bool:
     return diagnostic.code in ("smithy/syntax-error", "wit/syntax-error")
 

@@ -63,13 +63,23 @@ class OutlineCache:
         return entry[1]
 
 
+def file_symbols(path: Path, tree: SyntaxTree, query: str, cache: OutlineCache) -> list[FoundSymbol]:
+    """The symbols of one file that match ``query`` (a unit of work a caller can interleave)."""
+    found = []
+    for symbol, container in cache.symbols(path, tree):
+        score = fuzzy_score(query, symbol.name)
+        if score is not None:
+            found.append(FoundSymbol(path, symbol, container, score))
+    return found
+
+
+def best_symbols(found: list[FoundSymbol], limit: int = 500) -> list[FoundSymbol]:
+    return sorted(found, key=lambda f: (-f.score, f.symbol.name, str(f.path)))[:limit]
+
+
 def workspace_symbols(trees: Iterable[tuple[Path, SyntaxTree]], query: str, cache: OutlineCache,
                       limit: int = 500) -> list[FoundSymbol]:
     found = []
     for path, tree in trees:
-        for symbol, container in cache.symbols(path, tree):
-            score = fuzzy_score(query, symbol.name)
-            if score is not None:
-                found.append(FoundSymbol(path, symbol, container, score))
-    found.sort(key=lambda f: (-f.score, f.symbol.name, str(f.path)))
-    return found[:limit]
+        found.extend(file_symbols(path, tree, query, cache))
+    return best_symbols(found, limit)

@@ -37,7 +37,7 @@ from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.type_definition import type_definition
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
-from witsmith.features.workspace_symbols import OutlineCache, fuzzy_score, workspace_symbols
+from witsmith.features.workspace_symbols import OutlineCache, best_symbols, file_symbols, fuzzy_score
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
@@ -45,13 +45,15 @@ from witsmith.lsp.jar_documents import JAR_FILE_CONTENTS, client_opens_jar_docum
 from witsmith.lsp.jar_documents import contents as jar_contents
 from witsmith.lsp import watchdog
 from witsmith.lsp.framing import FrameReader, serve_messages
+from witsmith.lsp.long_requests import SLICE, ContentModified, ServerCancelled, Slices
 from witsmith.lsp.positions import PositionCodec
 from witsmith.lsp.protocol import WitsmithProtocol
 from witsmith.lsp.settings import settings_for
 from witsmith.text import LineIndex
 from witsmith.workspace.files import normalize
+from witsmith.workspace.indexing import SummaryPool, files_to_summarize
 from witsmith.workspace.project import Workspace, language_of
-from witsmith.workspace.smithy.projects import enclosing_project_file, is_smithy_json
+from witsmith.workspace.smithy.projects import is_smithy_json
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,14 @@ DEBOUNCE_SECONDS = 0.2
 # A file whose full check took longer than this gets syntax diagnostics on each
 # keystroke (with its other diagnostics carried along) and a full check when typing pauses.
 FULL_CHECK_BUDGET_SECONDS = 0.03
+# A Smithy project read when one of its files opens, before the index lands: larger
+# ones wait for the index (the file is read alone meanwhile, its verdicts that other
+# files could overturn held back), or opening the file would block the editor.
+ON_DEMAND_MAX_FILES = 100
+# How often the indexing thread hands the interpreter back (the default is 5 ms).
+INDEXING_SWITCH_SECONDS = 0.0005
+# Below this many files, starting worker processes costs more than it saves.
+POOL_MIN_FILES = 64
 WATCHED_GLOBS = ("**/*.smithy", "**/*.wit", "**/*.json", "**/codegen.toml", "**/smithy-build.json",
                  "**/witsmith.toml", "**/deps.toml", "**/wkg.toml", "**/wasmcloud.toml")
 
@@ -91,6 +101,10 @@ class WitsmithServer(LanguageServer):
         # Files changed on disk while a background index ran: the new index may have
         # read them before the change, so they are read again once it is swapped in.
         self._changed_while_indexing: set[Path] | None = None
+        # While the first index of the workspace folders runs, the project holds only
+        # the projects of opened files: verdicts that other files could overturn wait.
+        self.partial = False
+        self.summary_pool = SummaryPool()
 
     def _start_io_async(self, stdin=None, stdout=None) -> None:
         """pygls's stdio loop, with witsmith's reading of frames (`lsp.framing`)."""
@@ -138,6 +152,9 @@ class WitsmithServer(LanguageServer):
             return None
         index = self.index_of(where.path)
         return types.Location(uri=jar_uri(where.path), range=self.codec.range(index, where.start, where.end)) if index else None
+    def shutdown(self) -> None:
+        self.summary_pool.close()  # no worker process outlives the server
+        super().shutdown()
 
     def document(self, uri: str) -> OpenDocument | None:
         return self.documents.get(uri_to_path(uri))
@@ -156,17 +173,9 @@ class WitsmithServer(LanguageServer):
             # on every keystroke would re-resolve the whole Smithy workspace each time.
             return set()
         if not project.knows(document.path):
-            # A Smithy file opened before the index lands is checked with its own project
-            # (its sources and Maven dependencies), not alone.
-            config = enclosing_project_file(document.path, self.roots) if language_of(document.path) == "smithy" else None
-            if config is not None and not project.smithy.project_of(config):
-                project.smithy.add_root(config)
-            # A new file joins the package folder or project it sits in, and the files
-            # that looked for what it defines are checked again.
-            affected = project.update(document.path)
-            if not project.knows(document.path):
-                project.add_root(document.path)
-            return affected | {document.path}
+            # Its own project (a handful of files), not its folder tree: enough for a
+            # true verdict now, while the whole workspace is still being indexed.
+            return project.add_project_of(document.path, self.roots, ON_DEMAND_MAX_FILES) | {document.path}
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
@@ -181,6 +190,8 @@ class WitsmithServer(LanguageServer):
             self._full_check_seconds[path] = time.perf_counter() - began
             if path in self.documents:
                 self._last_full[path] = found
+        if self.partial:
+            found = [d for d in found if not diagnostics_feature.needs_whole_workspace(d)]
         return [convert.diagnostic(self.codec, index, self.index_of, d) for d in found]
 
     def _quick_diagnostics(self, path: Path) -> list[Diagnostic]:
@@ -254,11 +265,13 @@ class WitsmithServer(LanguageServer):
                 self.workspace_diagnostic_refresh(None)
             return
         known = set(self.project.known_files())
-        # Open documents first; between files, let keystrokes and requests through.
+        # Open documents first; between files, let keystrokes and requests through
+        # (a real pause now and then: pygls reads each message in a few loop turns).
+        paced = Slices(None)
         for path in sorted(stale, key=lambda p: (p not in self.documents, str(p))):
             if path in self.documents or path in known:
                 self.publish(path)
-                await asyncio.sleep(0)
+                await paced.pause()
 
     def apply_settings(self) -> None:
         settings, problems = settings_for(self.roots, self.client_options)
@@ -280,21 +293,39 @@ class WitsmithServer(LanguageServer):
             except Exception:  # a client may refuse progress; indexing goes on without it
                 report = False
 
+        pool = self.summary_pool
+
         def build() -> Workspace:
             began = time.perf_counter()
             project = Workspace(settings)
+            paths = files_to_summarize(roots)
+            if len(paths) >= POOL_MIN_FILES:
+                # Parsing is the bulk of the work: worker processes do it, so this
+                # thread leaves the interpreter lock to the editor's requests.
+                project.take_summaries(pool.summaries(paths))
             for root in roots:
                 project.add_root(root)
             log.info("indexed %d files in %.2f s", len(project.known_files()), time.perf_counter() - began)
             return project
 
         self._changed_while_indexing = set()
+        # The indexing thread resolves names in Python: hand the interpreter back to the
+        # event loop (and pygls's reading thread) sooner than the default 5 ms.
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(INDEXING_SWITCH_SECONDS)
         try:
-            project = await asyncio.get_running_loop().run_in_executor(None, build)
+            project = await _in_daemon_thread(build)
+        except BaseException:
+            self.partial = False  # no index will come: show what is known rather than hold it back for ever
+            raise
         finally:
+            sys.setswitchinterval(switch_interval)
             changed, self._changed_while_indexing = self._changed_while_indexing, None
         self.project = project
-        self.apply_settings()  # settings may have changed while the index ran
+        self.partial = False
+        latest, _ = settings_for(self.roots, self.client_options)
+        if latest != settings:  # changed while the index ran (else re-checking everything is wasted)
+            self.apply_settings()
         self._behind.clear()
         for path in changed:
             if path not in self.documents:
@@ -310,11 +341,40 @@ class WitsmithServer(LanguageServer):
 
         # Outline every file now, a file at a time between other work, so the first
         # workspace-symbol search is as quick as the rest.
+        paced = Slices(None)
         for path in project.known_files():
-            tree = project.parses.cached(path)
+            tree = stored_tree(project, path)
             if tree is not None:
                 self.outlines.symbols(path, tree)
-            await asyncio.sleep(0)
+            await paced.pause()
+
+
+def stored_tree(project: Workspace, path: Path):
+    """The tree of a file that is not open: cached, or parsed now (files summarized by
+    the index's worker processes have no tree in this process until one is needed)."""
+    tree = project.parses.cached(path)
+    if tree is None and path.suffix.lower() in (".smithy", ".wit"):
+        language_workspace = project.wit if path.suffix.lower() == ".wit" else project.smithy
+        tree = language_workspace.tree(path)
+    return tree
+
+
+async def _in_daemon_thread(work):
+    """Run ``work`` in a thread of its own that never holds up the process's exit (the
+    event loop's executor would be waited for at shutdown)."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future = loop.create_future()
+
+    def run() -> None:
+        try:
+            result = work()
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting coroutine
+            loop.call_soon_threadsafe(lambda error=error: done.done() or done.set_exception(error))
+        else:
+            loop.call_soon_threadsafe(lambda: done.done() or done.set_result(result))
+
+    threading.Thread(target=run, name="witsmith-index", daemon=True).start()
+    return await done
 
 
 server = WitsmithServer()
@@ -333,6 +393,7 @@ def initialize(ls: WitsmithServer, params: types.InitializeParams) -> None:
     ls.client_options = params.initialization_options
     ls.apply_settings()
     watchdog.watch(params.process_id)
+    ls.partial = bool(ls.roots)  # until the index of the folders, started once initialized, lands
 
 
 @server.feature(types.INITIALIZED)
@@ -412,8 +473,22 @@ def did_change_configuration(ls: WitsmithServer, params: types.DidChangeConfigur
 
 @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
                 types.DiagnosticOptions(inter_file_dependencies=True, workspace_diagnostics=True, identifier="witsmith"))
-def document_diagnostic(ls: WitsmithServer, params: types.DocumentDiagnosticParams) -> types.FullDocumentDiagnosticReport:
-    return types.FullDocumentDiagnosticReport(items=ls.diagnostics(uri_to_path(params.text_document.uri)))
+def document_diagnostic(ls: WitsmithServer, params: types.DocumentDiagnosticParams):
+    path = uri_to_path(params.text_document.uri)
+    return (yield _pull_unless_superseded, (ls, Slices(ls.protocol), path, _version(ls, path)), None)
+
+
+async def _pull_unless_superseded(ls: WitsmithServer, slices: Slices, path: Path, version: int | None):
+    """A pull for a version the editor has already replaced is dropped, not computed:
+    the client asks again for the new one."""
+    try:
+        if not await slices.settle():
+            return None
+        if _version(ls, path) != version:
+            raise ServerCancelled("the document changed since this pull; pull again", data={"retriggerRequest": True})
+        return types.FullDocumentDiagnosticReport(items=ls.diagnostics(path))
+    finally:
+        slices.done()
 
 
 @server.feature(types.WORKSPACE_DIAGNOSTIC)
@@ -548,7 +623,7 @@ def type_definition_handler(ls: WitsmithServer, params: types.TypeDefinitionPara
 
     def tree_of(path: Path):
         document = ls.documents.get(path)
-        return document.tree if document else ls.project.parses.cached(path)
+        return document.tree if document else stored_tree(ls.project, path)
 
     target = ls.on_disk(type_definition(place.path, place.offset, language_workspace.definition, tree_of))
     return convert.location(ls.codec, ls.index_of, target) if target else None
@@ -579,24 +654,65 @@ def document_highlight(ls: WitsmithServer, params: types.DocumentHighlightParams
 
 
 @server.feature(types.WORKSPACE_SYMBOL)
-def workspace_symbol(ls: WitsmithServer, params: types.WorkspaceSymbolParams) -> list[types.SymbolInformation]:
-    def trees():
-        for path in ls.project.known_files():
-            document = ls.documents.get(path)
-            tree = document.tree if document else ls.project.parses.cached(path)
-            if tree is not None:
-                yield path, tree
+def workspace_symbol(ls: WitsmithServer, params: types.WorkspaceSymbolParams):
+    return (yield _workspace_symbols_in_slices, (ls, Slices(ls.protocol), params.query), None)
 
-    result = []
-    for found in workspace_symbols(trees(), params.query, ls.outlines):
-        index = ls.index_of(found.path)
-        if index is None:
-            continue
-        result.append(types.SymbolInformation(
-            name=found.symbol.name, kind=convert.symbol_kind(found.symbol.kind), container_name=found.container,
-            location=types.Location(uri=convert.path_to_uri(found.path),
-                                    range=ls.codec.range(index, found.symbol.name_start, found.symbol.name_end))))
-    return result
+
+async def _workspace_symbols_in_slices(ls: WitsmithServer, slices: Slices, query: str):
+    try:
+        if not await slices.settle():
+            return None
+        project = ls.project
+        found = []
+        for count, path in enumerate(project.known_files()):
+            if count % SLICE == SLICE - 1 and not await slices.pause():
+                return None
+            document = ls.documents.get(path)
+            tree = document.tree if document else stored_tree(project, path)
+            if tree is not None:
+                found.extend(file_symbols(path, tree, query, ls.outlines))
+        result = []
+        index_of = _memo(ls.index_of)
+        for count, symbol in enumerate(best_symbols(found)):
+            if count % SLICE == SLICE - 1 and not await slices.pause():
+                return None
+            converted = _symbol_information(ls, index_of, symbol)
+            if converted is not None:
+                result.append(converted)
+        return result
+    finally:
+        slices.done()
+
+
+def _symbol_information(ls: WitsmithServer, index_of, found) -> types.SymbolInformation | None:
+    index = index_of(found.path)
+    if index is None:
+        return None
+    return types.SymbolInformation(
+        name=found.symbol.name, kind=convert.symbol_kind(found.symbol.kind), container_name=found.container,
+        location=types.Location(uri=convert.path_to_uri(found.path),
+                                range=ls.codec.range(index, found.symbol.name_start, found.symbol.name_end)))
+
+
+def _memo(index_of):
+    """``index_of`` remembered for one request: many results share a file."""
+    known: dict[Path, LineIndex | None] = {}
+
+    def remembered(path: Path) -> LineIndex | None:
+        if path not in known:
+            known[path] = index_of(path)
+        return known[path]
+
+    return remembered
+
+
+def _version(ls: WitsmithServer, path: Path) -> int | None:
+    document = ls.documents.get(path)
+    return document.version if document else None
+
+
+def _versions(ls: WitsmithServer) -> dict[Path, int]:
+    return {path: document.version for path, document in ls.documents.items()}
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK, types.DocumentLinkOptions(resolve_provider=False))
@@ -622,9 +738,31 @@ def references(ls: WitsmithServer, params: types.ReferenceParams) -> list[types.
     language_workspace = _language_workspace(ls, place.path) if place else None
     if language_workspace is None:
         return []
-    found = language_workspace.references(place.path, place.offset, params.context.include_declaration)
-    located = (convert.location(ls.codec, ls.index_of, where) for where in found if ls.on_disk(where))
-    return [loc for loc in located if loc]
+    return (yield _references_in_slices, (ls, Slices(ls.protocol), place, params.context.include_declaration, _versions(ls)), None)
+
+
+async def _references_in_slices(ls: WitsmithServer, slices: Slices, place: Place, include: bool, versions: dict):
+    try:
+        if not await slices.settle():
+            return None
+        if _versions(ls) != versions:
+            raise ContentModified("the documents changed since the request; ask again")
+        language_workspace = _language_workspace(ls, place.path)
+        found = language_workspace.references(place.path, place.offset, include)
+        index_of = _memo(ls.index_of)
+        result = []
+        for count, where in enumerate(found):
+            if count % SLICE == SLICE - 1:
+                if not await slices.pause():
+                    return None
+                if _versions(ls) != versions:
+                    raise ContentModified("the documents changed since the request; ask again")
+            located = convert.location(ls.codec, index_of, where) if ls.on_disk(where) else None
+            if located is not None:
+                result.append(located)
+        return result
+    finally:
+        slices.done()
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
@@ -794,15 +932,40 @@ def prepare_rename(ls: WitsmithServer, params: types.PrepareRenameParams):
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
-def rename(ls: WitsmithServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+def rename(ls: WitsmithServer, params: types.RenameParams):
     ls.refresh(ls.catch_up())
     place = _place(ls, params.text_document, params.position)
     if place is None:
         return None
-    found = interactive.rename(ls.project, place.path, place.offset, params.new_name)
-    if isinstance(found, RenameRefused):
-        raise RequestFailed(found.message)
-    return _workspace_edit(ls, found.edits)
+    return (yield _rename_in_slices, (ls, Slices(ls.protocol), place, params.new_name, _versions(ls)), None)
+
+
+async def _rename_in_slices(ls: WitsmithServer, slices: Slices, place: Place, new_name: str, versions: dict):
+    """Edits made against one state of the documents: if any changes meanwhile, the
+    rename is refused rather than answered with edits at the wrong places."""
+    try:
+        if not await slices.settle():
+            return None
+        if _versions(ls) != versions:
+            raise ContentModified("the documents changed since the rename was asked; rename again")
+        found = interactive.rename(ls.project, place.path, place.offset, new_name)
+        if isinstance(found, RenameRefused):
+            raise RequestFailed(found.message)
+        index_of = _memo(ls.index_of)
+        changes: dict[str, list[types.TextEdit]] = {}
+        for count, edit in enumerate(found.edits):
+            if count % SLICE == SLICE - 1:
+                if not await slices.pause():
+                    return None
+                if _versions(ls) != versions:
+                    raise ContentModified("the documents changed since the rename was asked; rename again")
+            index = index_of(edit.path)
+            if index is not None:
+                changes.setdefault(convert.path_to_uri(edit.path), []).append(
+                    types.TextEdit(range=ls.codec.range(index, edit.start, edit.end), new_text=edit.new_text))
+        return types.WorkspaceEdit(changes=changes)
+    finally:
+        slices.done()
 
 
 def serve(tcp_port: int | None = None, host: str = "127.0.0.1", client_process_id: int | None = None) -> int:

@@ -31,6 +31,10 @@ def language_of(path: Path) -> str | None:
     return None
 
 
+def _under(path: Path, folders: set[Path]) -> bool:
+    return any(parent in folders for parent in path.parents)
+
+
 class Workspace:
     def __init__(self, settings: Settings | None = None) -> None:
         self.files = FileStore()
@@ -57,6 +61,49 @@ class Workspace:
         self.roots.append(path)
         self.smithy.add_root(path)
         self.wit.add_root(path)
+
+    def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
+        """Per-file summaries made by worker processes (`witsmith.workspace.indexing`):
+        roots added next use them instead of parsing files whose bytes still match."""
+        self.smithy.take_summaries(hints)
+        self.wit.take_summaries(hints)
+
+    def add_paths(self, paths: list[Path], tops: list[Path] = ()) -> list[Path]:
+        """Folders and files given to check, each read once with what its verdict needs:
+        a folder is searched for projects and packages of both languages (a folder inside
+        another given one adds nothing); a file brings its own project, in its language
+        only.  The model files the paths cover.  Work is linear in the number of paths."""
+        paths = [normalize(p) for p in paths]
+        folders: set[Path] = set()
+        for folder in sorted({p for p in paths if p.is_dir()}, key=lambda p: len(p.parts)):
+            if not _under(folder, folders):
+                folders.add(folder)
+        ordered = sorted(folders)
+        self.roots.extend(ordered)
+        self.smithy.add_roots(ordered)
+        for folder in ordered:
+            self.wit.add_root(folder)
+        named: set[Path] = set()
+        tops = [*ordered, *(normalize(t) for t in tops)]
+        for path in paths:
+            if path in folders or _under(path, folders) or language_of(path) is None or path.is_dir():
+                continue
+            named.add(path)
+            if not self.knows(path):
+                self.add_project_of(path, tops)
+        return [f for f in self.known_files() if f in named or _under(f, folders)]
+
+    def add_project_of(self, path: Path, tops: list[Path] = (), max_files: int | None = None) -> set[Path]:
+        """Read what one file's verdict depends on (its WIT package with deps/, or its
+        Smithy project of at most ``max_files`` files) without walking ``tops``, the
+        workspace folders; the files whose diagnostics may change."""
+        path = normalize(path)
+        language = language_of(path)
+        if language == "wit":
+            return self.wit.add_package_of(path)
+        if language == "smithy":
+            return self.smithy.add_project_of(path, [normalize(t) for t in tops], max_files)
+        return set()
 
     def update(self, path: Path) -> set[Path]:
         """A file changed (in an editor buffer or on disk); the files whose diagnostics may change."""

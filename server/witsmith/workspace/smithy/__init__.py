@@ -20,8 +20,9 @@ from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.indexing import digest
 from witsmith.workspace.smithy import jars, shared_summaries
-from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json
+from witsmith.workspace.smithy.projects import PROJECT_FILES, Project, discover, is_smithy_json, project_of_file
 from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candidates, uses_by_name, with_member
 
 __all__ = ["ShapeDef", "SmithyWorkspace", "builtin_source"]
@@ -78,6 +79,8 @@ class SmithyWorkspace:
         self.resolution_failures: dict[Path, str] = {}
         # How much work updates did (files re-resolved), for tests and benchmarks.
         self.stats: Counter[str] = Counter()
+        # Summaries made elsewhere (worker processes), by path, with the digest of their bytes.
+        self._hints: dict[Path, tuple[bytes, FileSummary]] = {}
         self._load_extra_paths()
 
     # ----- settings and roots -------------------------------------------------------------
@@ -102,12 +105,54 @@ class SmithyWorkspace:
         return tuple(r if r.is_dir() else r.parent for r in roots + [normalize(extra)])
 
     def add_root(self, path: Path) -> None:
-        self._roots.append(normalize(path))
+        self.add_roots([path])
+
+    def add_roots(self, paths: list[Path]) -> None:
+        """Folders or files to search for projects; every file is resolved once, after all are read."""
+        self._roots.extend(normalize(path) for path in paths)
         with gc_paused():  # loading a folder builds a large graph of live objects: see gc_pause
-            for project in discover(normalize(path), self.files_store, self._allowed(path),
-                                    self.settings.smithy_maven_repositories):
-                self._add_project(project)
+            for path in paths:
+                for project in discover(normalize(path), self.files_store, self._allowed(path),
+                                        self.settings.smithy_maven_repositories):
+                    self._add_project(project)
             self._resolve_all()
+
+    def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
+        """Summaries made by worker processes, used instead of parsing while the bytes match
+        (the tree is parsed again only if a feature asks for it)."""
+        self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == ".smithy")
+
+    def add_project_of(self, path: Path, tops: list[Path], max_files: int | None = None) -> set[Path]:
+        """Read the project one file belongs to (see `project_of_file`), not the whole
+        workspace; a project of more than ``max_files`` files is left to the caller's
+        full index, and the file is read on its own meanwhile.  The files whose
+        diagnostics may change."""
+        path = normalize(path)
+        if path in self._summaries or path.name in PROJECT_FILES:
+            return self.update(path)
+        allowed = self._allowed(path) + tuple(normalize(t) for t in tops)
+        project = project_of_file(path, self.files_store, tops, allowed, self.settings.smithy_maven_repositories)
+        if project.config is not None and project.config in self._project_of:
+            return self.update(path)
+        if max_files is not None and len(project.files) > max_files:
+            project = Project(None, "loose", {path})
+        if project.kind == "loose":
+            project.files = {p for p in project.files if p not in self._project_of}
+        before = {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}
+        self._add_project(project)
+        added = set(project.files) | {path}
+        affected = set(added)
+        for added_path in added:
+            for shape_id in self._defined_ids(self._summaries.get(added_path)):
+                affected |= self._dependents.get(shape_id, set())
+        for namespace in before ^ {ns for ns in BUILTIN_SOURCES if ns in self._ns_files}:
+            affected |= self._dependents_by_ns.get(namespace, set())
+        for file in sorted(affected):
+            if file in self._summaries:
+                self._resolve_file(file)
+        if project.config is not None:
+            affected.add(project.config)
+        return affected
 
     def _loose(self) -> Project:
         """The one project of all files no project file claims: loose files resolve together."""
@@ -173,9 +218,13 @@ class SmithyWorkspace:
                     return None
                 summary = shared_summaries.summary(path, source, lambda: summarize_ast(path, source))
             else:
-                tree = self.parses.get(path, "smithy", source)
-                self._trees[path] = tree
-                summary = summarize_idl(path, tree)
+                hint = self._hints.pop(path, None)
+                if hint is not None and not self.files_store.is_open(path) and hint[0] == digest(source):
+                    summary = hint[1]
+                else:
+                    tree = self.parses.get(path, "smithy", source)
+                    self._trees[path] = tree
+                    summary = summarize_idl(path, tree)
         except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
             summary = FileSummary(path=path, format="json" if path.suffix == ".json" else "idl")
             summary.problems.append(Problem("smithy/internal-error", 0, 0, f"witsmith could not read this file: {error!r}"))
@@ -663,7 +712,14 @@ class SmithyWorkspace:
         return list(self._summaries.values())
 
     def tree(self, path: Path) -> SyntaxTree | None:
-        return self._trees.get(normalize(path))
+        path = normalize(path)
+        tree = self._trees.get(path)
+        if tree is None and path in self._summaries and path.suffix == ".smithy":
+            # Summarized by a worker process: parse here only when a feature needs the tree.
+            source = self.files_store.read(path)
+            if source is not None:
+                tree = self._trees[path] = self.parses.get(path, "smithy", source)
+        return tree
 
     def resolved(self, path: Path) -> ResolvedFile | None:
         return self._resolved.get(normalize(path))

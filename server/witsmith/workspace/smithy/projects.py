@@ -307,23 +307,6 @@ def read_smithy_build(config: Path, files: FileStore, allowed: tuple[Path, ...] 
     return project
 
 
-def enclosing_project_file(path: Path, roots: list[Path]) -> Path | None:
-    """The nearest `smithy-build.json` or `codegen.toml` in the folders from ``path`` up to
-    the workspace root holding it: the project a file opened before the index belongs to."""
-    path = normalize(path)
-    root = next((normalize(r) for r in roots if normalize(r) in path.parents), None)
-    if root is None:
-        return None
-    for folder in path.parents:
-        for name in PROJECT_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        if folder == root:
-            break
-    return None
-
-
 def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = None,
              maven_repositories: tuple[Path, ...] = ()) -> list[Project]:
     """Projects under `root`; files claimed by no project file form one loose project.
@@ -369,3 +352,56 @@ def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = No
     if rest:
         projects.append(Project(None, "loose", rest))
     return projects
+
+
+def project_of_file(path: Path, files: FileStore, tops: list[Path],
+                    allowed: tuple[Path, ...] | None = None,
+                    maven_repositories: tuple[Path, ...] = ()) -> Project:
+    """The project one model file belongs to, found without walking the workspace: the
+    nearest `codegen.toml` or `smithy-build.json` in its folder or above (up to the
+    workspace folder holding it) that lists it, or else a loose project of the model
+    files beside it.  This is what a file's verdict depends on, small enough to read
+    when the file is opened while the whole workspace is still being indexed."""
+    path = normalize(path)
+    top = max((t for t in tops if t == path.parent or t in path.parents), key=lambda t: len(t.parts), default=path.parent)
+    folder = path.parent
+    while True:
+        for name in PROJECT_FILES:
+            config = folder / name
+            if files.read(config) is None:
+                continue
+            if name == "codegen.toml":
+                project = read_codegen(config, files, allowed or (top,))
+            else:
+                project = read_smithy_build(config, files, allowed or (top,), maven_repositories)
+            if path in project.files:
+                return project
+        if folder == top or folder == folder.parent:
+            break
+        folder = folder.parent
+    beside = {p for p in _model_files_beside(path.parent, files)}
+    return Project(None, "loose", beside | {path})
+
+
+def _model_files_beside(folder: Path, files: FileStore) -> list[Path]:
+    """Model files directly in ``folder`` (not below it)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if not entry.name.lower().endswith(MODEL_SUFFIXES) or entry.name in PROJECT_FILES:
+            continue
+        try:
+            if not entry.is_file():
+                continue
+        except OSError:
+            continue
+        path = normalize(entry.path)
+        if path.suffix == ".json":
+            source = files.read(path)
+            if source is None or not is_smithy_json(path, source):
+                continue
+        found.append(path)
+    return found

@@ -28,8 +28,10 @@ from witsmith.model.wit import FileSummary, PackageUnit, summarize
 from witsmith.model.wit.binary import BinaryPackageError, NotAPackage, decode_package
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
+from witsmith.workspace.indexing import digest
 from witsmith.workspace.wit.layout import (
-    BINARY_SUFFIX, WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, root_groups, wit_files_in,
+    BINARY_SUFFIX, WIT_SUFFIX, Group, dep_groups, find_root_folders, opaque_deps, package_root_of, root_groups,
+    wit_files_in,
 )
 from witsmith.workspace.wit.packagechecks import package_problems
 from witsmith.workspace.wit.packages import Context
@@ -75,6 +77,12 @@ class WitWorkspace:
         # Project files (deps.toml, wasmcloud.toml, ...) -> entries refused for pointing outside.
         self._project_file_problems: dict[Path, list[Problem]] = {}
         self.counts = WorkCounts()
+        # Summaries made elsewhere (worker processes), by path, with the digest of their bytes.
+        self._hints: dict[Path, tuple[bytes, FileSummary]] = {}
+
+    def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
+        """Summaries made by worker processes, used instead of parsing while the bytes match."""
+        self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == WIT_SUFFIX)
 
     # --- configuration ------------------------------------------------------
 
@@ -146,6 +154,22 @@ class WitWorkspace:
         for folder in folders:
             if folder not in self._contexts and folder not in self._context_of:
                 self._add_root_location(folder)
+
+    def add_package_of(self, path: Path) -> set[Path]:
+        """Read what one file's verdict depends on, without walking any folder tree: its
+        package folder with `deps/` and the project files' local overrides.  The files
+        whose diagnostics may change."""
+        path = normalize(path)
+        if path in self._group_of:
+            return self.update(path)
+        root = package_root_of(path)
+        added: set[Path] = set()
+        if root not in self._contexts and root not in self._context_of:
+            self._add_root_location(root)
+            added = {file for group in self._contexts[root].groups for file in group.files}
+        if path in self._group_of:
+            return added | {path}
+        return added | self.update(path)  # a buffer not on disk yet joins its folder
 
     def _add_root_location(self, location: Path) -> None:
         if location in self._contexts:
@@ -357,6 +381,10 @@ class WitWorkspace:
             summary = self._summarize_binary(source)
             self._summaries[path] = summary
             return summary
+        hint = self._hints.pop(path, None)
+        if hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
+            self._summaries[path] = hint[1]
+            return hint[1]
         try:
             summary = summarize(self._parses.get(path, "wit", source))
         except Exception:  # a damaged tree must never take the workspace down

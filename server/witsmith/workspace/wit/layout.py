@@ -111,3 +111,16 @@ def opaque_deps(location: Path) -> list[Path]:
                       if entry.name.endswith(".wat"))
     except OSError:
         return []
+
+
+def package_root_of(path: Path) -> Path:
+    """The root folder a .wit file is read with: the folder holding `deps/` when the
+    file is a `deps/` entry (`deps/x.wit` or `deps/x/y.wit`; deps/ is flat), otherwise
+    the file's own folder."""
+    path = normalize(path)
+    parent = path.parent
+    if parent.name == "deps":
+        return parent.parent
+    if parent.parent.name == "deps":
+        return parent.parent.parent
+    return parent
