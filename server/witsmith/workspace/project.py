@@ -91,6 +91,11 @@ class Workspace:
             named.add(path)
             if not self.knows(path):
                 self.add_project_of(path, tops)
+            if language_of(path) == "smithy":
+                # Its project file speaks for it: a missing dependency is reported there.
+                config = self.smithy.project_file_of(path)
+                if config is not None:
+                    named.add(config)
         return [f for f in self.known_files() if f in named or _under(f, folders)]
 
     def add_project_of(self, path: Path, tops: list[Path] = (), max_files: int | None = None) -> set[Path]:
@@ -100,7 +105,7 @@ class Workspace:
         path = normalize(path)
         language = language_of(path)
         if language == "wit":
-            return self.wit.add_package_of(path)
+            return self.wit.add_package_of(path, [normalize(t) for t in tops])
         if language == "smithy":
             return self.smithy.add_project_of(path, [normalize(t) for t in tops], max_files)
         return set()

@@ -122,6 +122,12 @@ class SmithyWorkspace:
         (the tree is parsed again only if a feature asks for it)."""
         self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == ".smithy")
 
+    def project_file_of(self, path: Path) -> Path | None:
+        """The `codegen.toml`, `smithy-build.json` or `.smithy-project.json` a model file
+        belongs to, if any (a lookup)."""
+        project = self._project_of.get(normalize(path))
+        return project.config if project is not None else None
+
     def add_project_of(self, path: Path, tops: list[Path], max_files: int | None = None) -> set[Path]:
         """Read the project one file belongs to (see `project_of_file`), not the whole
         workspace; a project of more than ``max_files`` files is left to the caller's

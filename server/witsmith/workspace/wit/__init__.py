@@ -74,6 +74,9 @@ class WitWorkspace:
         self._dependents: dict[object, set[Path]] = {}
         self._referrers: dict[Location, set[tuple[Path, int, int]]] = {}
         self._roots: list[Path] = []
+        # Workspace folders named by a caller that reads one package on demand: places
+        # project files may point to, as they will be once those folders are indexed.
+        self._tops: set[Path] = set()
         # Project files (deps.toml, wasmcloud.toml, ...) -> entries refused for pointing outside.
         self._project_file_problems: dict[Path, list[Problem]] = {}
         self.counts = WorkCounts()
@@ -121,7 +124,8 @@ class WitWorkspace:
     def _allowed(self) -> tuple[Path, ...]:
         """Where project files may point: the roots added and the configured search paths."""
         places = [r if r.is_dir() or r.suffix != WIT_SUFFIX else r.parent for r in self._roots]
-        return tuple(places) + tuple(normalize(p) for p in self._settings.wit_search_paths)
+        return (tuple(places) + tuple(sorted(self._tops))
+                + tuple(normalize(p) for p in self._settings.wit_search_paths))
 
     def _refuse(self, problems: list[Problem]) -> None:
         for problem in problems:
@@ -155,11 +159,13 @@ class WitWorkspace:
             if folder not in self._contexts and folder not in self._context_of:
                 self._add_root_location(folder)
 
-    def add_package_of(self, path: Path) -> set[Path]:
+    def add_package_of(self, path: Path, tops: list[Path] = ()) -> set[Path]:
         """Read what one file's verdict depends on, without walking any folder tree: its
-        package folder with `deps/` and the project files' local overrides.  The files
-        whose diagnostics may change."""
+        package folder with `deps/` and the project files' local overrides (which may
+        point anywhere inside ``tops``, the workspace folders).  The files whose
+        diagnostics may change."""
         path = normalize(path)
+        self._tops.update(normalize(top) for top in tops)
         if path in self._group_of:
             return self.update(path)
         root = package_root_of(path)
