@@ -1,0 +1,1 @@
+"""Formatting of Smithy and WIT files: whole files, ranges, and the minimal edits between texts."""
