@@ -8,17 +8,28 @@ from __future__ import annotations
 
 from witsmith.features.formatting.edits import ByteEdit, apply_edits, minimal_edits
 from witsmith.features.formatting.errors import FormatError
-from witsmith.features.formatting.smithy import format_smithy
-from witsmith.features.formatting.wit import detect_indent, format_wit
+from witsmith.features.formatting.smithy import format_smithy, format_smithy_tree
+from witsmith.features.formatting.wit import detect_indent, format_wit, format_wit_tree
+from witsmith.syntax import SyntaxTree
 
 
-def format_text(lang_id: str, text: str, *, wit_indent: str | None = None) -> str:
-    """The formatted text; a byte order mark and Windows line ends are kept."""
+def format_text(
+    lang_id: str, text: str, *, wit_indent: str | None = None, tree: SyntaxTree | None = None
+) -> str:
+    """The formatted text; a byte order mark and Windows line ends are kept.
+
+    ``tree``, when given, is the tree already parsed from ``text`` (it saves a parse).
+    """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     crlf = "\r\n" in body
     if crlf:
         body = body.replace("\r\n", "\n")
+    if tree is not None and not bom and not crlf and tree.lang_id == lang_id:
+        if lang_id == "smithy":
+            return format_smithy_tree(tree)
+        if lang_id == "wit":
+            return format_wit_tree(tree, wit_indent)
     if lang_id == "smithy":
         formatted = format_smithy(body)
     elif lang_id == "wit":
@@ -30,14 +41,30 @@ def format_text(lang_id: str, text: str, *, wit_indent: str | None = None) -> st
     return bom + formatted
 
 
-def format_range(lang_id: str, text: str, start: int, end: int, *, wit_indent: str | None = None) -> list[ByteEdit]:
+def format_edits(
+    lang_id: str, text: str, *, wit_indent: str | None = None, tree: SyntaxTree | None = None
+) -> list[ByteEdit]:
+    """The line edits that format the whole text."""
+    return minimal_edits(text, format_text(lang_id, text, wit_indent=wit_indent, tree=tree))
+
+
+def format_range(
+    lang_id: str,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    wit_indent: str | None = None,
+    tree: SyntaxTree | None = None,
+) -> list[ByteEdit]:
     """The edits of formatting the whole file that touch the bytes ``[start, end)``."""
-    edits = minimal_edits(text, format_text(lang_id, text, wit_indent=wit_indent))
+    edits = format_edits(lang_id, text, wit_indent=wit_indent, tree=tree)
     return [edit for edit in edits if edit.start < end and edit.end > start or edit.start == edit.end == start]
 
 
 __all__ = [
     "ByteEdit",
+    "format_edits",
     "format_range",
     "FormatError",
     "apply_edits",

@@ -36,7 +36,12 @@ def minimal_edits(old: str, new: str) -> list[ByteEdit]:
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     edits = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            # Line for line: one edit a line, so a range can take some lines and not others.
+            for offset in range(i2 - i1):
+                if old_lines[i1 + offset] != new_lines[j1 + offset]:
+                    edits.append(ByteEdit(offsets[i1 + offset], offsets[i1 + offset + 1], new_lines[j1 + offset]))
+        elif tag != "equal":
             edits.append(ByteEdit(offsets[i1], offsets[i2], "".join(new_lines[j1:j2])))
     return edits
 
