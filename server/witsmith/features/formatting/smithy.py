@@ -415,6 +415,8 @@ class _SmithyFormatter:
             if len(_STATEMENT_CACHE) >= _STATEMENT_CACHE_SIZE:
                 _STATEMENT_CACHE.pop(next(iter(_STATEMENT_CACHE)))
             _STATEMENT_CACHE[key] = rendered
+            # Formatting is idempotent: the formatted statement formats to itself.
+            _STATEMENT_CACHE[(rendered.encode("utf-8"), False)] = rendered
         return cat(pending, text(rendered))
 
     def shape(self, node: tree_sitter.Node, keyword: tree_sitter.Node) -> Doc:

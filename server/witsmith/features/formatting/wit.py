@@ -85,9 +85,9 @@ def format_wit_tree(tree: SyntaxTree, indent: str | None = None) -> str:
     if tree.has_errors:
         raise FormatError("the file has syntax errors; fix them before formatting")
     unit = indent if indent is not None else detect_indent(tree)
-    formatted = _WitFormatter(tree, unit).format()
-    _check(tree, formatted)
-    return formatted
+    # Each top-level item is checked on its own as it is formatted (see _item_lines);
+    # comments between them are copied as they are.
+    return _WitFormatter(tree, unit).format()
 
 
 @cache
@@ -128,16 +128,22 @@ def _tokens(tree: SyntaxTree) -> list[bytes]:
     return kept
 
 
-def _check(tree: SyntaxTree, formatted: str) -> None:
-    """Refuse a result that would change the file's meaning or its comments."""
+def _check(original: bytes, formatted: str) -> None:
+    """Refuse a result that would change the meaning or the comments of a top-level item."""
     encoded = formatted.encode("utf-8")
-    if encoded == tree.source:
+    if encoded == original:
         return
-    after = parse("wit", encoded)
+    before, after = parse("wit", original), parse("wit", encoded)
     if after.has_errors:
         raise FormatError("formatting would produce a file with syntax errors; the file was left as is")
-    if _comment_texts(tree) != _comment_texts(after) or _tokens(tree) != _tokens(after):
+    if _comment_texts(before) != _comment_texts(after) or _tokens(before) != _tokens(after):
         raise FormatError("formatting would change the file's tokens or comments; the file was left as is")
+
+
+# A top-level item's lines depend only on its text and the indent unit: an edit re-formats
+# the item it is in, and the others come from here.
+_ITEM_CACHE: dict[tuple[bytes, str], tuple[str, ...]] = {}
+_ITEM_CACHE_SIZE = 20_000
 
 
 def detect_indent(tree: SyntaxTree) -> str:
@@ -206,10 +212,31 @@ class _WitFormatter:
                 self.lines.append("")
             if is_comment:
                 self.comment(child, depth)
+            elif depth == 0:
+                self.lines.extend(self.top_level_item(child))
             else:
                 self.item(child, depth, container.type in ("record_body", "variant_body", "enum_body", "flags_body"))
             after_opener = False
             previous_end, previous_row = child.end_byte, child.end_point.row
+
+    def top_level_item(self, node: tree_sitter.Node) -> tuple[str, ...]:
+        original = self.source[node.start_byte : node.end_byte]
+        key = (original, self.unit)
+        lines = _ITEM_CACHE.get(key)
+        if lines is None:
+            outer, self.lines = self.lines, []
+            try:
+                self.item(node, 0, False)
+                lines = tuple(self.lines)
+            finally:
+                self.lines = outer
+            _check(original, "\n".join(lines))
+            if len(_ITEM_CACHE) >= _ITEM_CACHE_SIZE:
+                _ITEM_CACHE.pop(next(iter(_ITEM_CACHE)))
+            _ITEM_CACHE[key] = lines
+            # Formatting is idempotent: the formatted item formats to itself.
+            _ITEM_CACHE[("\n".join(lines).encode("utf-8"), self.unit)] = lines
+        return lines
 
     def comment_text(self, node: tree_sitter.Node) -> str:
         return self.text_of(node).rstrip()
