@@ -32,10 +32,23 @@ def minimal_edits(old: str, new: str) -> list[ByteEdit]:
         return []
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
-    offsets = _line_offsets(old_lines)
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    # Compare only what lies between the common first and last lines: formatting after an
+    # edit usually changes a few lines of a long file.
+    head = 0
+    limit = min(len(old_lines), len(new_lines))
+    while head < limit and old_lines[head] == new_lines[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old_lines[-1 - tail] == new_lines[-1 - tail]:
+        tail += 1
+    old_middle = old_lines[head : len(old_lines) - tail]
+    new_middle = new_lines[head : len(new_lines) - tail]
+    start = len("".join(old_lines[:head]).encode("utf-8"))
+    offsets = [0] * head + [start + offset for offset in _line_offsets(old_middle)]
+    matcher = difflib.SequenceMatcher(None, old_middle, new_middle, autojunk=False)
     edits = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if tag == "replace" and i2 - i1 == j2 - j1:
             # Line for line: one edit a line, so a range can take some lines and not others.
             for offset in range(i2 - i1):

@@ -79,9 +79,23 @@ def format_smithy(text_in: str) -> str:
 def format_smithy_tree(tree: SyntaxTree) -> str:
     if tree.has_errors:
         raise FormatError("the file has syntax errors; fix them before formatting")
-    formatted = _SmithyFormatter(tree).format()
-    _check_comments(tree, formatted)
+    formatter = _SmithyFormatter(tree)
+    formatted = formatter.format()
+    if formatter.needs_whole_check:
+        _check_comments(tree, formatted)
     return formatted
+
+
+def _check_statement(original: bytes, rendered: str, comments: list[str]) -> None:
+    """Refuse a statement whose layout would break the file or lose or reorder a comment."""
+    encoded = rendered.encode("utf-8")
+    if encoded == original:
+        return
+    after = parse("smithy", b"namespace a\n" + encoded)
+    if after.has_errors:
+        raise FormatError("formatting would produce a file with syntax errors; the file was left as is")
+    if _comment_texts(after) != comments:
+        raise FormatError("a comment is in a place the formatter cannot keep; the file was left as is")
 
 
 @cache
@@ -166,6 +180,16 @@ class _SmithyFormatter:
 
     # ------------------------------------------------------------------ helpers
 
+    def _comment_outside(self, shapes: list[tree_sitter.Node]) -> bool:
+        """Whether a comment lies outside every shape statement (both lists are in order)."""
+        index = 0
+        for comment in self.comments:
+            while index < len(shapes) and shapes[index].end_byte <= comment.start_byte:
+                index += 1
+            if index == len(shapes) or comment.start_byte < shapes[index].start_byte:
+                return True
+        return False
+
     def text_of(self, node: tree_sitter.Node) -> str:
         return _decode(self.source, node)
 
@@ -226,6 +250,9 @@ class _SmithyFormatter:
         namespace = next((s for s in statements if s.type == "namespace_statement"), None)
         uses = [s for s in statements if s.type == "use_statement"]
         shapes = [s for s in statements if s.type in _SHAPES or s.type == "apply_statement"]
+        # Shape statements are checked one by one as they are laid out; anything else
+        # (apply statements, comments outside shapes) gets the check of the whole file.
+        self.needs_whole_check = any(s.type == "apply_statement" for s in shapes) or self._comment_outside(shapes)
 
         # The comments after each statement, up to the next one (or the end of the file).
         following: dict[int, list[tree_sitter.Node]] = {}
@@ -355,11 +382,13 @@ class _SmithyFormatter:
         referenced: set[str] = set()
         if not uses:
             return []
-        for shape in shapes:
-            for node in _captured(shape, "(shape_id) @id"):
-                name = self.text_of(node)
-                if "#" not in name:
-                    referenced.add(name.split("$", 1)[0])
+        first = shapes[0].start_byte if shapes else len(self.source)
+        for node in _captured(self.tree.root, "(shape_id) @id"):
+            if node.start_byte < first:
+                continue
+            name = self.text_of(node)
+            if "#" not in name:
+                referenced.add(name.split("$", 1)[0])
         kept = []
         for use in uses:
             shape_id = self.text_of(use.child_by_field_name("shape_id"))
@@ -412,6 +441,13 @@ class _SmithyFormatter:
         if rendered is None:
             keyword = self.keyword(node)
             rendered = render(cat(self.header(node, keyword.start_byte), self.shape(node, keyword)), WIDTH)
+            expected = [
+                _normalize_comment(self.text_of(c), False).lstrip("/ ").rstrip()
+                for c in self.comments[bisect.bisect_left(self.comment_starts, node.start_byte):
+                                       bisect.bisect_left(self.comment_starts, node.end_byte)]
+                if c.id not in self.trailing_docs
+            ]
+            _check_statement(key[0], rendered, expected)
             if len(_STATEMENT_CACHE) >= _STATEMENT_CACHE_SIZE:
                 _STATEMENT_CACHE.pop(next(iter(_STATEMENT_CACHE)))
             _STATEMENT_CACHE[key] = rendered
