@@ -50,7 +50,7 @@ def throughput(lang: str, texts: list[str], min_seconds: float = 2.0) -> dict:
     return {"files": len(texts), "bytes": total, "rounds": rounds, "mb_per_s": total * rounds / elapsed / 1e6}
 
 
-def _latency(label: str, root: Path, path: Path, language: str, edits: int = 30) -> list[dict]:
+def _latency(label: str, root: Path, path: Path, language: str, edits: int = 20) -> list[dict]:
     client = StdioClient(root)
     rows = []
     try:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from benchmarks import check_throughput, lsp_session, parsing, smithy_resolve, wit_resolve, workspace_scale
+from benchmarks import formatting
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = parsing.run(corpus) + check_throughput.run(corpus) + smithy_resolve.run() + wit_resolve.run()
     if not args.quick:
-        rows += lsp_session.run() + workspace_scale.run()
+        rows += lsp_session.run() + workspace_scale.run() + formatting.run(corpus)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": machine(), "results": rows}, indent=2) + "\n")

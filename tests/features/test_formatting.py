@@ -237,3 +237,10 @@ def test_range_formatting_keeps_edits_outside_the_range_out():
     second_line = source.index("g:")
     edits = format_range("wit", source, second_line, second_line + 3)
     assert [apply_edits(source, edits).splitlines()[i] for i in (1, 2)] == ["f:func();", "  g: func();"]
+
+
+def test_wit_comments_between_parameters_break_the_list_and_keep_their_place():
+    source = "interface i {\n  f: func(a: u32, /* why */ b: u32);\n  g: func(a: /* c */ u32);\n}\n"
+    assert wit(source) == (
+        "interface i {\n  f: func(\n    a: u32,\n    /* why */\n    b: u32,\n  );\n  g: func(a: /* c */ u32);\n}\n"
+    )

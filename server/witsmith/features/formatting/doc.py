@@ -30,10 +30,6 @@ def text(value: str) -> Doc:
     return ("t", value) if value else EMPTY
 
 
-def line_or(flat: Doc) -> Doc:
-    return ("lo", flat)
-
-
 LINE_OR_SPACE: Doc = ("lo", ("t", " "))
 LINE_OR_EMPTY: Doc = ("lo", EMPTY)
 LINE_OR_COMMA: Doc = ("lo", ("t", ", "))

@@ -66,7 +66,8 @@ _ENTITY_LIST_KEYS = {"resources", "operations", "collectionOperations", "errors"
 _ENTITY_OBJECT_KEYS = {"identifiers", "properties", "rename"}
 
 
-def renderBlock(open_doc: Doc, close_doc: Doc, contents: Doc) -> Doc:  # noqa: N802 - the reference's name
+def render_block(open_doc: Doc, close_doc: Doc, contents: Doc) -> Doc:
+    """Brackets whose contents always go on lines of their own, indented by four."""
     return cat(open_doc, indent(4, cat(LINE, contents)), LINE, close_doc)
 
 
@@ -537,7 +538,7 @@ class _SmithyFormatter:
             current = cat(current, join(LINE, [self.comment_doc(c) for c in ws]))
         if not is_empty(current):
             member_docs.append(current)
-        return renderBlock(cat(LINE_OR_SPACE, text("{")), text("}"), join(separator, member_docs))
+        return render_block(cat(LINE_OR_SPACE, text("{")), text("}"), join(separator, member_docs))
 
     def member(self, node: tree_sitter.Node, limit: int) -> Doc:
         if node.type == "operation_property":
@@ -654,7 +655,7 @@ class _SmithyFormatter:
 
     def bracket_write(self, children, open_text, close_text, force=False, inline=False) -> Doc:
         if force and not inline:
-            return renderBlock(text(open_text), text(close_text), join(LINE, children))
+            return render_block(text(open_text), text(close_text), join(LINE, children))
         if children and open_text == "{":
             line_doc = LINE_OR_SPACE
         elif len(children) > 1:

@@ -197,7 +197,7 @@ class _WitFormatter:
             is_comment = child.type in _COMMENTS
             if not is_comment and child.type not in _ITEMS:
                 continue
-            if is_comment and previous_row is not None and child.start_point.row == previous_row:
+            if is_comment and previous_row is not None and child.start_point.row == previous_row and self.ends_line(child):
                 # A comment at the end of a line stays there, as far from the code as it was.
                 gap = self.source[previous_end : child.start_byte].decode("utf-8", errors="replace")
                 spaces = gap if gap and not gap.strip() and "\n" not in gap else " "
@@ -237,6 +237,12 @@ class _WitFormatter:
             # Formatting is idempotent: the formatted item formats to itself.
             _ITEM_CACHE[("\n".join(lines).encode("utf-8"), self.unit)] = lines
         return lines
+
+    def ends_line(self, comment: tree_sitter.Node) -> bool:
+        """Whether nothing but spaces follows the comment on its line (so it closes the line before)."""
+        line_end = self.source.find(b"\n", comment.end_byte)
+        rest = self.source[comment.end_byte : line_end if line_end >= 0 else len(self.source)]
+        return not rest.strip()
 
     def comment_text(self, node: tree_sitter.Node) -> str:
         return self.text_of(node).rstrip()
@@ -309,10 +315,8 @@ class _WitFormatter:
             self.lines.append(line.rstrip())
 
     def in_broken_params(self, comment: tree_sitter.Node, item: tree_sitter.Node) -> bool:
-        for params in _captured_params(item):
-            if params.start_byte < comment.start_byte < params.end_byte:
-                return True
-        return False
+        """Whether a comment sits between parameters: the list is then broken, a parameter a line."""
+        return comment.parent is not None and comment.parent.type == "param_list"
 
     # ------------------------------------------------------------------ one-line parts
 
@@ -369,7 +373,9 @@ class _WitFormatter:
         flat = self.join(tokens, in_use_list)
         if params is None:
             return [flat]
-        broken = params.start_point.row != params.end_point.row
+        broken = params.start_point.row != params.end_point.row or any(
+            child.type in _COMMENTS for child in params.children
+        )
         if not broken and len(self.unit * depth) + len(flat) <= MAX_LINE:
             return [flat]
         at = tokens.index(params)
@@ -384,7 +390,7 @@ class _WitFormatter:
                 if child.type == ",":
                     previous_end = child.end_byte
                 continue
-            if child.type in _COMMENTS and child.start_point.row == previous_row and not first:
+            if child.type in _COMMENTS and child.start_point.row == previous_row and not first and self.ends_line(child):
                 lines[-1] += " " + self.comment_text(child)
                 previous_end, previous_row = child.end_byte, child.end_point.row
                 continue
@@ -403,6 +409,3 @@ class _WitFormatter:
 def _captured_comments(node: tree_sitter.Node) -> list[tree_sitter.Node]:
     return _captured(node, "(comment) @c (doc_comment) @c")
 
-
-def _captured_params(node: tree_sitter.Node) -> list[tree_sitter.Node]:
-    return _captured(node, "(param_list) @p")
