@@ -8,6 +8,7 @@ edited statement or item is laid out again.
 
 from __future__ import annotations
 
+import queue
 import random
 import tempfile
 import time
@@ -50,6 +51,16 @@ def throughput(lang: str, texts: list[str], min_seconds: float = 2.0) -> dict:
     return {"files": len(texts), "bytes": total, "rounds": rounds, "mb_per_s": total * rounds / elapsed / 1e6}
 
 
+def _settle(client: StdioClient, uri: str, version: int, quiet: float = 1.5) -> None:
+    """Wait for the diagnostics of a version, then until the server has been quiet a while."""
+    client.wait_diagnostics(uri, version)
+    while True:
+        try:
+            client.messages.get(timeout=quiet)
+        except queue.Empty:  # nothing for `quiet` seconds
+            return
+
+
 def _latency(label: str, root: Path, path: Path, language: str, edits: int = 20) -> list[dict]:
     client = StdioClient(root)
     rows = []
@@ -57,7 +68,7 @@ def _latency(label: str, root: Path, path: Path, language: str, edits: int = 20)
         text = path.read_text()
         uri = path.as_uri()
         client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}})
-        client.wait_diagnostics(uri)
+        _settle(client, uri, 1, quiet=3.0)
         options = {"tabSize": 4, "insertSpaces": True}
         first, result = client.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": options})
         lines = text.splitlines()
@@ -68,17 +79,21 @@ def _latency(label: str, root: Path, path: Path, language: str, edits: int = 20)
             while not lines[line].strip():
                 line = rng.randrange(len(lines))
             # Insert a space at the start of the line: the file stays valid and needs formatting.
+            # Then wait, as a save comes after a pause in typing: the server's full check of
+            # the file (run when typing pauses) is not what is measured here.
             client.notify("textDocument/didChange", {
-                "textDocument": {"uri": uri, "version": version},
+                "textDocument": {"uri": uri, "version": 2 * version},
                 "contentChanges": [{"range": {"start": {"line": line, "character": 0},
                                               "end": {"line": line, "character": 0}}, "text": " "}]})
+            _settle(client, uri, 2 * version)
             elapsed, edits_back = client.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": options})
             timings.append(elapsed)
             assert edits_back, "the edited file needs formatting"
             client.notify("textDocument/didChange", {
-                "textDocument": {"uri": uri, "version": version},
+                "textDocument": {"uri": uri, "version": 2 * version + 1},
                 "contentChanges": [{"range": {"start": {"line": line, "character": 0},
                                               "end": {"line": line, "character": 1}}, "text": ""}]})
+            _settle(client, uri, 2 * version + 1)
         p50, p95 = percentile(timings, 0.5) * 1e3, percentile(timings, 0.95) * 1e3
         rows.append({"benchmark": f"format {label}: first textDocument/formatting", "value": round(first * 1e3, 1),
                      "unit": "ms", "target": "-", "met": True, "detail": {"edits": len(result or [])}})

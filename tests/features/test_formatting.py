@@ -244,3 +244,16 @@ def test_wit_comments_between_parameters_break_the_list_and_keep_their_place():
     assert wit(source) == (
         "interface i {\n  f: func(\n    a: u32,\n    /* why */\n    b: u32,\n  );\n  g: func(a: /* c */ u32);\n}\n"
     )
+
+
+@pytest.mark.parametrize("lang_id, source, formatted, untouched", [
+    ("wit", "interface a{\nf:func();\n}\ninterface b {\n  g: func(\n}\n",
+     "interface a {\n  f: func();\n}", "interface b {\n  g: func(\n}\n"),
+    ("smithy", '$version: "2"\nnamespace a\nstructure   A { x: String }\nstructure B {\n  y: \n}\n',
+     "structure A {\n    x: String\n}", "structure B {\n  y: \n}\n"),
+])
+def test_range_formatting_in_a_file_with_errors_formats_only_clean_declarations(lang_id, source, formatted, untouched):
+    with pytest.raises(FormatError):
+        format_text(lang_id, source)
+    result = apply_edits(source, format_range(lang_id, source, 0, len(source)))
+    assert formatted in result and result.endswith(untouched)

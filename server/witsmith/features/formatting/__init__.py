@@ -10,7 +10,8 @@ from witsmith.features.formatting.edits import ByteEdit, apply_edits, minimal_ed
 from witsmith.features.formatting.errors import FormatError
 from witsmith.features.formatting.smithy import format_smithy, format_smithy_tree
 from witsmith.features.formatting.wit import detect_indent, format_wit, format_wit_tree
-from witsmith.syntax import SyntaxTree
+from witsmith.features.formatting.ranges import clean_declaration_edits
+from witsmith.syntax import SyntaxTree, parse
 
 
 def format_text(
@@ -57,8 +58,19 @@ def format_range(
     wit_indent: str | None = None,
     tree: SyntaxTree | None = None,
 ) -> list[ByteEdit]:
-    """The edits of formatting the whole file that touch the bytes ``[start, end)``."""
-    edits = format_edits(lang_id, text, wit_indent=wit_indent, tree=tree)
+    """The edits of formatting the whole file that touch the bytes ``[start, end)``.
+
+    In a file with syntax errors, the error-free top-level declarations the range touches
+    are formatted, and nothing else.
+    """
+    try:
+        edits = format_edits(lang_id, text, wit_indent=wit_indent, tree=tree)
+    except FormatError:
+        if tree is None:
+            tree = parse(lang_id, text.encode("utf-8"))
+        if not tree.has_errors or "\r\n" in text or text.startswith("\ufeff"):
+            raise
+        return clean_declaration_edits(tree, start, end, wit_indent)
     return [edit for edit in edits if edit.start < end and edit.end > start or edit.start == edit.end == start]
 
 

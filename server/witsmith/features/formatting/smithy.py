@@ -436,6 +436,10 @@ class _SmithyFormatter:
         # A statement starts at column 0 after a line break and no group spans two
         # statements, so its layout depends on its own text only: keep it for the next run.
         pending = self.flush()
+        return cat(pending, text(self.statement_text(node)))
+
+    def statement_text(self, node: tree_sitter.Node) -> str:
+        """A shape statement laid out at the start of a line, without the comments above it."""
         first = node.child(0)
         key = (self.source[node.start_byte : node.end_byte], first is not None and first.id in self.trailing_docs)
         rendered = _STATEMENT_CACHE.get(key)
@@ -454,7 +458,7 @@ class _SmithyFormatter:
             _STATEMENT_CACHE[key] = rendered
             # Formatting is idempotent: the formatted statement formats to itself.
             _STATEMENT_CACHE[(rendered.encode("utf-8"), False)] = rendered
-        return cat(pending, text(rendered))
+        return rendered
 
     def shape(self, node: tree_sitter.Node, keyword: tree_sitter.Node) -> Doc:
         kind = node.type
