@@ -51,7 +51,7 @@ def throughput(lang: str, texts: list[str], min_seconds: float = 2.0) -> dict:
     return {"files": len(texts), "bytes": total, "rounds": rounds, "mb_per_s": total * rounds / elapsed / 1e6}
 
 
-def _settle(client: StdioClient, uri: str, version: int, quiet: float = 1.5) -> None:
+def _settle(client: StdioClient, uri: str, version: int, quiet: float = 3.0) -> None:
     """Wait for the diagnostics of a version, then until the server has been quiet a while."""
     client.wait_diagnostics(uri, version)
     while True:
