@@ -33,6 +33,7 @@ METHODS = [
     "textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/documentSymbol",
     "textDocument/foldingRange", "textDocument/semanticTokens/full", "textDocument/codeAction",
     "textDocument/selectionRange", "textDocument/diagnostic",
+    "textDocument/formatting", "textDocument/rangeFormatting",
 ]
 FRAGMENTS = ["{", "}", "(", ")", "<", ">", ":", ";", ",", ".", "@", "#", "$", "=", '"', "\n", "\r\n", " ",
              "structure ", "interface ", "use ", "func(", "list<", "é", "日本", "🦀", "a", "Z9", "///", "/*"]
@@ -49,6 +50,11 @@ def _params(method: str, uri: str, line: int, character: int) -> dict:
     if method == "textDocument/codeAction":
         span = {"start": position, "end": position}
         return {**document, "range": span, "context": {"diagnostics": []}}
+    if method == "textDocument/formatting":
+        return {**document, "options": {"tabSize": 4, "insertSpaces": True}}
+    if method == "textDocument/rangeFormatting":
+        span = {"start": {"line": max(0, line - 3), "character": 0}, "end": position}
+        return {**document, "range": span, "options": {"tabSize": 4, "insertSpaces": True}}
     if method == "textDocument/selectionRange":
         return {**document, "positions": [position]}
     return {**document, "position": position}

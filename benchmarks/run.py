@@ -19,6 +19,7 @@ from benchmarks import check_throughput, lsp_session, migration, parsing, smithy
 from benchmarks import aws_models
 from benchmarks import semantic_tokens
 from benchmarks import editor_timeline
+from benchmarks import formatting
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += migration.run(corpus)
     rows += semantic_tokens.run()
     if not args.quick:
-        rows += lsp_session.run() + workspace_scale.run() + editor_timeline.run(corpus)
+        rows += lsp_session.run() + workspace_scale.run() + editor_timeline.run(corpus) + formatting.run(corpus)
     rows += aws_models.run(quick=args.quick)
     print_table(rows)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -129,6 +129,10 @@ WIT_CAPTURES = [
 ]
 
 
+MESSY_WIT = "package a:b;\ninterface i{\n    f:func( a:u32 )->u32;\n    record r { x: u32 }\n}\n"
+MESSY_SMITHY = '$version:"2"\nnamespace a\nstructure   A { x: String }\n'
+
+
 def _positions(text, table):
     return [(position(text, needle, nth, offset), capture) for (needle, nth, offset), capture in table]
 
@@ -143,6 +147,9 @@ def project(tmp_path_factory) -> Path:
     shutil.copy(FIXTURES / "wit" / "broken.wit", root / "broken" / "broken.wit")
     shutil.copy(FIXTURES / "model" / "weather.smithy", root / "model" / "weather.smithy")
     shutil.copy(FIXTURES / "model" / "broken.smithy", root / "model" / "broken.smithy")
+    (root / "messy").mkdir()
+    (root / "messy" / "messy.wit").write_text(MESSY_WIT)
+    (root / "messy" / "messy.smithy").write_text(MESSY_SMITHY)
     return root
 
 
@@ -189,6 +196,8 @@ def report(nvim, nvim_env, installed, project, tmp_path_factory) -> dict:
              "fold_lines": [position(WIT, "celsius")[0]]},
             {"path": str(project / "model" / "broken.smithy"), "expect_diagnostics": True},
             {"path": str(project / "broken" / "broken.wit"), "expect_diagnostics": True},
+            {"path": str(project / "messy" / "messy.wit"), "format": True},
+            {"path": str(project / "messy" / "messy.smithy"), "format": True},
         ],
     }
     spec_file = out.with_name("spec.json")
@@ -321,3 +330,15 @@ def test_folds_from_fold_queries(report, name):
     assert file["foldmethod"] == "expr"
     assert "treesitter" in file["foldexpr"]
     assert all(level >= 1 for level in file["foldlevels"].values()), file["foldlevels"]
+
+
+@pytest.mark.parametrize("name", ["messy.wit", "messy.smithy"])
+def test_vim_lsp_buf_format_formats_the_buffer(report, name):
+    from witsmith.features.formatting import format_text
+
+    file = report["by_name"][name]
+    assert file["attached"], f"witsmith did not attach to {name} within the wait"
+    assert file["formatting_provider"]
+    source = MESSY_WIT if name.endswith(".wit") else MESSY_SMITHY
+    assert file["formatted"] == format_text(file["filetype"], source)
+    assert file["modified"], "formatting edits the buffer (it is not saved)"

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from witsmith import __version__
 from witsmith.cli import check_command, migrate_command, parse_command, rules_command, serve_command
+from witsmith.cli import format_command
 from witsmith.cli.exit_codes import EXIT_OK, EXIT_USAGE
 
 
@@ -23,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_command.register(commands)
     parse_command.register(commands)
     migrate_command.register(commands)
+    format_command.register(commands)
     return parser
 
 

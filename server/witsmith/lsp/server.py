@@ -29,6 +29,7 @@ from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
 from witsmith.features.document_links import document_links
 from witsmith.features.folding import folding_ranges
+from witsmith.features.formatting import ByteEdit, FormatError, format_edits, format_range
 from witsmith.features.inlay_hints import namespace_hints
 from witsmith.features.migration.editor import ACTION_TITLE as MIGRATE_ACTION_TITLE
 from witsmith.features.migration.editor import migrate_service
@@ -977,3 +978,33 @@ def serve(tcp_port: int | None = None, host: str = "127.0.0.1", client_process_i
     else:
         server.start_io()
     return 0 if server.protocol._shutdown else 1
+
+
+def _format_answer(ls: WitsmithServer, uri: str, compute) -> list[types.TextEdit] | None:
+    """Formatting edits as LSP edits; a file that cannot be formatted gets none, and a log line."""
+    document = ls.document(uri)
+    if document is None or document.tree is None:
+        return None
+    text = document.source.decode("utf-8", errors="surrogatepass")
+    try:
+        edits: list[ByteEdit] = compute(document, text)
+    except FormatError as error:
+        ls.window_log_message(types.LogMessageParams(
+            type=types.MessageType.Info, message=f"{document.path.name} not formatted: {error}"))
+        return None
+    return [types.TextEdit(range=ls.codec.range(document.index, e.start, e.end), new_text=e.new_text) for e in edits]
+
+
+@server.feature(types.TEXT_DOCUMENT_FORMATTING)
+def formatting(ls: WitsmithServer, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+    return _format_answer(ls, params.text_document.uri, lambda document, text: format_edits(
+        document.tree.lang_id, text, tree=document.tree))
+
+
+@server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)
+def range_formatting(ls: WitsmithServer, params: types.DocumentRangeFormattingParams) -> list[types.TextEdit] | None:
+    def compute(document, text):
+        start, end = ls.codec.offsets(document.index, params.range)
+        return format_range(document.tree.lang_id, text, start, end, tree=document.tree)
+
+    return _format_answer(ls, params.text_document.uri, compute)

@@ -125,6 +125,16 @@ local function check_file(file)
     out.foldlevels[tostring(lnum)] = vim.fn.foldlevel(lnum + 1)
   end
 
+  -- Format the buffer as a user (or a format-on-save autocommand) does.
+  if client and file.format then
+    out.formatting_provider = client.server_capabilities.documentFormattingProvider and true or false
+    local lines_before = vim.api.nvim_buf_line_count(buf)
+    vim.api.nvim_win_set_cursor(win, { lines_before, 0 })
+    vim.lsp.buf.format({ bufnr = buf, timeout_ms = WAIT_MS })
+    out.formatted = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') .. '\n'
+    out.modified = vim.bo[buf].modified
+  end
+
   return out
 end
 
