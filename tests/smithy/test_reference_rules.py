@@ -2,7 +2,123 @@
 
 from __future__ import annotations
 
-from smithy.helpers import errors, text_at, workspace
+import pytest
+
+from smithy.helpers import diagnostics, errors, text_at, workspace
+from witsmith.features.smithy.java_regex import java_regex_error
+
+
+@pytest.mark.parametrize("regex", ["^[a-z+$", "(abc", "*abc", "a{2,1}", "[z-a]", "{abc}", "a{,3}", "a**", "\\"])
+def test_patterns_java_refuses(regex):
+    assert java_regex_error(regex)
+
+
+@pytest.mark.parametrize("regex", ["^[a-zA-Z0-9]{1,64}$", "\\p{Alpha}+\\P{L}", "(?<n>a)\\k<n>", "a(?i)b",
+                                   "[a-z&&[^b]]", "^\\{x\\}$", "a++b*+", "(?>ab)", "\\Qa(b{\\E", "\\w+\\h\\R",
+                                   "(?<=ab|c)d", "\\1(a)", "^arn:aws:[a-z-]+:\\d{12}$", "[^\\s]{2,}?", "}"])
+def test_patterns_java_accepts(regex):
+    assert java_regex_error(regex) is None
+
+
+def test_invalid_pattern_is_reported_on_its_value(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\n@pattern("^[a-z+$")\nstring Name\n\n'
+                                          '@pattern("^[a-z]+$")\nstring Fine\n'})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/invalid-pattern"]
+    assert [text_at(path, d) for d in found] == ['"^[a-z+$"']
+    assert "does not compile" in found[0].message
+    assert [d.code for d in diagnostics(ws, path)] == ["smithy/invalid-pattern"]
+
+
+HTTP_MODEL = """$version: "2"
+namespace a
+
+@http(method: "GET", uri: "/cities/{cityId}/{unbound}")
+operation GetCity {
+    input := {
+        @required
+        @httpLabel
+        cityId: String
+
+        @required
+        @httpLabel
+        stray: String
+    }
+}
+
+@http(method: "GET", uri: "/files/{bucket+}/{key+}")
+operation GetFile {
+    input := {
+        @required
+        @httpLabel
+        bucket: String
+        @required
+        @httpLabel
+        key: Integer
+    }
+}
+
+@http(method: "GET", uri: "/things?code")
+operation ListThings {
+    input := {
+        @httpQuery("code")
+        code: String
+    }
+}
+
+@http(method: "GET", uri: "/fine/{id}")
+operation Fine {
+    input := {
+        @required
+        @httpLabel
+        @resourceIdentifier("id")
+        thingId: String
+    }
+}
+
+@http(method: "GET", uri: "/nothing/{id}")
+operation NoInput {}
+"""
+
+
+def test_http_bindings_against_the_uri(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": HTTP_MODEL})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/http-label", "httpLabel"),  # `stray` has no label
+        ("smithy/http-label", "httpLabel"),  # `key` is greedy but an Integer
+        ("smithy/http-label", "{id}"),  # NoInput has no members at all
+        ("smithy/http-label", "{unbound}"),
+        ("smithy/http-query-conflict", '"code"'),
+        ("smithy/http-uri", "{key+}"),
+    ]
+
+
+def test_structurally_exclusive_traits_and_targets(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@streaming
+blob Data
+
+structure Upload {
+    first: Data
+    second: Data
+}
+
+structure Response {
+    @httpPayload
+    body: String
+    @httpPayload
+    other: String
+    @httpHeader("x-one")
+    one: String
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [("smithy/structurally-exclusive", "Data"), ("smithy/structurally-exclusive", "httpPayload")]
 
 
 def test_prelude_follows_smithy(tmp_path):

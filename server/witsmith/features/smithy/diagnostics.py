@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
+from witsmith.features.smithy import exclusive_rules, http_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
@@ -34,6 +35,8 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.renames,
     resolution_rules.value_shape_ids,
     trait_rules.traits,
+    http_rules.check,
+    exclusive_rules.check,
 )
 
 
