@@ -38,7 +38,7 @@ from witsmith.workspace.smithy import SmithyWorkspace
 SEED = "witsmith-smithy-mutants-1"
 
 # Ratchets: the agreement reached; raise them as witsmith improves, never lower them silently.
-MIN_CORPUS_VERDICTS = 0.88
+MIN_CORPUS_VERDICTS = 0.89
 MIN_CORPUS_FIRST_LINES = 0.76
 MIN_MUTANT_VERDICTS = 1.0
 MAX_ERRORS_ON_VALID = 0

@@ -165,3 +165,78 @@ structure WaitInput {
         ("smithy/trait-target", "httpResponseCode"),  # not in an @input structure
         ("smithy/trait-target", "noReplace"),  # the resource has no `put`
     ]
+
+
+def test_smithy_suppressions_and_overrides_apply_to_witsmith_diagnostics(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+metadata suppressions = [{id: "TraitValue.UnknownMember", namespace: "a", reason: "kept for old clients"}]
+metadata severityOverrides = [{id: "DefaultTrait", namespace: "*", severity: "DANGER"}]
+
+namespace a
+
+@range(min: 1, maxx: 2)
+integer Level
+
+@suppress(["TraitValue"])
+@length(minimum: 1)
+string Name
+
+structure Settings {
+    level: Level = 0
+    @suppress(["TraitTarget"])
+    @length(min: 1)
+    flag: Boolean
+}
+""", "b.smithy": """$version: "2"
+namespace b
+
+@length(minimum: 1)
+string Other
+"""})
+    a, b = tmp_path / "a.smithy", tmp_path / "b.smithy"
+    found = sorted((d.code, d.severity.name, text_at(a, d)) for d in diagnostics(ws, a))
+    assert found == [
+        ("smithy/default-out-of-range", "ERROR", "0"),  # raised to DANGER
+        ("smithy/trait-target", "ERROR", "length"),  # an ERROR: never suppressed
+    ]
+    assert [d.code for d in diagnostics(ws, b)] == ["smithy/unknown-trait-member"]  # another namespace
+
+
+def test_validation_metadata_must_be_readable(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+metadata suppressions = [true, {id: "X"}]
+metadata severityOverrides = [{id: "X", namespace: "*", severity: "ERROR"}]
+metadata validators = [{name: "EmitEachSelector"}]
+
+namespace a
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/invalid-validation-metadata")
+    assert found == sorted(['"ERROR"', '{id: "X"}', '{name: "EmitEachSelector"}', "true"])
+
+
+def test_diagnostics_carry_the_smithy_event_id_to_the_editor(tmp_path):
+    from lsprotocol import types
+
+    from witsmith.lsp.convert import diagnostic
+    from witsmith.lsp.positions import PositionCodec
+    from witsmith.text.lines import LineIndex
+
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\n@pattern("(")\nstring Name\n\nuse b#C\n'})
+    path = tmp_path / "a.smithy"
+    index = LineIndex(path.read_bytes())
+    by_code = {d.code: diagnostic(PositionCodec(types.PositionEncodingKind.Utf16), index, lambda _: index, d)
+               for d in diagnostics(ws, path)}
+    assert by_code["smithy/invalid-pattern"].data == {"eventId": "Model"}
+    assert by_code["smithy/statement-order"].data == {"eventId": "Model"}
+    assert all(d.data is None for code, d in by_code.items() if not code.startswith("smithy/"))
+
+
+def test_rules_listing_names_the_smithy_event_id(capsys):
+    from witsmith.cli import main
+
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("smithy/http-label ") and line.endswith("(Smithy event id: HttpLabelTrait)")
+               for line in lines)
+

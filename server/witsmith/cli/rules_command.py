@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from witsmith.cli.exit_codes import EXIT_OK, EXIT_USAGE
-from witsmith.diagnostics import RULES
+from witsmith.diagnostics import RULES, reference_id
 
 # In a source checkout the pages live in docs/rules; an installed package carries a copy.
 _CHECKOUT_DOCS = Path(__file__).resolve().parents[3] / "docs"
@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         width = max((len(code) for code in RULES), default=0)
         for code in sorted(RULES):
             rule = RULES[code]
-            print(f"{code.ljust(width)}  {rule.severity.label:<11}  {rule.summary}")
+            event = f" (Smithy event id: {reference_id(code)})" if reference_id(code) else ""
+            print(f"{code.ljust(width)}  {rule.severity.label:<11}  {rule.summary}{event}")
         return EXIT_OK
     if args.code not in RULES:
         close = [code for code in sorted(RULES) if args.code.split("/")[-1] in code]

@@ -1,6 +1,6 @@
 """Every Smithy and wasmCloud rule, declared once with its code, default severity and summary."""
 
-from witsmith.diagnostics import Severity, rule
+from witsmith.diagnostics import REFERENCE_IDS, Severity, rule
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFORMATION
 
@@ -37,6 +37,8 @@ HTTP_QUERY = rule("smithy/http-query-conflict", E, "an @httpQuery name that is a
 HTTP_URI = rule("smithy/http-uri", E, "an @http URI with more than one greedy label")
 STRUCTURALLY_EXCLUSIVE = rule("smithy/structurally-exclusive", E,
                               "a trait a structure may use on one member only, found on several")
+VALIDATION_METADATA = rule("smithy/invalid-validation-metadata", E,
+                           "`suppressions`, `severityOverrides` or `validators` metadata Smithy cannot read")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -68,3 +70,50 @@ WC_TRAIT_VALUE = rule("wasmcloud/trait-value", W, "a trait value that does not f
 WC_IDL2 = rule("wasmcloud/idl-2-unsupported", E, "IDL 2.0 syntax that weld's code generator cannot read")
 
 RULES_BY_CODE = {r.code: r for r in globals().values() if hasattr(r, "code") and hasattr(r, "severity")}
+
+# The Smithy validation event each rule corresponds to, and the severity Smithy gives it: a
+# suppression or severity override written for `smithy build` applies to witsmith's diagnostic
+# too (Smithy never suppresses an ERROR).  Rules of witsmith's own (project files, unused `use`)
+# have none.
+SMITHY_EVENTS: dict[str, tuple[str, str]] = {
+    SYNTAX_ERROR.code: ("Model", "ERROR"),
+    SYNTAX_ORDER.code: ("Model", "ERROR"),
+    INVALID_JSON_AST.code: ("Model", "ERROR"),
+    UNRESOLVED_SHAPE.code: ("Target.UnresolvedShape", "ERROR"),
+    UNRESOLVED_TRAIT.code: ("Model.UnresolvedTrait", "ERROR"),
+    NOT_A_TRAIT.code: ("Model", "ERROR"),
+    CONFLICTING_USE.code: ("Model", "ERROR"),
+    DUPLICATE_SHAPE.code: ("ShapeIdConflict", "ERROR"),
+    DUPLICATE_MEMBER.code: ("Model", "ERROR"),
+    DUPLICATE_NAMESPACE.code: ("Model", "ERROR"),
+    DUPLICATE_CONTROL.code: ("Model", "ERROR"),
+    UNKNOWN_CONTROL.code: ("Model", "WARNING"),
+    UNKNOWN_PROPERTY.code: ("Model", "ERROR"),
+    INVALID_MEMBER.code: ("Model", "ERROR"),
+    MAP_KEY_NOT_STRING.code: ("Target", "ERROR"),
+    APPLY_UNKNOWN.code: ("Model", "ERROR"),
+    BAD_RELATIONSHIP.code: ("Target", "ERROR"),
+    UNSUPPORTED_VERSION.code: ("Model", "ERROR"),
+    IDL2_ONLY.code: ("Model", "ERROR"),
+    TRAIT_TARGET.code: ("TraitTarget", "ERROR"),
+    TRAIT_VALUE.code: ("TraitValue", "ERROR"),
+    UNKNOWN_TRAIT_MEMBER.code: ("TraitValue.UnknownMember", "WARNING"),
+    INVALID_PATTERN.code: ("Model", "ERROR"),
+    HTTP_LABEL.code: ("HttpLabelTrait", "ERROR"),
+    HTTP_QUERY.code: ("HttpQueryTrait", "ERROR"),
+    HTTP_URI.code: ("HttpUriGreedyLabel", "ERROR"),
+    STRUCTURALLY_EXCLUSIVE.code: ("ExclusiveStructureMemberTrait", "ERROR"),
+    VALIDATION_METADATA.code: ("Model", "ERROR"),
+    DEFAULT_RANGE.code: ("DefaultTrait", "WARNING"),
+    TRAIT_CONFLICT.code: ("TraitConflict", "ERROR"),
+    MIXIN_ERROR.code: ("Model", "ERROR"),
+    RECURSION.code: ("ShapeRecursion", "ERROR"),
+    SERVICE_CLOSURE.code: ("Service", "ERROR"),
+    JSON_NAME.code: ("JsonName", "ERROR"),
+    RENAME.code: ("Service", "ERROR"),
+    ELISION_ERROR.code: ("Model", "ERROR"),
+    ENUM_VALUE.code: ("EnumShape", "ERROR"),
+    METADATA_CONFLICT.code: ("Model", "ERROR"),
+    CONFLICTING_SHAPE_NAME.code: ("Model", "ERROR"),
+}
+REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
