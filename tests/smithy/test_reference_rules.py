@@ -240,3 +240,143 @@ def test_rules_listing_names_the_smithy_event_id(capsys):
     assert any(line.startswith("smithy/http-label ") and line.endswith("(Smithy event id: HttpLabelTrait)")
                for line in lines)
 
+
+def test_typed_metadata_and_shape_closures(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+
+metadata auditLevel = "unknown"
+metadata level = "unknown"
+metadata shapeClosures = [
+    {id: "a#Foo", includeNamespaces: ["a"]}
+    {id: "a#Empty"}
+    {id: "a#Far", includeNamespaces: ["nowhere"], rename: {"a#Foo": "Foo", "Bad": "Name"}}
+    {id: "a#Ok", includeBySelector: "structure", rename: {"a#Foo": "Renamed"}}
+]
+
+namespace a
+
+@metadata(key: "auditLevel")
+enum AuditLevel {
+    LOW
+    HIGH
+}
+
+@metadata(key: "auditLevel")
+string OtherAuditLevel
+
+@metadata(key: "level")
+enum Level {
+    LOW
+    HIGH
+}
+
+structure Foo {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == sorted([
+        ("smithy/shape-closure", "Bad"),
+        ("smithy/shape-closure", '"Foo"'),  # the rename keeps the name
+        ("smithy/shape-closure", '"a#Empty"'),  # includes nothing
+        ("smithy/shape-closure", '"a#Foo"'),  # a shape's id
+        ("smithy/shape-closure", '"nowhere"'),
+        ("smithy/typed-metadata", '"unknown"'),  # `level`; `auditLevel` has two shapes, so no one type
+        ("smithy/typed-metadata", "metadata"),
+        ("smithy/typed-metadata", "metadata"),
+    ])
+
+
+def test_operations_as_resources_and_traits_use_them(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+resource Thing {
+    identifiers: {id: String}
+    put: PutThing
+    read: GetThing
+    delete: DeleteThing
+    list: ListThings
+}
+
+operation PutThing {
+    input := {
+        @required
+        id: String
+    }
+}
+
+@readonly
+operation GetThing {
+    input := {
+        @required
+        id: String
+    }
+}
+
+@idempotent
+operation DeleteThing {
+    input := {
+        @required
+        id: String
+    }
+}
+
+operation ListThings {}
+
+@requestCompression(encodings: ["gzip"])
+operation Compressed {}
+
+@requestCompression(encodings: ["gzip"])
+operation Upload {
+    input := {
+        @required
+        data: Sized
+    }
+}
+
+@streaming
+@requiresLength
+blob Sized
+
+operation One { input: Shared }
+operation Two { input: Shared }
+
+@input
+structure Shared {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == sorted([
+        ("smithy/resource-lifecycle", "PutThing"),  # not @idempotent
+        ("smithy/resource-lifecycle", "ListThings"),  # not @readonly
+        ("smithy/request-compression", "requestCompression"),  # no input
+        ("smithy/request-compression", "requestCompression"),  # a stream of required length
+        ("smithy/input-output-reuse", "Shared"),
+        ("smithy/input-output-reuse", "Shared"),
+    ])
+
+
+def test_protocol_trait_values(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@cors(origin: "https://a.example", origins: {dev: "https://b.example"})
+@httpApiKeyAuth(name: "key", in: "query", scheme: "Bearer")
+@externalDocumentation(Homepage: "invalid!", Guide: "https://example.com/guide")
+service Api { version: "1" }
+
+structure Request {
+    @httpHeader("Not valid!")
+    header: String
+    @httpHeader("X-Fine")
+    fine: String
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/cors", '(origin: "https://a.example", origins: {dev: "https://b.example"})'[1:-1]),
+        ("smithy/external-documentation-url", '"invalid!"'),
+        ("smithy/http-api-key-auth", '"query"'),
+        ("smithy/http-header-name", '"Not valid!"'),
+    ]

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
-from witsmith.features.smithy import exclusive_rules, http_rules, suppressions
+from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules, suppressions
+from witsmith.features.smithy import operation_rules, protocol_trait_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
@@ -38,6 +39,9 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     http_rules.check,
     exclusive_rules.check,
     suppressions.check_metadata,
+    metadata_rules.check,
+    operation_rules.check,
+    protocol_trait_rules.check,
 )
 
 

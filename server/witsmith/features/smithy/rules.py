@@ -39,6 +39,18 @@ STRUCTURALLY_EXCLUSIVE = rule("smithy/structurally-exclusive", E,
                               "a trait a structure may use on one member only, found on several")
 VALIDATION_METADATA = rule("smithy/invalid-validation-metadata", E,
                            "`suppressions`, `severityOverrides` or `validators` metadata Smithy cannot read")
+METADATA_TYPE = rule("smithy/typed-metadata", E,
+                     "a metadata value that does not match the shape its key is typed with, or a key typed twice")
+SHAPE_CLOSURE = rule("smithy/shape-closure", E, "a `shapeClosures` metadata entry Smithy rejects")
+RESOURCE_LIFECYCLE = rule("smithy/resource-lifecycle", E,
+                          "a resource lifecycle operation without the @readonly or @idempotent its role needs")
+REQUEST_COMPRESSION = rule("smithy/request-compression", E,
+                           "@requestCompression on an operation without input, or with a stream of required length")
+IO_MISUSE = rule("smithy/input-output-reuse", E, "a structure marked @input or @output used by several operations")
+CORS = rule("smithy/cors", E, "@cors with both `origin` and `origins`")
+HTTP_API_KEY = rule("smithy/http-api-key-auth", E, "@httpApiKeyAuth with a `scheme` but not sent in a header")
+HTTP_HEADER_NAME = rule("smithy/http-header-name", E, "an @httpHeader name that is not a valid HTTP header name")
+EXTERNAL_DOCS_URL = rule("smithy/external-documentation-url", E, "an @externalDocumentation link that is not a URL")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -104,6 +116,15 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     HTTP_URI.code: ("HttpUriGreedyLabel", "ERROR"),
     STRUCTURALLY_EXCLUSIVE.code: ("ExclusiveStructureMemberTrait", "ERROR"),
     VALIDATION_METADATA.code: ("Model", "ERROR"),
+    METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
+    RESOURCE_LIFECYCLE.code: ("ResourceLifecycle", "ERROR"),
+    REQUEST_COMPRESSION.code: ("RequestCompressionTrait", "ERROR"),
+    IO_MISUSE.code: ("OperationInputOutputMisuse", "ERROR"),
+    CORS.code: ("CorsTrait", "ERROR"),
+    HTTP_API_KEY.code: ("HttpApiKeyAuthTrait", "ERROR"),
+    HTTP_HEADER_NAME.code: ("HttpHeaderTrait", "DANGER"),
+    EXTERNAL_DOCS_URL.code: ("Model", "ERROR"),
+    SHAPE_CLOSURE.code: ("ShapeClosure", "ERROR"),
     DEFAULT_RANGE.code: ("DefaultTrait", "WARNING"),
     TRAIT_CONFLICT.code: ("TraitConflict", "ERROR"),
     MIXIN_ERROR.code: ("Model", "ERROR"),

@@ -643,6 +643,46 @@ structure metadata {
     key: String
 }
 
+/// Named closures of shapes, for tools that generate or project part of a model.
+@private
+@metadata(key: "shapeClosures")
+list ShapeClosures {
+    member: ShapeClosure
+}
+
+@private
+structure ShapeClosure {
+    /// The closure's name, written as a shape id no shape of the model has.
+    @required
+    id: ClosureId
+    /// Namespaces whose shapes are in the closure.
+    includeNamespaces: ClosureNamespaces = []
+    /// A selector whose matches are in the closure.
+    @length(min: 1)
+    includeBySelector: String
+    /// New names for shapes of the closure.
+    rename: ClosureRenames = {}
+    documentation: String
+}
+
+@private
+@idRef(failWhenMissing: false)
+string ClosureId
+
+@private
+@uniqueItems
+list ClosureNamespaces {
+    member: String
+}
+
+@private
+map ClosureRenames {
+    @idRef(failWhenMissing: true, selector: ":not(:is(member, service, resource, operation))")
+    key: String
+    @pattern("^(_+[a-zA-Z0-9]|[a-zA-Z])\\w*$")
+    value: String
+}
+
 /// Custom validation of a trait's uses with selectors.
 @trait(selector: "[trait|trait]")
 map traitValidators {
