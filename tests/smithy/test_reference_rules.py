@@ -380,3 +380,31 @@ structure Request {
         ("smithy/http-api-key-auth", '"query"'),
         ("smithy/http-header-name", '"Not valid!"'),
     ]
+
+
+def test_idl_version_edges(tmp_path):
+    ws = workspace(tmp_path, {
+        "two.smithy": '$version: "2"\nnamespace a\n\nuse smithy.api#Unit$x\n\nset Tags {\n    member: String\n}\n\n'
+                      '@box\ninteger Count\n\nstructure Box {\n    @box\n    n: Integer\n}\n',
+        "number.smithy": "$version: 2\nnamespace b\n\nstring S\n",
+        "one.smithy": '$version: "1.0"\nnamespace c\n\nset Tags {\n    member: String\n}\n\n@box\ninteger Count\n',
+    })
+    two = tmp_path / "two.smithy"
+    assert sorted(text_at(two, d) for d in errors(ws, two) if d.code == "smithy/idl-version-edge") == \
+        ["box", "box", "set", "smithy.api#Unit$x"]
+    number = tmp_path / "number.smithy"
+    assert [(d.code, text_at(number, d)) for d in errors(ws, number)] == [("smithy/idl-version-edge", "2")]
+    assert errors(ws, tmp_path / "one.smithy") == []
+
+
+def test_use_of_a_missing_shape_is_a_warning_until_something_needs_it(tmp_path):
+    ws = workspace(tmp_path, {
+        "a.smithy": '$version: "2"\nnamespace a\n\nuse smithy.api#Strin\n\nstring S\n',
+        "b.smithy": '$version: "2"\nnamespace b\n\nuse smithy.api#Strin\n\nstructure S { s: Strin }\n',
+        "c.smithy": '$version: "2"\nnamespace c\n\n@http(method: "GET", uri: "things")\noperation List {}\n',
+    })
+    a, b, c = tmp_path / "a.smithy", tmp_path / "b.smithy", tmp_path / "c.smithy"
+    assert [(d.code, d.severity.name) for d in diagnostics(ws, a) if d.code != "smithy/unused-use"] == \
+        [("smithy/use-of-unknown-shape", "WARNING")]
+    assert [d.code for d in errors(ws, b)] == ["smithy/unresolved-shape"]
+    assert [(d.code, text_at(c, d)) for d in errors(ws, c)] == [("smithy/http-uri", '"things"')]

@@ -148,14 +148,105 @@ def unknown_operation_property(text: str, rng: random.Random) -> Mutant | None:
     return Mutant("unknown-operation-property", mutated, _line(mutated, match.end() + 1))
 
 
+HTTP_LABEL_TRAIT = re.compile(r"^(\s*)@httpLabel\b[^\n]*\n", re.M)
+REQUIRED_BEFORE_LABEL = re.compile(r"^\s*@required\s*\n(\s*@httpLabel\b)", re.M)
+VERSION_2 = re.compile(r'^\$version:\s*"2(\.0)?"', re.M)
+LIST_SHAPE = re.compile(r"^list(\s+[A-Za-z_]\w*\s*\{)", re.M)
+STRUCTURE_MEMBER = re.compile(r"^structure\s+[A-Za-z_]\w*\s*\{\n(\s+)([a-z]\w*)\s*:\s*([A-Z]\w*)\s*$", re.M)
+ENUM_MEMBER = re.compile(r"^enum\s+[A-Za-z_]\w*\s*\{\n(\s+)([A-Z_][A-Z0-9_]*)\s*$", re.M)
+USE_STATEMENT = re.compile(r"^use\s+([\w.]+#\w+)\s*$", re.M)
+
+
+def label_without_binding(text: str, rng: random.Random) -> Mutant | None:
+    """The @httpLabel of a member bound to a URI label, removed."""
+    match = _pick(rng, list(HTTP_LABEL_TRAIT.finditer(text)))
+    if match is None:
+        return None
+    return Mutant("label-without-binding", text[:match.start()] + text[match.end():], _line(text, match.start()))
+
+
+def label_not_required(text: str, rng: random.Random) -> Mutant | None:
+    """An @httpLabel member that is no longer @required."""
+    match = _pick(rng, list(REQUIRED_BEFORE_LABEL.finditer(text)))
+    if match is None:
+        return None
+    return Mutant("label-not-required", text[:match.start()] + "\n" + match.group(1) + text[match.end():],
+                  _line(text, match.start(1)))
+
+
+def set_in_idl2(text: str, rng: random.Random) -> Mutant | None:
+    """A list turned into an IDL 1.0 `set` in a 2.0 file."""
+    if VERSION_2.search(text) is None:
+        return None
+    match = _pick(rng, list(LIST_SHAPE.finditer(text)))
+    if match is None:
+        return None
+    return Mutant("set-in-idl-2", text[:match.start()] + "set" + text[match.start() + 4:], _line(text, match.start()))
+
+
+def box_in_idl2(text: str, rng: random.Random) -> Mutant | None:
+    """An IDL 1.0 @box in a 2.0 file."""
+    if VERSION_2.search(text) is None:
+        return None
+    match = _pick(rng, list(INTEGER_SHAPE.finditer(text)))
+    return match and _insert_before(text, match, "@box", "box-in-idl-2")
+
+
+def duplicate_member(text: str, rng: random.Random) -> Mutant | None:
+    """A structure member written twice."""
+    match = _pick(rng, list(STRUCTURE_MEMBER.finditer(text)))
+    if match is None:
+        return None
+    line = f"{match.group(1)}{match.group(2)}: {match.group(3)}\n"
+    position = match.end() + 1
+    return Mutant("duplicate-member", text[:position] + line + text[position:], _line(text, position))
+
+
+def duplicate_enum_value(text: str, rng: random.Random) -> Mutant | None:
+    """An enum member written twice."""
+    match = _pick(rng, list(ENUM_MEMBER.finditer(text)))
+    if match is None:
+        return None
+    position = match.end() + 1
+    return Mutant("duplicate-enum-member", text[:position] + match.group(1) + match.group(2) + "\n" + text[position:],
+                  _line(text, position))
+
+
+def use_of_missing_shape(text: str, rng: random.Random) -> Mutant | None:
+    """A `use` of a shape its namespace does not have."""
+    match = _pick(rng, list(USE_STATEMENT.finditer(text)))
+    if match is None:
+        return None
+    mutated = text[:match.end(1)] + "Missing" + text[match.end(1):]
+    return Mutant("use-of-missing-shape", mutated, _line(text, match.start(1)))
+
+
+def member_use_statement(text: str, rng: random.Random) -> Mutant | None:
+    """A `use` statement naming a member."""
+    match = _pick(rng, list(USE_STATEMENT.finditer(text)))
+    if match is None:
+        return None
+    mutated = text[:match.end(1)] + "$member" + text[match.end(1):]
+    return Mutant("use-of-member", mutated, _line(text, match.start(1)))
+
+
+def numeric_version(text: str, rng: random.Random) -> Mutant | None:
+    """`$version: 2` written as a number."""
+    match = VERSION_2.search(text)
+    if match is None:
+        return None
+    return Mutant("numeric-version", text[:match.start()] + "$version: 2" + text[match.end():], _line(text, match.start()))
+
+
 MUTATIONS: tuple[Callable[[str, random.Random], Mutant | None], ...] = (
     bad_pattern, unbound_uri_label, undefined_target, misspelled_trait, duplicate_shape, trait_on_wrong_shape,
     inverted_range, wrong_trait_value, unknown_trait_property, bad_http_method, missing_brace,
-    unknown_operation_property,
+    unknown_operation_property, label_without_binding, label_not_required, set_in_idl2, box_in_idl2,
+    duplicate_member, duplicate_enum_value, use_of_missing_shape, member_use_statement, numeric_version,
 )
 
 
-def mutants(text: str, seed: str, per_model: int = 3) -> list[Mutant]:
+def mutants(text: str, seed: str, per_model: int = 4) -> list[Mutant]:
     """Up to ``per_model`` mutants of one model, each with one mistake, chosen by ``seed``."""
     rng = random.Random(seed)
     order = list(MUTATIONS)

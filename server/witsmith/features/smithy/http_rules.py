@@ -64,8 +64,13 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         if http is None or http.value is None or http.value.kind != "object":
             continue
         uri = http.value.get("uri")
-        if uri is None or uri.kind != "string" or not uri.value.startswith("/"):
+        if uri is None or uri.kind != "string":
             continue  # the trait's own value checks report it
+        if not uri.value.startswith("/"):
+            if http in shape.traits:
+                result.append(report(R.HTTP_URI, path, uri.start, uri.end,
+                                     f"the URI `{uri.value}` must start with `/`: write \"/{uri.value}\""))
+            continue
         written = source[uri.start:uri.end] if source is not None else b""
         if http not in shape.traits or written != b'"' + uri.value.encode("utf-8") + b'"':
             continue  # applied from another file, or written with escapes: offsets into the value would be off

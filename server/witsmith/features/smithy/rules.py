@@ -51,6 +51,9 @@ CORS = rule("smithy/cors", E, "@cors with both `origin` and `origins`")
 HTTP_API_KEY = rule("smithy/http-api-key-auth", E, "@httpApiKeyAuth with a `scheme` but not sent in a header")
 HTTP_HEADER_NAME = rule("smithy/http-header-name", E, "an @httpHeader name that is not a valid HTTP header name")
 EXTERNAL_DOCS_URL = rule("smithy/external-documentation-url", E, "an @externalDocumentation link that is not a URL")
+IDL_EDGE = rule("smithy/idl-version-edge", E,
+                "IDL 1.0 syntax in a Smithy 2.0 model (`set`, @box), a numeric `$version`, or a `use` of a member")
+UNKNOWN_USE = rule("smithy/use-of-unknown-shape", W, "a `use` of a shape that does not exist, which nothing refers to")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -117,6 +120,8 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     STRUCTURALLY_EXCLUSIVE.code: ("ExclusiveStructureMemberTrait", "ERROR"),
     VALIDATION_METADATA.code: ("Model", "ERROR"),
     METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
+    IDL_EDGE.code: ("Model", "ERROR"),
+    UNKNOWN_USE.code: ("Model", "WARNING"),
     RESOURCE_LIFECYCLE.code: ("ResourceLifecycle", "ERROR"),
     REQUEST_COMPRESSION.code: ("RequestCompressionTrait", "ERROR"),
     IO_MISUSE.code: ("OperationInputOutputMisuse", "ERROR"),
