@@ -408,3 +408,50 @@ def test_use_of_a_missing_shape_is_a_warning_until_something_needs_it(tmp_path):
         [("smithy/use-of-unknown-shape", "WARNING")]
     assert [d.code for d in errors(ws, b)] == ["smithy/unresolved-shape"]
     assert [(d.code, text_at(c, d)) for d in errors(ws, c)] == [("smithy/http-uri", '"things"')]
+
+
+def test_paginated_members(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@readonly
+@paginated(inputToken: "token", outputToken: "page.next", items: "page.things", pageSize: "size")
+operation Fine {
+    input := {
+        token: String
+        size: Integer
+    }
+    output := {
+        page: Page
+    }
+}
+
+structure Page {
+    next: String
+    things: Things
+}
+
+list Things {
+    member: String
+}
+
+@readonly
+@paginated(inputToken: "missing", outputToken: "next", items: "next", pageSize: "size")
+operation Broken {
+    input := {
+        size: Long
+    }
+    output := {
+        @required
+        next: Integer
+    }
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/paginated", '"missing"'),
+        ("smithy/paginated", '"next"'),  # an integer token
+        ("smithy/paginated", '"next"'),  # an integer, not a list
+        ("smithy/paginated-discouraged-type", '"size"'),
+    ]

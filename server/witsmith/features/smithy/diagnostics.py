@@ -11,7 +11,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules, suppressions
-from witsmith.features.smithy import idl_edge_rules, operation_rules, protocol_trait_rules
+from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_rules, protocol_trait_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
@@ -43,6 +43,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     operation_rules.check,
     protocol_trait_rules.check,
     idl_edge_rules.check,
+    paginated_rules.check,
 )
 
 

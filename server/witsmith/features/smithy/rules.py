@@ -54,6 +54,9 @@ EXTERNAL_DOCS_URL = rule("smithy/external-documentation-url", E, "an @externalDo
 IDL_EDGE = rule("smithy/idl-version-edge", E,
                 "IDL 1.0 syntax in a Smithy 2.0 model (`set`, @box), a numeric `$version`, or a `use` of a member")
 UNKNOWN_USE = rule("smithy/use-of-unknown-shape", W, "a `use` of a shape that does not exist, which nothing refers to")
+PAGINATED = rule("smithy/paginated", E, "@paginated naming a member that does not exist or has an unusable type")
+PAGINATED_DISCOURAGED = rule("smithy/paginated-discouraged-type", E,
+                             "@paginated naming a member of a type Smithy tolerates but advises against")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -121,6 +124,8 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     VALIDATION_METADATA.code: ("Model", "ERROR"),
     METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
     IDL_EDGE.code: ("Model", "ERROR"),
+    PAGINATED.code: ("PaginatedTrait", "ERROR"),
+    PAGINATED_DISCOURAGED.code: ("PaginatedTrait.WrongShapeType", "DANGER"),
     UNKNOWN_USE.code: ("Model", "WARNING"),
     RESOURCE_LIFECYCLE.code: ("ResourceLifecycle", "ERROR"),
     REQUEST_COMPRESSION.code: ("RequestCompressionTrait", "ERROR"),
