@@ -455,3 +455,51 @@ operation Broken {
         ("smithy/paginated", '"next"'),  # an integer, not a list
         ("smithy/paginated-discouraged-type", '"size"'),
     ]
+
+
+def test_event_stream_members_are_structures(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@streaming
+union Events {
+    message: Message
+    text: String
+}
+
+structure Message {}
+"""})
+    path = tmp_path / "a.smithy"
+    assert [(d.code, text_at(path, d)) for d in errors(ws, path)] == [("smithy/event-stream-member", "String")]
+
+
+def test_references_bind_every_identifier(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+resource Forecast {
+    identifiers: {cityId: String, day: String}
+}
+
+@references([
+    {resource: Forecast, ids: {cityId: "city"}}
+    {resource: Forecast, ids: {cityId: "city", day: "nothing"}}
+    {resource: Forecast}
+    {resource: Forecast, ids: {cityId: "city", day: "day"}}
+])
+structure Link {
+    city: String
+    day: String
+}
+
+@references([{resource: Forecast, ids: {cityId: "city"}}])
+string ForecastId
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == sorted([
+        ("smithy/references", '{cityId: "city"}'),  # `day` is not bound
+        ("smithy/references", '"nothing"'),
+        ("smithy/references", "{resource: Forecast}"),  # no member `cityId`
+        ("smithy/references", '{cityId: "city"}'),  # a string takes no ids
+    ])
