@@ -503,3 +503,34 @@ string ForecastId
         ("smithy/references", "{resource: Forecast}"),  # no member `cityId`
         ("smithy/references", '{cityId: "city"}'),  # a string takes no ids
     ])
+
+
+def test_http_uri_conflicts_within_a_service(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+service Api { version: "1", operations: [GetThing, FetchThing, FullThing, PutThing] }
+
+@readonly
+@http(method: "GET", uri: "/things/{id}")
+operation GetThing { input := { @required @httpLabel id: String } }
+
+@readonly
+@http(method: "GET", uri: "/things/{thingId}")
+operation FetchThing { input := { @required @httpLabel thingId: String } }
+
+@readonly
+@http(method: "GET", uri: "/things/{id}?full")
+operation FullThing { input := { @required @httpLabel id: String } }
+
+@idempotent
+@http(method: "PUT", uri: "/things/{id}")
+operation PutThing { input := { @required @httpLabel id: String } }
+
+@readonly
+@http(method: "GET", uri: "/things/{id}")
+operation Unbound { input := { @required @httpLabel id: String } }
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [("smithy/http-uri-conflict", '"/things/{id}"'), ("smithy/http-uri-conflict", '"/things/{thingId}"')]

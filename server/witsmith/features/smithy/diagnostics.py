@@ -12,7 +12,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules, suppressions
 from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_rules, protocol_trait_rules
-from witsmith.features.smithy import references_rules, streaming_rules
+from witsmith.features.smithy import http_conflict_rules, references_rules, streaming_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
@@ -47,6 +47,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     paginated_rules.check,
     streaming_rules.check,
     references_rules.check,
+    http_conflict_rules.check,
 )
 
 

@@ -59,6 +59,7 @@ PAGINATED_DISCOURAGED = rule("smithy/paginated-discouraged-type", E,
                              "@paginated naming a member of a type Smithy tolerates but advises against")
 EVENT_STREAM = rule("smithy/event-stream-member", E, "a member of a @streaming union that does not target a structure")
 REFERENCES = rule("smithy/references", E, "a @references whose identifiers the structure does not bind")
+HTTP_URI_CONFLICT = rule("smithy/http-uri-conflict", E, "two operations of a service with the same HTTP method and URI")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -126,6 +127,7 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     VALIDATION_METADATA.code: ("Model", "ERROR"),
     METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
     IDL_EDGE.code: ("Model", "ERROR"),
+    HTTP_URI_CONFLICT.code: ("HttpUriConflict", "ERROR"),
     REFERENCES.code: ("ReferencesTrait", "ERROR"),
     EVENT_STREAM.code: ("StreamingTrait", "ERROR"),
     PAGINATED.code: ("PaginatedTrait", "ERROR"),
