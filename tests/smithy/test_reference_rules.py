@@ -534,3 +534,20 @@ operation Unbound { input := { @required @httpLabel id: String } }
     path = tmp_path / "a.smithy"
     found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
     assert found == [("smithy/http-uri-conflict", '"/things/{id}"'), ("smithy/http-uri-conflict", '"/things/{thingId}"')]
+
+
+def test_trait_validator_keys_are_event_ids(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@trait
+@traitValidators(
+    "Foo.bar": {selector: "~> string", message: "fine"}
+    "_foo": {selector: "~> string", message: "fine"}
+    "foo.": {selector: "~> string", message: "empty segment"}
+    "a.1": {selector: "~> string", message: "digit first"}
+)
+structure myTrait {}
+"""})
+    path = tmp_path / "a.smithy"
+    assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]

@@ -1,9 +1,9 @@
 """Values of protocol traits that their shapes alone cannot express.
 
-Smithy's CorsTrait, HttpApiKeyAuthTrait and HttpHeaderTrait validators, and the checks it
-makes when it creates @externalDocumentation: `cors` takes `origin` or `origins`, not
-both; an API key with a `scheme` goes in a header; a header name is an RFC 9110 token;
-documentation links are absolute URLs.
+Smithy's CorsTrait, HttpApiKeyAuthTrait, HttpHeaderTrait and TraitValidators validators, and
+the checks it makes when it creates @externalDocumentation: `cors` takes `origin` or
+`origins`, not both; an API key with a `scheme` goes in a header; a header name is an
+RFC 9110 token; @traitValidators keys are event ids; documentation links are absolute URLs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from witsmith.workspace.smithy import SmithyWorkspace
 
 # RFC 9110 section 5.6.2: a token is one or more tchar.
 HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+# An event id: Smithy identifiers joined by dots.
+EVENT_ID = re.compile(r"^(_+[A-Za-z0-9]|[A-Za-z])\w*(\.(_+[A-Za-z0-9]|[A-Za-z])\w*)*$", re.ASCII)
 
 
 def _traits(summary: FileSummary) -> list[TraitUse]:
@@ -54,6 +56,11 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                 result.append(report(R.HTTP_HEADER_NAME, path, value.start, value.end,
                                      f"`{value.value}` is not a valid HTTP header name (RFC 9110 allows letters, digits "
                                      "and !#$%&'*+-.^_`|~); remove the other characters"))
+        elif trait_id == "smithy.api#traitValidators" and value.kind == "object":
+            result += [report(R.TRAIT_VALIDATORS, path, entry.key_start, entry.key_end,
+                              f"`{entry.key}` is not a valid event id: use identifiers joined by dots, such as "
+                              "`MyTrait.TooLong`")
+                       for entry in value.entries if not EVENT_ID.match(entry.key)]
         elif trait_id == "smithy.api#externalDocumentation" and value.kind == "object":
             result += [report(R.EXTERNAL_DOCS_URL, path, entry.value.start, entry.value.end,
                               f"the `{entry.key}` link \"{entry.value.value}\" is not a URL; write an absolute URL "

@@ -60,6 +60,7 @@ PAGINATED_DISCOURAGED = rule("smithy/paginated-discouraged-type", E,
 EVENT_STREAM = rule("smithy/event-stream-member", E, "a member of a @streaming union that does not target a structure")
 REFERENCES = rule("smithy/references", E, "a @references whose identifiers the structure does not bind")
 HTTP_URI_CONFLICT = rule("smithy/http-uri-conflict", E, "two operations of a service with the same HTTP method and URI")
+TRAIT_VALIDATORS = rule("smithy/trait-validators", E, "a @traitValidators key that is not a valid event id")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -127,6 +128,7 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     VALIDATION_METADATA.code: ("Model", "ERROR"),
     METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
     IDL_EDGE.code: ("Model", "ERROR"),
+    TRAIT_VALIDATORS.code: ("TraitValidators", "ERROR"),
     HTTP_URI_CONFLICT.code: ("HttpUriConflict", "ERROR"),
     REFERENCES.code: ("ReferencesTrait", "ERROR"),
     EVENT_STREAM.code: ("StreamingTrait", "ERROR"),
