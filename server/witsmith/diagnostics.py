@@ -67,6 +67,16 @@ def rule(code: str, severity: Severity, summary: str) -> Rule:
     return declared
 
 
+# The id a language's own reference tool gives the problem a rule reports (Smithy's
+# validation event ids), by rule code: what suppressions written for that tool name.
+REFERENCE_IDS: dict[str, str] = {}
+
+
+def reference_id(code: str) -> str | None:
+    """The reference tool's id for the problems of rule ``code``, when it has one."""
+    return REFERENCE_IDS.get(code)
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     path: Path

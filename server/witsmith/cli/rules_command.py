@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from witsmith.cli.exit_codes import EXIT_OK, EXIT_USAGE
-from witsmith.diagnostics import RULES
+from witsmith.diagnostics import RULES, reference_id
 from witsmith.rule_pages import page_path
 
 
@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
         width = max((len(code) for code in RULES), default=0)
         for code in sorted(RULES):
             rule = RULES[code]
-            print(f"{code.ljust(width)}  {rule.severity.label:<11}  {rule.summary}")
+            event = f" (Smithy event id: {reference_id(code)})" if reference_id(code) else ""
+            print(f"{code.ljust(width)}  {rule.severity.label:<11}  {rule.summary}{event}")
         return EXIT_OK
     if args.code not in RULES:
         close = [code for code in sorted(RULES) if args.code.split("/")[-1] in code]

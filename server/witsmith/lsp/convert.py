@@ -8,7 +8,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from witsmith.diagnostics import Diagnostic, Location, Severity
+from witsmith.diagnostics import Diagnostic, Location, Severity, reference_id
 from witsmith.features.outline import OutlineSymbol
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, SemanticToken
 from witsmith.lsp.positions import PositionCodec
@@ -63,6 +63,7 @@ def diagnostic(codec: PositionCodec, index: LineIndex, index_of: IndexOf, d: Dia
         source="witsmith",
         related_information=related or None,
         tags=[_TAGS[t] for t in sorted(d.tags) if t in _TAGS] or None,
+        data={"eventId": reference_id(d.code)} if reference_id(d.code) else None,
     )
 
 

@@ -10,6 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
+from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules, suppressions
+from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_rules, protocol_trait_rules
+from witsmith.features.smithy import http_conflict_rules, references_rules, streaming_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
@@ -34,6 +37,17 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     shape_rules.renames,
     resolution_rules.value_shape_ids,
     trait_rules.traits,
+    http_rules.check,
+    exclusive_rules.check,
+    suppressions.check_metadata,
+    metadata_rules.check,
+    operation_rules.check,
+    protocol_trait_rules.check,
+    idl_edge_rules.check,
+    paginated_rules.check,
+    streaming_rules.check,
+    references_rules.check,
+    http_conflict_rules.check,
 )
 
 
@@ -50,6 +64,13 @@ def _guarded(check: Callable[[], list[Diagnostic]], path: Path, name: str) -> li
         return check()
     except Exception as error:  # noqa: BLE001 - one failing rule must not hide the others
         return [report(R.INTERNAL_ERROR, path, 0, 0, f"witsmith's `{name}` check failed on this file: {error!r}; please report it")]
+
+
+def _guarded_filter(apply: Callable[[], list[Diagnostic]], unfiltered: list[Diagnostic]) -> list[Diagnostic]:
+    try:
+        return apply()
+    except Exception:  # noqa: BLE001 - a failing suppression must not hide the diagnostics themselves
+        return unfiltered
 
 
 def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]:
@@ -73,5 +94,6 @@ def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]
         result += _guarded(lambda check=check: check(workspace, path, summary), path, check.__name__)
     if wasmcloud:
         result += _guarded(lambda: wasmcloud_rules.check(workspace, path, summary), path, "wasmcloud")
+    result = _guarded_filter(lambda: suppressions.apply(workspace, path, summary, result), result)
     unique = {(d.start, d.end, d.code, d.message): d for d in result}
     return sorted(unique.values(), key=lambda d: (d.start, d.end, d.code))

@@ -75,6 +75,12 @@ def _case_variant(workspace: SmithyWorkspace, summary: FileSummary, name: str, u
     return None
 
 
+def _name_used(references, name: str) -> bool:
+    """Whether a reference other than a `use` names ``name`` without a namespace."""
+    return any(r.reference.role != "use" and split_id(r.reference.text)[0] is None
+               and split_id(r.reference.text)[1] == name for r in references)
+
+
 def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     resolved_file = workspace.resolved(path)
     if resolved_file is None:
@@ -145,6 +151,8 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
             if offset is not None:
                 fixes.extend(Fix(f"Add `use {e}`", (TextEdit(path, offset, offset, f"use {e}\n"),)) for e in elsewhere)
         rule = R.UNRESOLVED_TRAIT if want_trait else (R.APPLY_UNKNOWN if ref.role == "apply" else R.UNRESOLVED_SHAPE)
+        if ref.role == "use" and not _name_used(resolved_file.references, name):
+            rule = R.UNKNOWN_USE  # Smithy warns: nothing depends on the missing shape
         result.append(report(rule, path, ref.start, ref.end, message, fixes=tuple(fixes)))
     return result
 

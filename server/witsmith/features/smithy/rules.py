@@ -1,6 +1,6 @@
 """Every Smithy and wasmCloud rule, declared once with its code, default severity and summary."""
 
-from witsmith.diagnostics import Severity, rule
+from witsmith.diagnostics import REFERENCE_IDS, Severity, rule
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFORMATION
 
@@ -31,6 +31,36 @@ IDL2_ONLY = rule("smithy/idl-2-only", E, "IDL 2.0 syntax in an IDL 1.0 file")
 TRAIT_TARGET = rule("smithy/trait-target", E, "a trait applied where its selector does not allow it")
 TRAIT_VALUE = rule("smithy/trait-value", E, "a trait value that does not match the trait's shape")
 UNKNOWN_TRAIT_MEMBER = rule("smithy/unknown-trait-member", W, "a trait value sets a member the trait's shape does not have")
+INVALID_PATTERN = rule("smithy/invalid-pattern", E, "a @pattern whose regular expression does not compile")
+HTTP_LABEL = rule("smithy/http-label", E, "an @http URI label without an @httpLabel member, or the reverse")
+HTTP_QUERY = rule("smithy/http-query-conflict", E, "an @httpQuery name that is also a literal query key of the URI")
+HTTP_URI = rule("smithy/http-uri", E, "an @http URI with more than one greedy label")
+STRUCTURALLY_EXCLUSIVE = rule("smithy/structurally-exclusive", E,
+                              "a trait a structure may use on one member only, found on several")
+VALIDATION_METADATA = rule("smithy/invalid-validation-metadata", E,
+                           "`suppressions`, `severityOverrides` or `validators` metadata Smithy cannot read")
+METADATA_TYPE = rule("smithy/typed-metadata", E,
+                     "a metadata value that does not match the shape its key is typed with, or a key typed twice")
+SHAPE_CLOSURE = rule("smithy/shape-closure", E, "a `shapeClosures` metadata entry Smithy rejects")
+RESOURCE_LIFECYCLE = rule("smithy/resource-lifecycle", E,
+                          "a resource lifecycle operation without the @readonly or @idempotent its role needs")
+REQUEST_COMPRESSION = rule("smithy/request-compression", E,
+                           "@requestCompression on an operation without input, or with a stream of required length")
+IO_MISUSE = rule("smithy/input-output-reuse", E, "a structure marked @input or @output used by several operations")
+CORS = rule("smithy/cors", E, "@cors with both `origin` and `origins`")
+HTTP_API_KEY = rule("smithy/http-api-key-auth", E, "@httpApiKeyAuth with a `scheme` but not sent in a header")
+HTTP_HEADER_NAME = rule("smithy/http-header-name", E, "an @httpHeader name that is not a valid HTTP header name")
+EXTERNAL_DOCS_URL = rule("smithy/external-documentation-url", E, "an @externalDocumentation link that is not a URL")
+IDL_EDGE = rule("smithy/idl-version-edge", E,
+                "IDL 1.0 syntax in a Smithy 2.0 model (`set`, @box), a numeric `$version`, or a `use` of a member")
+UNKNOWN_USE = rule("smithy/use-of-unknown-shape", W, "a `use` of a shape that does not exist, which nothing refers to")
+PAGINATED = rule("smithy/paginated", E, "@paginated naming a member that does not exist or has an unusable type")
+PAGINATED_DISCOURAGED = rule("smithy/paginated-discouraged-type", E,
+                             "@paginated naming a member of a type Smithy tolerates but advises against")
+EVENT_STREAM = rule("smithy/event-stream-member", E, "a member of a @streaming union that does not target a structure")
+REFERENCES = rule("smithy/references", E, "a @references whose identifiers the structure does not bind")
+HTTP_URI_CONFLICT = rule("smithy/http-uri-conflict", E, "two operations of a service with the same HTTP method and URI")
+TRAIT_VALIDATORS = rule("smithy/trait-validators", E, "a @traitValidators key that is not a valid event id")
 DEFAULT_RANGE = rule("smithy/default-out-of-range", W, "a default value outside the @range of its target")
 TRAIT_CONFLICT = rule("smithy/duplicate-trait", E, "the same trait applied twice to a shape with different values")
 MIXIN_ERROR = rule("smithy/invalid-mixin", E, "a mixin that is not a mixin, of another kind, or in a cycle")
@@ -68,3 +98,67 @@ WC_CONTRACT_FORMAT = rule("wasmcloud/invalid-contract-id", E, "a contractId that
 WC_DOUBLE_DOCS = rule("wasmcloud/duplicate-documentation", W, "`///` comments and @documentation on the same shape or member")
 
 RULES_BY_CODE = {r.code: r for r in globals().values() if hasattr(r, "code") and hasattr(r, "severity")}
+
+# The Smithy validation event each rule corresponds to, and the severity Smithy gives it: a
+# suppression or severity override written for `smithy build` applies to witsmith's diagnostic
+# too (Smithy never suppresses an ERROR).  Rules of witsmith's own (project files, unused `use`)
+# have none.
+SMITHY_EVENTS: dict[str, tuple[str, str]] = {
+    SYNTAX_ERROR.code: ("Model", "ERROR"),
+    SYNTAX_ORDER.code: ("Model", "ERROR"),
+    INVALID_JSON_AST.code: ("Model", "ERROR"),
+    UNRESOLVED_SHAPE.code: ("Target.UnresolvedShape", "ERROR"),
+    UNRESOLVED_TRAIT.code: ("Model.UnresolvedTrait", "ERROR"),
+    NOT_A_TRAIT.code: ("Model", "ERROR"),
+    CONFLICTING_USE.code: ("Model", "ERROR"),
+    DUPLICATE_SHAPE.code: ("ShapeIdConflict", "ERROR"),
+    DUPLICATE_MEMBER.code: ("Model", "ERROR"),
+    DUPLICATE_NAMESPACE.code: ("Model", "ERROR"),
+    DUPLICATE_CONTROL.code: ("Model", "ERROR"),
+    UNKNOWN_CONTROL.code: ("Model", "WARNING"),
+    UNKNOWN_PROPERTY.code: ("Model", "ERROR"),
+    INVALID_MEMBER.code: ("Model", "ERROR"),
+    MAP_KEY_NOT_STRING.code: ("Target", "ERROR"),
+    APPLY_UNKNOWN.code: ("Model", "ERROR"),
+    BAD_RELATIONSHIP.code: ("Target", "ERROR"),
+    UNSUPPORTED_VERSION.code: ("Model", "ERROR"),
+    IDL2_ONLY.code: ("Model", "ERROR"),
+    TRAIT_TARGET.code: ("TraitTarget", "ERROR"),
+    TRAIT_VALUE.code: ("TraitValue", "ERROR"),
+    UNKNOWN_TRAIT_MEMBER.code: ("TraitValue.UnknownMember", "WARNING"),
+    INVALID_PATTERN.code: ("Model", "ERROR"),
+    HTTP_LABEL.code: ("HttpLabelTrait", "ERROR"),
+    HTTP_QUERY.code: ("HttpQueryTrait", "ERROR"),
+    HTTP_URI.code: ("HttpUriGreedyLabel", "ERROR"),
+    STRUCTURALLY_EXCLUSIVE.code: ("ExclusiveStructureMemberTrait", "ERROR"),
+    VALIDATION_METADATA.code: ("Model", "ERROR"),
+    METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
+    IDL_EDGE.code: ("Model", "ERROR"),
+    TRAIT_VALIDATORS.code: ("TraitValidators", "ERROR"),
+    HTTP_URI_CONFLICT.code: ("HttpUriConflict", "ERROR"),
+    REFERENCES.code: ("ReferencesTrait", "ERROR"),
+    EVENT_STREAM.code: ("StreamingTrait", "ERROR"),
+    PAGINATED.code: ("PaginatedTrait", "ERROR"),
+    PAGINATED_DISCOURAGED.code: ("PaginatedTrait.WrongShapeType", "DANGER"),
+    UNKNOWN_USE.code: ("Model", "WARNING"),
+    RESOURCE_LIFECYCLE.code: ("ResourceLifecycle", "ERROR"),
+    REQUEST_COMPRESSION.code: ("RequestCompressionTrait", "ERROR"),
+    IO_MISUSE.code: ("OperationInputOutputMisuse", "ERROR"),
+    CORS.code: ("CorsTrait", "ERROR"),
+    HTTP_API_KEY.code: ("HttpApiKeyAuthTrait", "ERROR"),
+    HTTP_HEADER_NAME.code: ("HttpHeaderTrait", "DANGER"),
+    EXTERNAL_DOCS_URL.code: ("Model", "ERROR"),
+    SHAPE_CLOSURE.code: ("ShapeClosure", "ERROR"),
+    DEFAULT_RANGE.code: ("DefaultTrait", "WARNING"),
+    TRAIT_CONFLICT.code: ("TraitConflict", "ERROR"),
+    MIXIN_ERROR.code: ("Model", "ERROR"),
+    RECURSION.code: ("ShapeRecursion", "ERROR"),
+    SERVICE_CLOSURE.code: ("Service", "ERROR"),
+    JSON_NAME.code: ("JsonName", "ERROR"),
+    RENAME.code: ("Service", "ERROR"),
+    ELISION_ERROR.code: ("Model", "ERROR"),
+    ENUM_VALUE.code: ("EnumShape", "ERROR"),
+    METADATA_CONFLICT.code: ("Model", "ERROR"),
+    CONFLICTING_SHAPE_NAME.code: ("Model", "ERROR"),
+}
+REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})

@@ -2,8 +2,8 @@
 
 It answers one question: may a trait with this selector be applied to this
 shape or member?  It understands shape types, `*`, `>` (member to its
-container and to its target), `[trait|x]`, `[id=...]`, `:is`, `:not` and
-`:test`.  Anything else raises `Unsupported`, and the caller then reports
+container and to its target), `-[put, ...]->` (from a service, resource or
+operation forward), `[trait|x]`, `[id=...]`, `:is`, `:not` and `:test`.  Anything else raises `Unsupported`, and the caller then reports
 nothing: an unknown answer must never become a false error.
 """
 
@@ -35,6 +35,12 @@ KNOWN_TYPES = {"blob", "boolean", "string", "byte", "short", "integer", "long", 
                "service", "resource", "operation", "member", "simpleType", "number", "collection", "*"}
 
 
+# Relationship names of `-[name]->` and the property that holds each.
+RELATIONSHIPS = {"put": "put", "create": "create", "read": "read", "update": "update", "delete": "delete",
+                 "list": "list", "input": "input", "output": "output", "error": "errors", "operation": "operations",
+                 "collectionOperation": "collectionOperations", "resource": "resources", "identifier": "identifiers"}
+
+
 @dataclass(frozen=True)
 class Target:
     """A shape, or a member of a shape."""
@@ -49,7 +55,7 @@ class Target:
 
 # ----- parsing -----------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\s*(>|,|\(|\)|\[[^\]]*\]|:[A-Za-z]+|\*|[A-Za-z_][A-Za-z0-9_.#$]*)")
+_TOKEN = re.compile(r"\s*(-\[[^\]]*\]->|>|,|\(|\)|\[[^\]]*\]|:[A-Za-z]+|\*|[A-Za-z_][A-Za-z0-9_.#$]*)")
 
 
 def _tokens(text: str) -> list[str]:
@@ -97,6 +103,14 @@ def _parse_alternatives(tokens: list[str], index: int) -> tuple[list[list], int]
                 sequence.append(compound)
                 compound = []
             sequence.append(">")
+        elif token.startswith("-["):
+            if compound:
+                sequence.append(compound)
+                compound = []
+            names = tuple(name.strip() for name in token[2:-3].split(","))
+            if not all(name in RELATIONSHIPS for name in names):
+                raise Unsupported(token)
+            sequence.append(("rel", names))
         elif token.startswith("["):
             compound.append(("attr", token[1:-1]))
         elif token.startswith(":"):
@@ -133,6 +147,8 @@ class Evaluator:
     def _ends_at(self, sequence: list, target: Target, depth: int) -> bool:
         if depth > 16 or not sequence:
             return not sequence
+        if any(isinstance(step, tuple) for step in sequence):
+            raise Unsupported("shapes that point to a shape by a relationship")
         if sequence[-1] == ">":
             raise Unsupported(">")
         if not self._compound(sequence[-1], target, depth):
@@ -146,6 +162,9 @@ class Evaluator:
     def _starts_at(self, sequence: list, target: Target, depth: int) -> bool:
         if depth > 16 or not sequence:
             return not sequence
+        if isinstance(sequence[0], tuple):
+            related = self._related(target, sequence[0][1])
+            return any(self._starts_at(sequence[1:], after, depth + 1) for after in related)
         if sequence[0] == ">":
             return any(self._starts_at(sequence[1:], after, depth + 1) for after in self._successors(target))
         if not self._compound(sequence[0], target, depth):
@@ -153,6 +172,8 @@ class Evaluator:
         rest = sequence[1:]
         if not rest:
             return True
+        if isinstance(rest[0], tuple):
+            return self._starts_at(rest, target, depth)
         if rest[0] != ">":
             raise Unsupported("descendant")
         return any(self._starts_at(rest[1:], after, depth + 1) for after in self._successors(target))
@@ -205,6 +226,26 @@ class Evaluator:
         if text.startswith("id|member="):
             return target.member is not None and target.member.name.text == text.split("=", 1)[1].strip("'\"")
         raise Unsupported(text)
+
+    def _related(self, target: Target, names: tuple[str, ...]) -> list[Target]:
+        """The shapes a service, resource or operation refers to by the named relationships."""
+        if target.member is not None or target.kind not in ("service", "resource", "operation"):
+            return []
+        result = []
+        for name in names:
+            entry = target.shape.shape.property(RELATIONSHIPS[name])
+            if entry is None:
+                continue
+            value = entry.value
+            nodes = value.items if value.kind == "array" else [e.value for e in value.entries] if value.kind == "object" else [value]
+            for node in nodes:
+                if node.kind != "shape_id":
+                    continue
+                found = self.workspace.target_shape(target.shape.summary, node.value)
+                if found is None:
+                    raise Unsupported("unresolved relationship")
+                result.append(Target(found))
+        return result
 
     def _predecessors(self, target: Target) -> list[Target]:
         if target.member is not None:

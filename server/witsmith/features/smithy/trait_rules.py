@@ -13,6 +13,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.java_regex import java_regex_error
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
 from witsmith.model.smithy.ast_json import ABSOLUTE_ID
@@ -260,11 +261,26 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
             result += _idempotent_errors(workspace, path, target.shape, trait)
         if target is not None and trait_id in ("smithy.api#range", "smithy.api#length"):
             result += _constraint_definition(path, target, trait, name)
+        if trait_id == "smithy.api#pattern":
+            result += _pattern_compiles(path, trait)
     result += defaults(workspace, path, summary)
     result += _default_assignments_allowed(workspace, path, summary, evaluator)
     result += conflicts(workspace, path, summary, resolved.traits)
     result += idrefs(workspace, path, summary, evaluator)
     return result
+
+
+def _pattern_compiles(path: Path, trait: TraitUse) -> list[Diagnostic]:
+    """Smithy compiles @pattern with Java's regular expressions; one that does not compile fails the build."""
+    value = trait.value
+    if value is None or value.kind != "string":
+        return []
+    problem = java_regex_error(value.value)
+    if problem is None:
+        return []
+    return [report(R.INVALID_PATTERN, path, value.start, value.end,
+                   f"the @pattern regular expression `{value.value}` does not compile: {problem}; "
+                   "fix it (Smithy reads it as a Java regular expression)")]
 
 
 def _idempotent_errors(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, trait: TraitUse) -> list[Diagnostic]:

@@ -181,14 +181,24 @@ string since
 @trait
 structure unstable {}
 
+/// The operation may hold the request open while it waits for something to happen.
+@trait(selector: "operation")
+@unstable
+structure longPoll {
+    /// How long, in milliseconds, a client should wait for the response.
+    @required
+    @range(min: 1)
+    timeoutMillis: Integer
+}
+
 /// Tags for grouping and filtering shapes.
 @trait
 list tags {
     member: String
 }
 
-/// A human-readable name for a service or a resource.
-@trait(selector: ":is(service, resource, operation, structure, member, union)")
+/// A human-readable name for a shape (a service, a resource, ...).
+@trait
 string title
 
 /// Makes a shape usable only in its own namespace.
@@ -200,7 +210,7 @@ structure private {}
 structure internal {}
 
 /// Marks data as sensitive: it must not be logged or displayed carelessly.
-@trait(selector: ":not(:test(service, operation, resource, member > :test(union, structure > :test([trait|error]))))")
+@trait(selector: ":not(:test(service, operation, resource, member))")
 structure sensitive {}
 
 /// Suppresses validation events by id.
@@ -210,14 +220,14 @@ list suppress {
 }
 
 /// Marks a member as recommended for clients to set.
-@trait(selector: "structure > member")
+@trait(selector: "structure > member", conflicts: ["required"])
 structure recommended {
     /// Why the member is recommended.
     reason: String
 }
 
 /// The constant values of a string shape (IDL 1.0 style; use `enum` shapes in IDL 2.0).
-@trait(selector: "string")
+@trait(selector: "string :not(enum)")
 @length(min: 1)
 list enum {
     member: EnumDefinition
@@ -243,7 +253,7 @@ string EnumConstantBodyName
 document enumValue
 
 /// The default value of a member or shape.
-@trait(selector: ":is(simpleType, list, map, structure > member :test(> :not(structure, union)))")
+@trait(selector: ":is(simpleType, list, map, structure > member :test(> :is(simpleType, list, map)))")
 document default
 
 /// Marks a default that was added after the member existed, so clients treat it as optional.
@@ -259,29 +269,29 @@ structure clientOptional {}
 structure required {}
 
 /// Marks a structure as the input of exactly one operation.
-@trait(selector: "structure")
+@trait(selector: "structure", conflicts: ["output", "error"])
 structure input {}
 
 /// Marks a structure as the output of exactly one operation.
-@trait(selector: "structure")
+@trait(selector: "structure", conflicts: ["input", "error"])
 structure output {}
 
 /// Marks a structure as an error, caused by the client or by the server.
-@trait(selector: "structure")
+@trait(selector: "structure", conflicts: ["trait"])
 enum error {
     CLIENT = "client"
     SERVER = "server"
 }
 
 /// Marks an error after which the request may be retried.
-@trait(selector: "structure [trait|error]")
+@trait(selector: "structure[trait|error]")
 structure retryable {
     /// The error is caused by throttling.
     throttling: Boolean
 }
 
 /// Calling the operation again with the same input has no further effect.
-@trait(selector: "operation")
+@trait(selector: "operation", conflicts: ["readonly"])
 structure idempotent {
     /// Errors a repeated call may return because the first call removed the resource.
     notFound: IdempotentErrors
@@ -296,15 +306,15 @@ list IdempotentErrors {
 }
 
 /// The operation changes nothing.
-@trait(selector: "operation")
+@trait(selector: "operation", conflicts: ["idempotent"])
 structure readonly {}
 
 /// A member filled with a unique token by clients when left unset, to make retries safe.
-@trait(selector: "structure > member :test(> string)")
+@trait(selector: "structure > :test(member > string)", structurallyExclusive: "member")
 structure idempotencyToken {}
 
 /// The operation returns its results a page at a time.
-@trait(selector: ":is(operation [trait|smithy.api#paginated], service)")
+@trait(selector: ":is(service, operation)")
 structure paginated {
     inputToken: String
     outputToken: String
@@ -324,45 +334,48 @@ structure http {
 }
 
 /// Binds a member to a label of the operation's URI.
-@trait(selector: "structure > member [trait|required] :test(> :test(string, number, boolean, timestamp))")
+@trait(selector: "structure > member[trait|required] :test(> :test(string, number, boolean, timestamp))", conflicts: ["httpHeader", "httpQuery", "httpPrefixHeaders", "httpPayload", "httpResponseCode", "httpQueryParams"])
 structure httpLabel {}
 
 /// Binds a member to a query string parameter.
-@trait(selector: "structure > member :test(> :test(simpleType, list > member > simpleType))")
+@trait(selector: "structure > member :test(> :test(string, number, boolean, timestamp), > list > member > :test(string, number, boolean, timestamp))", conflicts: ["httpLabel", "httpHeader", "httpPrefixHeaders", "httpPayload", "httpResponseCode", "httpQueryParams"])
 @length(min: 1)
 string httpQuery
 
 /// Binds a map member to the query string parameters not bound otherwise.
-@trait(selector: "structure > member :test(> map > member[id|member=value] > :test(string, list > member > string))")
+@trait(selector: "structure > member :test(> map > member[id|member=value] > :test(string, list > member > string))", structurallyExclusive: "member", conflicts: ["httpLabel", "httpQuery", "httpHeader", "httpPayload", "httpResponseCode", "httpPrefixHeaders"])
 structure httpQueryParams {}
 
 /// Binds a member to an HTTP header.
-@trait(selector: "structure > member :test(> :test(boolean, number, string, timestamp, list > member > :test(boolean, number, string, timestamp)))")
+@trait(selector: "structure > :test(member > :test(boolean, number, string, timestamp, list > member > :test(boolean, number, string, timestamp)))", conflicts: ["httpLabel", "httpQuery", "httpPrefixHeaders", "httpPayload", "httpResponseCode", "httpQueryParams"])
 @length(min: 1)
 string httpHeader
 
 /// Binds a map member to the headers that start with a prefix.
-@trait(selector: "structure > member :test(> map > member[id|member=value] > string)")
+@trait(selector: "structure > member :test(> map :not([trait|sparse]) > member[id|member=value] > string)", structurallyExclusive: "member", conflicts: ["httpLabel", "httpQuery", "httpHeader", "httpPayload", "httpResponseCode", "httpQueryParams"])
 string httpPrefixHeaders
 
 /// Binds a member to the HTTP body.
-@trait(selector: "structure > :test(member > :test(string, blob, structure, union, document, list, map))")
+@trait(selector: "structure > member", structurallyExclusive: "member", conflicts: ["httpLabel", "httpQuery", "httpHeader", "httpPrefixHeaders", "httpResponseCode", "httpQueryParams"])
 structure httpPayload {}
 
 /// Binds a member to the HTTP status code of a response.
-@trait(selector: "structure > member :test(> integer)")
+@trait(selector: "structure :not([trait|input]) > member :test(> integer)", structurallyExclusive: "member", conflicts: ["httpLabel", "httpQuery", "httpHeader", "httpPrefixHeaders", "httpPayload", "httpQueryParams"])
 structure httpResponseCode {}
 
 /// The HTTP status code of an error.
-@trait(selector: "structure [trait|error]")
+@trait(selector: "structure[trait|error]")
 @range(min: 200, max: 599)
 integer httpError
 
 /// Cross-origin resource sharing settings of a service.
 @trait(selector: "service")
 structure cors {
+    /// One origin allowed to call the service; exclusive with `origins`.
     origin: NonEmptyString = "*"
-    @range(min: 1)
+    /// Named origins (for instance one per deployment stage); exclusive with `origin`.
+    origins: NonEmptyStringMap
+    /// Seconds a browser may cache a preflight response; -1 disables caching.
     maxAge: Integer = 600
     additionalAllowedHeaders: NonEmptyStringList
     additionalExposedHeaders: NonEmptyStringList
@@ -377,7 +390,7 @@ structure httpChecksumRequired {}
 string jsonName
 
 /// The media type of a blob or string.
-@trait(selector: ":test(blob, string)")
+@trait(selector: ":is(blob, string)")
 string mediaType
 
 /// How a timestamp is serialized.
@@ -389,7 +402,7 @@ enum timestampFormat {
 }
 
 /// Serializes a member as an XML attribute.
-@trait(selector: "structure > :test(member > :test(boolean, number, string, timestamp))")
+@trait(selector: "structure > :test(member > :test(boolean, number, string, timestamp))", conflicts: ["xmlNamespace"])
 structure xmlAttribute {}
 
 /// Serializes a list or map member without a wrapping element.
@@ -397,12 +410,12 @@ structure xmlAttribute {}
 structure xmlFlattened {}
 
 /// The XML element name of a shape or member.
-@trait(selector: ":is(structure, union, member, simpleType, list, map)")
+@trait(selector: ":is(structure, union, member)")
 @pattern("^[a-zA-Z_][a-zA-Z_0-9-]*(:[a-zA-Z_][a-zA-Z_0-9-]*)?$")
 string xmlName
 
 /// The XML namespace of a shape.
-@trait(selector: ":is(service, member, simpleType, list, map, structure, union)")
+@trait(selector: ":is(service, member, simpleType, list, map, structure, union)", conflicts: ["xmlAttribute"])
 structure xmlNamespace {
     @required
     uri: NonEmptyString
@@ -418,23 +431,23 @@ structure endpoint {
 }
 
 /// Binds a member to a label of the endpoint's host prefix.
-@trait(selector: "structure > member [trait|required] :test(> string)")
+@trait(selector: "structure > :test(member[trait|required] > string)")
 structure hostLabel {}
 
 /// Marks data as a stream of bytes or events.
-@trait(selector: ":is(blob, union)")
+@trait(selector: ":is(blob, union)", structurallyExclusive: "target")
 structure streaming {}
 
 /// The stream must have a known size.
-@trait(selector: "blob [trait|streaming]")
+@trait(selector: "blob[trait|streaming]")
 structure requiresLength {}
 
 /// Binds an event member to a header of the event.
-@trait(selector: "structure > :test(member > :test(boolean, byte, short, integer, long, blob, string, timestamp))")
+@trait(selector: "structure > :test(member > :test(boolean, byte, short, integer, long, blob, string, timestamp))", conflicts: ["eventPayload"])
 structure eventHeader {}
 
 /// Binds an event member to the payload of the event.
-@trait(selector: "structure > :test(member > :test(blob, string, structure, union))")
+@trait(selector: "structure > :test(member > :test(blob, string, structure, union))", structurallyExclusive: "member", conflicts: ["eventHeader"])
 structure eventPayload {}
 
 /// The authentication schemes a service or operation supports, in order of preference.
@@ -446,7 +459,7 @@ list auth {
 }
 
 /// Marks a trait as an authentication scheme.
-@trait(selector: "[trait|trait]")
+@trait(selector: "structure[trait|trait]")
 structure authDefinition {
     traits: TraitShapeIdList
 }
@@ -494,14 +507,14 @@ enum HttpApiKeyLocations {
 structure optionalAuth {}
 
 /// Marks a trait as a protocol definition.
-@trait(selector: "[trait|trait]")
+@trait(selector: "structure[trait|trait]")
 structure protocolDefinition {
     traits: TraitShapeIdList
     noInlineDocumentSupport: Boolean
 }
 
 /// Limits the length of a string, blob, list or map.
-@trait(selector: ":test(collection, map, string, blob, member > :is(collection, map, string, blob))")
+@trait(selector: ":test(list, map, string, blob, member > :is(list, map, string, blob))")
 structure length {
     min: Long
     max: Long
@@ -519,7 +532,7 @@ structure range {
 }
 
 /// The items of the list must be distinct.
-@trait(selector: ":test(list > member > :not(:is(float, double, document)), member > list > member > :not(:is(float, double, document)))")
+@trait(selector: "list :test(> member > :not(:is(float, double, document)))", conflicts: ["sparse"])
 structure uniqueItems {}
 
 /// Marks a string as holding a shape id, checked against a selector.
@@ -531,7 +544,7 @@ structure idRef {
 }
 
 /// IDL 1.0: the member or shape may be absent (not needed in IDL 2.0).
-@trait(selector: ":test(member > :test(boolean, number), boolean, number)")
+@trait(selector: ":test(boolean, byte, short, integer, long, float, double, member > :test(boolean, byte, short, integer, long, float, double))")
 structure box {}
 
 /// The list or map may hold null values.
@@ -539,7 +552,7 @@ structure box {}
 structure sparse {}
 
 /// The resource's `put` may not replace an existing instance.
-@trait(selector: "resource [trait|put]")
+@trait(selector: "resource:test(-[put]->)")
 structure noReplace {}
 
 /// References from a structure or string to resources.
@@ -566,21 +579,21 @@ map NonEmptyStringMap {
 }
 
 /// The resource identifier a member binds to, when the names differ.
-@trait(selector: "structure > member :test(> string)")
+@trait(selector: "structure > :test(member[trait|required] > string)")
 string resourceIdentifier
 
 /// The member holds the resource properties.
-@trait(selector: "structure > member :test(> structure)")
+@trait(selector: "structure > member :test(> structure)", structurallyExclusive: "member")
 structure nestedProperties {}
 
 /// The member binds to a resource property.
-@trait(selector: "structure > member")
+@trait(selector: "structure > member", conflicts: ["resourceIdentifier"])
 structure property {
     name: String
 }
 
 /// The member is not a resource property.
-@trait(selector: "structure > member")
+@trait(selector: ":is(structure > member, [trait|trait])")
 structure notProperty {}
 
 /// Example inputs and outputs of an operation.
@@ -624,10 +637,50 @@ list RequestCompressionEncodingsList {
 structure unitType {}
 
 /// Gives a shape to the metadata entry named `key`, whose value must then match it.
-@trait(selector: ":not(:is(service, operation, resource, member, [trait|input], [trait|output], [trait|error], [trait|trait]))")
+@trait(selector: ":not(:is(service, operation, resource, member, [trait|input], [trait|output]))")
 structure metadata {
     @required
     key: String
+}
+
+/// Named closures of shapes, for tools that generate or project part of a model.
+@private
+@metadata(key: "shapeClosures")
+list ShapeClosures {
+    member: ShapeClosure
+}
+
+@private
+structure ShapeClosure {
+    /// The closure's name, written as a shape id no shape of the model has.
+    @required
+    id: ClosureId
+    /// Namespaces whose shapes are in the closure.
+    includeNamespaces: ClosureNamespaces = []
+    /// A selector whose matches are in the closure.
+    @length(min: 1)
+    includeBySelector: String
+    /// New names for shapes of the closure.
+    rename: ClosureRenames = {}
+    documentation: String
+}
+
+@private
+@idRef(failWhenMissing: false)
+string ClosureId
+
+@private
+@uniqueItems
+list ClosureNamespaces {
+    member: String
+}
+
+@private
+map ClosureRenames {
+    @idRef(failWhenMissing: true, selector: ":not(:is(member, service, resource, operation))")
+    key: String
+    @pattern("^(_+[a-zA-Z0-9]|[a-zA-Z])\\w*$")
+    value: String
 }
 
 /// Custom validation of a trait's uses with selectors.

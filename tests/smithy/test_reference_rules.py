@@ -1,0 +1,553 @@
+"""Rules that bring witsmith's verdicts to Smithy's own validator's, each on a fixture written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from smithy.helpers import diagnostics, errors, text_at, workspace
+from witsmith.features.smithy.java_regex import java_regex_error
+
+
+@pytest.mark.parametrize("regex", ["^[a-z+$", "(abc", "*abc", "a{2,1}", "[z-a]", "{abc}", "a{,3}", "a**", "\\"])
+def test_patterns_java_refuses(regex):
+    assert java_regex_error(regex)
+
+
+@pytest.mark.parametrize("regex", ["^[a-zA-Z0-9]{1,64}$", "\\p{Alpha}+\\P{L}", "(?<n>a)\\k<n>", "a(?i)b",
+                                   "[a-z&&[^b]]", "^\\{x\\}$", "a++b*+", "(?>ab)", "\\Qa(b{\\E", "\\w+\\h\\R",
+                                   "(?<=ab|c)d", "\\1(a)", "^arn:aws:[a-z-]+:\\d{12}$", "[^\\s]{2,}?", "}"])
+def test_patterns_java_accepts(regex):
+    assert java_regex_error(regex) is None
+
+
+def test_invalid_pattern_is_reported_on_its_value(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\n@pattern("^[a-z+$")\nstring Name\n\n'
+                                          '@pattern("^[a-z]+$")\nstring Fine\n'})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/invalid-pattern"]
+    assert [text_at(path, d) for d in found] == ['"^[a-z+$"']
+    assert "does not compile" in found[0].message
+    assert [d.code for d in diagnostics(ws, path)] == ["smithy/invalid-pattern"]
+
+
+HTTP_MODEL = """$version: "2"
+namespace a
+
+@http(method: "GET", uri: "/cities/{cityId}/{unbound}")
+operation GetCity {
+    input := {
+        @required
+        @httpLabel
+        cityId: String
+
+        @required
+        @httpLabel
+        stray: String
+    }
+}
+
+@http(method: "GET", uri: "/files/{bucket+}/{key+}")
+operation GetFile {
+    input := {
+        @required
+        @httpLabel
+        bucket: String
+        @required
+        @httpLabel
+        key: Integer
+    }
+}
+
+@http(method: "GET", uri: "/things?code")
+operation ListThings {
+    input := {
+        @httpQuery("code")
+        code: String
+    }
+}
+
+@http(method: "GET", uri: "/fine/{id}")
+operation Fine {
+    input := {
+        @required
+        @httpLabel
+        @resourceIdentifier("id")
+        thingId: String
+    }
+}
+
+@http(method: "GET", uri: "/nothing/{id}")
+operation NoInput {}
+"""
+
+
+def test_http_bindings_against_the_uri(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": HTTP_MODEL})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/http-label", "httpLabel"),  # `stray` has no label
+        ("smithy/http-label", "httpLabel"),  # `key` is greedy but an Integer
+        ("smithy/http-label", "{id}"),  # NoInput has no members at all
+        ("smithy/http-label", "{unbound}"),
+        ("smithy/http-query-conflict", '"code"'),
+        ("smithy/http-uri", "{key+}"),
+    ]
+
+
+def test_structurally_exclusive_traits_and_targets(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@streaming
+blob Data
+
+structure Upload {
+    first: Data
+    second: Data
+}
+
+structure Response {
+    @httpPayload
+    body: String
+    @httpPayload
+    other: String
+    @httpHeader("x-one")
+    one: String
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [("smithy/structurally-exclusive", "Data"), ("smithy/structurally-exclusive", "httpPayload")]
+
+
+def test_prelude_follows_smithy(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@title("A string may have a title")
+string Named
+
+@longPoll(timeoutMillis: 30000)
+@readonly
+@idempotent
+operation Wait {}
+
+@cors(origins: {dev: "https://dev.example.com"}, maxAge: -1)
+service Api { version: "1" }
+
+@sensitive
+structure Secret {}
+
+@noReplace
+resource NoPut {}
+
+structure Headers {
+    @httpPrefixHeaders("x-")
+    headers: SparseHeaders
+}
+
+@sparse
+map SparseHeaders { key: String, value: String }
+
+@input
+structure WaitInput {
+    @httpResponseCode
+    code: Integer
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/duplicate-trait", "idempotent"),  # conflicts with @readonly
+        ("smithy/duplicate-trait", "readonly"),
+        ("smithy/trait-target", "httpPrefixHeaders"),  # not on a sparse map
+        ("smithy/trait-target", "httpResponseCode"),  # not in an @input structure
+        ("smithy/trait-target", "noReplace"),  # the resource has no `put`
+    ]
+
+
+def test_smithy_suppressions_and_overrides_apply_to_witsmith_diagnostics(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+metadata suppressions = [{id: "TraitValue.UnknownMember", namespace: "a", reason: "kept for old clients"}]
+metadata severityOverrides = [{id: "DefaultTrait", namespace: "*", severity: "DANGER"}]
+
+namespace a
+
+@range(min: 1, maxx: 2)
+integer Level
+
+@suppress(["TraitValue"])
+@length(minimum: 1)
+string Name
+
+structure Settings {
+    level: Level = 0
+    @suppress(["TraitTarget"])
+    @length(min: 1)
+    flag: Boolean
+}
+""", "b.smithy": """$version: "2"
+namespace b
+
+@length(minimum: 1)
+string Other
+"""})
+    a, b = tmp_path / "a.smithy", tmp_path / "b.smithy"
+    found = sorted((d.code, d.severity.name, text_at(a, d)) for d in diagnostics(ws, a))
+    assert found == [
+        ("smithy/default-out-of-range", "ERROR", "0"),  # raised to DANGER
+        ("smithy/trait-target", "ERROR", "length"),  # an ERROR: never suppressed
+    ]
+    assert [d.code for d in diagnostics(ws, b)] == ["smithy/unknown-trait-member"]  # another namespace
+
+
+def test_validation_metadata_must_be_readable(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+metadata suppressions = [true, {id: "X"}]
+metadata severityOverrides = [{id: "X", namespace: "*", severity: "ERROR"}]
+metadata validators = [{name: "EmitEachSelector"}]
+
+namespace a
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/invalid-validation-metadata")
+    assert found == sorted(['"ERROR"', '{id: "X"}', '{name: "EmitEachSelector"}', "true"])
+
+
+def test_diagnostics_carry_the_smithy_event_id_to_the_editor(tmp_path):
+    from lsprotocol import types
+
+    from witsmith.lsp.convert import diagnostic
+    from witsmith.lsp.positions import PositionCodec
+    from witsmith.text.lines import LineIndex
+
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\n@pattern("(")\nstring Name\n\nuse b#C\n'})
+    path = tmp_path / "a.smithy"
+    index = LineIndex(path.read_bytes())
+    by_code = {d.code: diagnostic(PositionCodec(types.PositionEncodingKind.Utf16), index, lambda _: index, d)
+               for d in diagnostics(ws, path)}
+    assert by_code["smithy/invalid-pattern"].data == {"eventId": "Model"}
+    assert by_code["smithy/statement-order"].data == {"eventId": "Model"}
+    assert all(d.data is None for code, d in by_code.items() if not code.startswith("smithy/"))
+
+
+def test_rules_listing_names_the_smithy_event_id(capsys):
+    from witsmith.cli import main
+
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("smithy/http-label ") and line.endswith("(Smithy event id: HttpLabelTrait)")
+               for line in lines)
+
+
+def test_typed_metadata_and_shape_closures(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+
+metadata auditLevel = "unknown"
+metadata level = "unknown"
+metadata shapeClosures = [
+    {id: "a#Foo", includeNamespaces: ["a"]}
+    {id: "a#Empty"}
+    {id: "a#Far", includeNamespaces: ["nowhere"], rename: {"a#Foo": "Foo", "Bad": "Name"}}
+    {id: "a#Ok", includeBySelector: "structure", rename: {"a#Foo": "Renamed"}}
+]
+
+namespace a
+
+@metadata(key: "auditLevel")
+enum AuditLevel {
+    LOW
+    HIGH
+}
+
+@metadata(key: "auditLevel")
+string OtherAuditLevel
+
+@metadata(key: "level")
+enum Level {
+    LOW
+    HIGH
+}
+
+structure Foo {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == sorted([
+        ("smithy/shape-closure", "Bad"),
+        ("smithy/shape-closure", '"Foo"'),  # the rename keeps the name
+        ("smithy/shape-closure", '"a#Empty"'),  # includes nothing
+        ("smithy/shape-closure", '"a#Foo"'),  # a shape's id
+        ("smithy/shape-closure", '"nowhere"'),
+        ("smithy/typed-metadata", '"unknown"'),  # `level`; `auditLevel` has two shapes, so no one type
+        ("smithy/typed-metadata", "metadata"),
+        ("smithy/typed-metadata", "metadata"),
+    ])
+
+
+def test_operations_as_resources_and_traits_use_them(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+resource Thing {
+    identifiers: {id: String}
+    put: PutThing
+    read: GetThing
+    delete: DeleteThing
+    list: ListThings
+}
+
+operation PutThing {
+    input := {
+        @required
+        id: String
+    }
+}
+
+@readonly
+operation GetThing {
+    input := {
+        @required
+        id: String
+    }
+}
+
+@idempotent
+operation DeleteThing {
+    input := {
+        @required
+        id: String
+    }
+}
+
+operation ListThings {}
+
+@requestCompression(encodings: ["gzip"])
+operation Compressed {}
+
+@requestCompression(encodings: ["gzip"])
+operation Upload {
+    input := {
+        @required
+        data: Sized
+    }
+}
+
+@streaming
+@requiresLength
+blob Sized
+
+operation One { input: Shared }
+operation Two { input: Shared }
+
+@input
+structure Shared {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == sorted([
+        ("smithy/resource-lifecycle", "PutThing"),  # not @idempotent
+        ("smithy/resource-lifecycle", "ListThings"),  # not @readonly
+        ("smithy/request-compression", "requestCompression"),  # no input
+        ("smithy/request-compression", "requestCompression"),  # a stream of required length
+        ("smithy/input-output-reuse", "Shared"),
+        ("smithy/input-output-reuse", "Shared"),
+    ])
+
+
+def test_protocol_trait_values(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@cors(origin: "https://a.example", origins: {dev: "https://b.example"})
+@httpApiKeyAuth(name: "key", in: "query", scheme: "Bearer")
+@externalDocumentation(Homepage: "invalid!", Guide: "https://example.com/guide")
+service Api { version: "1" }
+
+structure Request {
+    @httpHeader("Not valid!")
+    header: String
+    @httpHeader("X-Fine")
+    fine: String
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/cors", '(origin: "https://a.example", origins: {dev: "https://b.example"})'[1:-1]),
+        ("smithy/external-documentation-url", '"invalid!"'),
+        ("smithy/http-api-key-auth", '"query"'),
+        ("smithy/http-header-name", '"Not valid!"'),
+    ]
+
+
+def test_idl_version_edges(tmp_path):
+    ws = workspace(tmp_path, {
+        "two.smithy": '$version: "2"\nnamespace a\n\nuse smithy.api#Unit$x\n\nset Tags {\n    member: String\n}\n\n'
+                      '@box\ninteger Count\n\nstructure Box {\n    @box\n    n: Integer\n}\n',
+        "number.smithy": "$version: 2\nnamespace b\n\nstring S\n",
+        "one.smithy": '$version: "1.0"\nnamespace c\n\nset Tags {\n    member: String\n}\n\n@box\ninteger Count\n',
+    })
+    two = tmp_path / "two.smithy"
+    assert sorted(text_at(two, d) for d in errors(ws, two) if d.code == "smithy/idl-version-edge") == \
+        ["box", "box", "set", "smithy.api#Unit$x"]
+    number = tmp_path / "number.smithy"
+    assert [(d.code, text_at(number, d)) for d in errors(ws, number)] == [("smithy/idl-version-edge", "2")]
+    assert errors(ws, tmp_path / "one.smithy") == []
+
+
+def test_use_of_a_missing_shape_is_a_warning_until_something_needs_it(tmp_path):
+    ws = workspace(tmp_path, {
+        "a.smithy": '$version: "2"\nnamespace a\n\nuse smithy.api#Strin\n\nstring S\n',
+        "b.smithy": '$version: "2"\nnamespace b\n\nuse smithy.api#Strin\n\nstructure S { s: Strin }\n',
+        "c.smithy": '$version: "2"\nnamespace c\n\n@http(method: "GET", uri: "things")\noperation List {}\n',
+    })
+    a, b, c = tmp_path / "a.smithy", tmp_path / "b.smithy", tmp_path / "c.smithy"
+    assert [(d.code, d.severity.name) for d in diagnostics(ws, a) if d.code != "smithy/unused-use"] == \
+        [("smithy/use-of-unknown-shape", "WARNING")]
+    assert [d.code for d in errors(ws, b)] == ["smithy/unresolved-shape"]
+    assert [(d.code, text_at(c, d)) for d in errors(ws, c)] == [("smithy/http-uri", '"things"')]
+
+
+def test_paginated_members(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@readonly
+@paginated(inputToken: "token", outputToken: "page.next", items: "page.things", pageSize: "size")
+operation Fine {
+    input := {
+        token: String
+        size: Integer
+    }
+    output := {
+        page: Page
+    }
+}
+
+structure Page {
+    next: String
+    things: Things
+}
+
+list Things {
+    member: String
+}
+
+@readonly
+@paginated(inputToken: "missing", outputToken: "next", items: "next", pageSize: "size")
+operation Broken {
+    input := {
+        size: Long
+    }
+    output := {
+        @required
+        next: Integer
+    }
+}
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [
+        ("smithy/paginated", '"missing"'),
+        ("smithy/paginated", '"next"'),  # an integer token
+        ("smithy/paginated", '"next"'),  # an integer, not a list
+        ("smithy/paginated-discouraged-type", '"size"'),
+    ]
+
+
+def test_event_stream_members_are_structures(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@streaming
+union Events {
+    message: Message
+    text: String
+}
+
+structure Message {}
+"""})
+    path = tmp_path / "a.smithy"
+    assert [(d.code, text_at(path, d)) for d in errors(ws, path)] == [("smithy/event-stream-member", "String")]
+
+
+def test_references_bind_every_identifier(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+resource Forecast {
+    identifiers: {cityId: String, day: String}
+}
+
+@references([
+    {resource: Forecast, ids: {cityId: "city"}}
+    {resource: Forecast, ids: {cityId: "city", day: "nothing"}}
+    {resource: Forecast}
+    {resource: Forecast, ids: {cityId: "city", day: "day"}}
+])
+structure Link {
+    city: String
+    day: String
+}
+
+@references([{resource: Forecast, ids: {cityId: "city"}}])
+string ForecastId
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == sorted([
+        ("smithy/references", '{cityId: "city"}'),  # `day` is not bound
+        ("smithy/references", '"nothing"'),
+        ("smithy/references", "{resource: Forecast}"),  # no member `cityId`
+        ("smithy/references", '{cityId: "city"}'),  # a string takes no ids
+    ])
+
+
+def test_http_uri_conflicts_within_a_service(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+service Api { version: "1", operations: [GetThing, FetchThing, FullThing, PutThing] }
+
+@readonly
+@http(method: "GET", uri: "/things/{id}")
+operation GetThing { input := { @required @httpLabel id: String } }
+
+@readonly
+@http(method: "GET", uri: "/things/{thingId}")
+operation FetchThing { input := { @required @httpLabel thingId: String } }
+
+@readonly
+@http(method: "GET", uri: "/things/{id}?full")
+operation FullThing { input := { @required @httpLabel id: String } }
+
+@idempotent
+@http(method: "PUT", uri: "/things/{id}")
+operation PutThing { input := { @required @httpLabel id: String } }
+
+@readonly
+@http(method: "GET", uri: "/things/{id}")
+operation Unbound { input := { @required @httpLabel id: String } }
+"""})
+    path = tmp_path / "a.smithy"
+    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert found == [("smithy/http-uri-conflict", '"/things/{id}"'), ("smithy/http-uri-conflict", '"/things/{thingId}"')]
+
+
+def test_trait_validator_keys_are_event_ids(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@trait
+@traitValidators(
+    "Foo.bar": {selector: "~> string", message: "fine"}
+    "_foo": {selector: "~> string", message: "fine"}
+    "foo.": {selector: "~> string", message: "empty segment"}
+    "a.1": {selector: "~> string", message: "digit first"}
+)
+structure myTrait {}
+"""})
+    path = tmp_path / "a.smithy"
+    assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
