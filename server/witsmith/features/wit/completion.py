@@ -18,7 +18,7 @@ from witsmith.features.wit.lookup import (
     PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
     source_of, unit_at, view_of,
 )
-from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World, summarize
+from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
 from witsmith.workspace.wit.packages import ItemDef, Package
@@ -178,10 +178,8 @@ class _Completer:
         while end < len(source) and _WORD.match(source, end):
             end += 1
         self.start, self.end = start, end
-        # Offsets of the edits must match the buffer: summarize the tree as it is now,
-        # since the workspace may lag behind a file being typed in.
-        tree = workspace.tree(path)
-        self.summary: FileSummary | None = summarize(tree) if tree is not None else workspace.summary(path)
+        # Offsets of the edits must match the buffer, which the workspace may lag behind.
+        self.summary: FileSummary | None = workspace.current_summary(path)
         self._view: View | None = None
         self.found: list[CompletionCandidate] = []
         self.labels: set[tuple[str, str]] = set()

@@ -248,11 +248,11 @@ def _interface_body(body: Node | None, interface: Interface, memo: DeclarationMe
             if use:
                 interface.uses.append(use)
         elif child.type == "func_item":
-            func = memo.item(child, _freestanding)
+            func = memo.item(child, _freestanding, placed=memo.placed)
             if func:
                 interface.funcs.append(func)
         elif child.type in _TYPE_ITEMS:
-            typedef = memo.item(child, _typedef)
+            typedef = memo.item(child, _typedef, placed=memo.placed)
             if typedef:
                 interface.types.append(typedef)
 
@@ -321,7 +321,7 @@ def _world(node: Node, memo: DeclarationMemo) -> World | None:
             if use:
                 world.uses.append(use)
         elif child.type in _TYPE_ITEMS:
-            typedef = memo.item(child, _typedef)
+            typedef = memo.item(child, _typedef, placed=memo.placed)
             if typedef:
                 world.types.append(typedef)
     return world
@@ -376,14 +376,22 @@ def _scan_errors(root: Node, summary: FileSummary, source: bytes) -> None:
             stack.extend(node.children)
 
 
-def summarize(tree: SyntaxTree, memo: DeclarationMemo | None = None) -> FileSummary:
+def summarize(tree: SyntaxTree, memo: DeclarationMemo | None = None, *, placed: bool = True) -> FileSummary:
     """The summary of a tree.  Given the ``memo`` of the same file's last summary,
     items of interface and world bodies whose text is unchanged are taken from it
-    (shifted to where they are now) instead of being read from the tree again."""
+    (shifted to where they are now) instead of being read from the tree again.
+
+    Not ``placed``, reused types and functions keep the byte ranges of the text they
+    were read from: a summary for a caller that reads their names and text but none
+    of their ranges (completion), made without moving thousands of ranges per edit.
+    Every other range (packages, interfaces, worlds and their items, `use`s) is exact.
+    """
     memo = memo if memo is not None else DeclarationMemo()
+    memo.placed = placed
     try:
         return _summarize(tree, memo)
     finally:
+        memo.placed = True
         memo.finish()
 
 

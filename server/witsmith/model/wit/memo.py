@@ -67,10 +67,13 @@ class DeclarationMemo:
         self._next: dict[tuple[str, bytes], tuple[int, object]] = {}
         self.read = 0  # items read from the tree (not reused), for tests and benchmarks
         self.reused = 0
+        self.placed = True  # whether reused types and functions are moved to where they are now
 
-    def item(self, node: tree_sitter.Node, build: Callable[[tree_sitter.Node], object]):
+    def item(self, node: tree_sitter.Node, build: Callable[[tree_sitter.Node], object], *, placed: bool = True):
         """The summary of one body item: reused when an item of the same text was
-        summarized last time, else built from ``node``."""
+        summarized last time, else built from ``node``.  Unless ``placed``, a reused
+        item keeps the byte ranges of the text it was read from (moving them is most
+        of the cost of reuse)."""
         if node.has_error:
             # A damaged item's reading depends on how the parser recovered, not on its text alone.
             self.read += 1
@@ -85,8 +88,11 @@ class DeclarationMemo:
             value = build(node)
         else:
             self.reused += 1
-            value = known[1] if start == known[0] else shifted(known[1], start - known[0])
-        self._next[key] = (start, value)
+            if start == known[0] or not placed:
+                start, value = known
+            else:
+                value = shifted(known[1], start - known[0])
+        self._next[key] = (start, value)  # where the value's ranges say it starts
         return value
 
     def finish(self) -> None:
