@@ -172,3 +172,26 @@ def test_checking_returned_types_for_borrows_walks_each_definition_once(tmp_path
     # Each name is looked up where it is written, and each definition's own members
     # once when asking whether a result holds a borrow: not once per function.
     assert len(looked_up) < 6 * count
+
+
+def test_completion_context_read_from_a_checkpoint_matches_reading_from_the_top():
+    from witsmith.features.wit import completion
+
+    def from_the_top(text: bytes):
+        completion._checkpoints = (b"", [])
+        return completion._frames(text)
+
+    source = long_interface(400, seed=6).encode()
+    rng = random.Random(7)
+    resumed_after = []
+    for edit in _typing(source, seed=10, count=40) + [SourceEdit(len(source) // 3, len(source) // 3, b"/* open")]:
+        source = edit.apply(source)
+        for _ in range(3):
+            text = completion._blank_comments(source[:rng.randrange(len(source))])
+            known_points = len(completion._checkpoints[1])
+            resumed = completion._frames(text)
+            resumed_after.append(known_points)
+            assert resumed == from_the_top(text)
+            completion._frames(text)  # leave checkpoints of this text for the next request
+    # The checkpoints were there to resume from: a long file is not scanned from the top each time.
+    assert sum(1 for points in resumed_after if points) > len(resumed_after) // 2

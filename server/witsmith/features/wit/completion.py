@@ -129,10 +129,42 @@ def _frame_kind(statement: str) -> tuple[str, str]:
     return "other", ""
 
 
+# Where `_frames` may start instead of at the top: the bodies open at points of the
+# last text it read, one every so many bytes.  A request after an edit, or at another
+# place of the same file, rescans only from the last point before both the edit and
+# the cursor: a whole long file per completion would not fit between keystrokes.
+CHECKPOINT_BYTES = 4096
+_checkpoints: tuple[bytes, list[tuple[int, list[_Frame]]]] = (b"", [])
+
+
+def _copy(stack: list[_Frame]) -> list[_Frame]:
+    return [_Frame(f.kind, f.name, f.statement, f.opened, list(f.depth)) for f in stack]
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """The length of the longest common prefix of two texts (in C-speed comparisons)."""
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    low, high = 0, n  # a[:low] == b[:low], a[:high] != b[:high]
+    while high - low > 1:
+        middle = (low + high) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def _frames(text: bytes) -> list[_Frame]:
     """The bodies open at the end of ``text`` (comments blanked), outermost first."""
-    stack = [_Frame("top")]
-    for mark in _STRUCTURE.finditer(text):
+    global _checkpoints
+    known, points = _checkpoints
+    same = _common_prefix(known, text)
+    points = [point for point in points if point[0] <= same]  # the state there depends on text[:point] only
+    begin, stack = (points[-1][0], _copy(points[-1][1])) if points else (0, [_Frame("top")])
+    last = begin
+    for mark in _STRUCTURE.finditer(text, begin):
         i, c = mark.start(), mark.group()
         frame = stack[-1]
         if c == b"{":
@@ -157,6 +189,10 @@ def _frames(text: bytes) -> list[_Frame]:
         elif c == b"," and frame.kind in ("record", "variant", "enum", "flags", "use-names", "include-with") \
                 and frame.depth == [0, 0]:
             frame.statement = i + 1
+        if c in b";}" and i + 1 - last >= CHECKPOINT_BYTES:
+            last = i + 1  # the state here depends on text[:last] alone
+            points.append((last, _copy(stack)))
+    _checkpoints = (text, points)
     return stack
 
 
