@@ -1,10 +1,11 @@
 """Reuse of item summaries across edits of one file.
 
 A keystroke changes one item of a body; the others keep their text and only move.
-Summarizing them again from the tree costs as much as the whole file, so the items
-of the last summary are kept by their text, and one whose text is unchanged is
-shifted to where it is now: a copy with its byte ranges moved, which is several
-times cheaper than reading it from the tree.
+The items of the last summary are kept by their text, and one whose text is
+unchanged is taken as it is when it did not move, else shifted to where it is now (a
+copy with its byte ranges moved, cheaper than reading it from the tree though still
+a cost in a long file).  A caller that reads only names takes moved items unshifted
+(see `summarize`'s ``placed``).
 """
 
 from __future__ import annotations
