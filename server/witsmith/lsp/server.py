@@ -877,7 +877,11 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
                   if snippets or not c.is_snippet]
     candidates, incomplete = _best_completions(ls, place, candidates)
     items = []
+    ranges: dict[tuple[int, int], types.Range] = {}  # most candidates replace the same word
     for candidate in candidates:
+        where = (candidate.replace_start, candidate.replace_end)
+        if where not in ranges:
+            ranges[where] = ls.codec.range(place.index, *where)
         additional = [types.TextEdit(range=ls.codec.range(place.index, edit.start, edit.end), new_text=edit.new_text)
                       for edit in candidate.additional_edits if edit.path == place.path]
         documentation = None
@@ -891,8 +895,7 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
             documentation=documentation,
             sort_text=candidate.sort_text,
             insert_text_format=types.InsertTextFormat.Snippet if candidate.is_snippet else types.InsertTextFormat.PlainText,
-            text_edit=types.TextEdit(range=ls.codec.range(place.index, candidate.replace_start, candidate.replace_end),
-                                     new_text=candidate.insert_text or candidate.label),
+            text_edit=types.TextEdit(range=ranges[where], new_text=candidate.insert_text or candidate.label),
             additional_text_edits=additional or None,
         ))
     return types.CompletionList(is_incomplete=incomplete, items=items)

@@ -18,7 +18,7 @@ from witsmith.features.wit.lookup import (
     PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
     source_of, unit_at, view_of,
 )
-from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World, summarize
+from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
 from witsmith.workspace.wit.packages import ItemDef, Package
@@ -129,10 +129,42 @@ def _frame_kind(statement: str) -> tuple[str, str]:
     return "other", ""
 
 
+# Where `_frames` may start instead of at the top: the bodies open at points of the
+# last text it read, one every so many bytes.  A request after an edit, or at another
+# place of the same file, rescans only from the last point before both the edit and
+# the cursor: a whole long file per completion would not fit between keystrokes.
+CHECKPOINT_BYTES = 4096
+_checkpoints: tuple[bytes, list[tuple[int, list[_Frame]]]] = (b"", [])
+
+
+def _copy(stack: list[_Frame]) -> list[_Frame]:
+    return [_Frame(f.kind, f.name, f.statement, f.opened, list(f.depth)) for f in stack]
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """The length of the longest common prefix of two texts (in C-speed comparisons)."""
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    low, high = 0, n  # a[:low] == b[:low], a[:high] != b[:high]
+    while high - low > 1:
+        middle = (low + high) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def _frames(text: bytes) -> list[_Frame]:
     """The bodies open at the end of ``text`` (comments blanked), outermost first."""
-    stack = [_Frame("top")]
-    for mark in _STRUCTURE.finditer(text):
+    global _checkpoints
+    known, points = _checkpoints
+    same = _common_prefix(known, text)
+    points = [point for point in points if point[0] <= same]  # the state there depends on text[:point] only
+    begin, stack = (points[-1][0], _copy(points[-1][1])) if points else (0, [_Frame("top")])
+    last = begin
+    for mark in _STRUCTURE.finditer(text, begin):
         i, c = mark.start(), mark.group()
         frame = stack[-1]
         if c == b"{":
@@ -157,6 +189,10 @@ def _frames(text: bytes) -> list[_Frame]:
         elif c == b"," and frame.kind in ("record", "variant", "enum", "flags", "use-names", "include-with") \
                 and frame.depth == [0, 0]:
             frame.statement = i + 1
+        if c in b";}" and i + 1 - last >= CHECKPOINT_BYTES:
+            last = i + 1  # the state here depends on text[:last] alone
+            points.append((last, _copy(stack)))
+    _checkpoints = (text, points)
     return stack
 
 
@@ -178,10 +214,8 @@ class _Completer:
         while end < len(source) and _WORD.match(source, end):
             end += 1
         self.start, self.end = start, end
-        # Offsets of the edits must match the buffer: summarize the tree as it is now,
-        # since the workspace may lag behind a file being typed in.
-        tree = workspace.tree(path)
-        self.summary: FileSummary | None = summarize(tree) if tree is not None else workspace.summary(path)
+        # Offsets of the edits must match the buffer, which the workspace may lag behind.
+        self.summary: FileSummary | None = workspace.current_summary(path)
         self._view: View | None = None
         self.found: list[CompletionCandidate] = []
         self.labels: set[tuple[str, str]] = set()

@@ -31,6 +31,7 @@ from witsmith.model.wit.summary import (
     World,
     WorldItem,
 )
+from witsmith.model.wit.memo import DeclarationMemo
 from witsmith.syntax import SyntaxTree
 
 Node = tree_sitter.Node
@@ -234,34 +235,38 @@ def _use(node: Node) -> Use | None:
     return Use(path, tuple(names), _span(node), _gates(node))
 
 
-def _interface_body(body: Node | None, interface: Interface) -> None:
+def _freestanding(node: Node) -> Func | None:
+    return _func(node, "freestanding")
+
+
+def _interface_body(body: Node | None, interface: Interface, memo: DeclarationMemo) -> None:
     if body is None:
         return
     for child in body.named_children:
         if child.type == "use_item":
-            use = _use(child)
+            use = memo.item(child, _use)
             if use:
                 interface.uses.append(use)
         elif child.type == "func_item":
-            func = _func(child, "freestanding")
+            func = memo.item(child, _freestanding, placed=memo.placed)
             if func:
                 interface.funcs.append(func)
         elif child.type in _TYPE_ITEMS:
-            typedef = _typedef(child)
+            typedef = memo.item(child, _typedef, placed=memo.placed)
             if typedef:
                 interface.types.append(typedef)
 
 
-def _interface(node: Node) -> Interface | None:
+def _interface(node: Node, memo: DeclarationMemo) -> Interface | None:
     name = _ident(node.child_by_field_name("name"))
     if name is None:
         return None
     interface = Interface(name, _span(node), _gates(node), _docs(node))
-    _interface_body(node.child_by_field_name("body"), interface)
+    _interface_body(node.child_by_field_name("body"), interface, memo)
     return interface
 
 
-def _world_item(node: Node) -> WorldItem | None:
+def _world_item(node: Node, memo: DeclarationMemo) -> WorldItem | None:
     direction = "import" if node.type == "import_item" else "export"
     name = _ident(node.child_by_field_name("name"))
     kind = node.child_by_field_name("kind")
@@ -282,12 +287,12 @@ def _world_item(node: Node) -> WorldItem | None:
         return WorldItem(direction, name, None, func, None, _span(node), gates, docs)
     if kind.type == "interface_body":
         interface = Interface(None, _span(node), gates, docs)
-        _interface_body(kind, interface)
+        _interface_body(kind, interface, memo)
         return WorldItem(direction, name, None, None, interface, _span(node), gates, docs)
     return None
 
 
-def _world(node: Node) -> World | None:
+def _world(node: Node, memo: DeclarationMemo) -> World | None:
     name = _ident(node.child_by_field_name("name"))
     if name is None:
         return None
@@ -297,7 +302,7 @@ def _world(node: Node) -> World | None:
         return world
     for child in body.named_children:
         if child.type in ("import_item", "export_item"):
-            item = _world_item(child)
+            item = _world_item(child, memo)
             if item:
                 world.items.append(item)
         elif child.type == "include_item":
@@ -312,11 +317,11 @@ def _world(node: Node) -> World | None:
                     names.append(IncludeName(source, target))
             world.includes.append(Include(path, tuple(names), _span(child), _gates(child)))
         elif child.type == "use_item":
-            use = _use(child)
+            use = memo.item(child, _use)
             if use:
                 world.uses.append(use)
         elif child.type in _TYPE_ITEMS:
-            typedef = _typedef(child)
+            typedef = memo.item(child, _typedef, placed=memo.placed)
             if typedef:
                 world.types.append(typedef)
     return world
@@ -334,18 +339,18 @@ def _package_name(node: Node | None) -> PackageName | None:
                        _span(version) if version is not None else None)
 
 
-def _fill_unit(unit: PackageUnit, children: list[Node]) -> None:
+def _fill_unit(unit: PackageUnit, children: list[Node], memo: DeclarationMemo) -> None:
     for child in children:
         if child.type == "toplevel_use":
             path = _use_path(child.child_by_field_name("path"))
             if path:
                 unit.uses.append(TopUse(path, _ident(child.child_by_field_name("alias")), _span(child), _gates(child)))
         elif child.type == "interface_item":
-            interface = _interface(child)
+            interface = _interface(child, memo)
             if interface:
                 unit.interfaces.append(interface)
         elif child.type == "world_item":
-            world = _world(child)
+            world = _world(child, memo)
             if world:
                 unit.worlds.append(world)
 
@@ -371,7 +376,26 @@ def _scan_errors(root: Node, summary: FileSummary, source: bytes) -> None:
             stack.extend(node.children)
 
 
-def summarize(tree: SyntaxTree) -> FileSummary:
+def summarize(tree: SyntaxTree, memo: DeclarationMemo | None = None, *, placed: bool = True) -> FileSummary:
+    """The summary of a tree.  Given the ``memo`` of the same file's last summary,
+    items of interface and world bodies whose text is unchanged are taken from it
+    (shifted to where they are now) instead of being read from the tree again.
+
+    Not ``placed``, reused types and functions keep the byte ranges of the text they
+    were read from: a summary for a caller that reads their names and text but none
+    of their ranges (completion), made without moving thousands of ranges per edit.
+    Every other range (packages, interfaces, worlds and their items, `use`s) is exact.
+    """
+    memo = memo if memo is not None else DeclarationMemo()
+    memo.placed = placed
+    try:
+        return _summarize(tree, memo)
+    finally:
+        memo.placed = True
+        memo.finish()
+
+
+def _summarize(tree: SyntaxTree, memo: DeclarationMemo) -> FileSummary:
     root = tree.root
     decl = None
     top_children = []
@@ -386,14 +410,14 @@ def summarize(tree: SyntaxTree) -> FileSummary:
     top = PackageUnit(_package_name(decl.child_by_field_name("name")) if decl is not None else None, False,
                       _span(decl) if decl is not None else (0, 0), docs=_docs(decl) if decl is not None else "",
                       docs_span=_docs_span(decl))
-    _fill_unit(top, top_children)
+    _fill_unit(top, top_children, memo)
     summary = FileSummary(top)
     for block in blocks:
         name = _package_name(block.child_by_field_name("name"))
         unit = PackageUnit(name, True, _span(block), docs=_docs(block))
         body = block.child_by_field_name("body")
         if body is not None:
-            _fill_unit(unit, body.named_children)
+            _fill_unit(unit, body.named_children, memo)
             # The grammar reads a block inside a block so that it can be reported here.
             summary.nested_blocks.extend(
                 (inner.start_byte, inner.end_byte) for inner in body.named_children if inner.type == "package_block")

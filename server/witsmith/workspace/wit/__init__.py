@@ -26,6 +26,7 @@ from pathlib import Path
 from witsmith.diagnostics import Location
 from witsmith.model.wit import FileSummary, PackageUnit, summarize
 from witsmith.model.wit.binary import BinaryPackageError, NotAPackage, decode_package
+from witsmith.model.wit.memo import DeclarationMemo
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
 from witsmith.workspace.indexing import digest
@@ -50,6 +51,7 @@ class WorkCounts:
     """How much work the workspace did, for tests and benchmarks (not timings)."""
 
     files_summarized: int = 0
+    items_summarized: int = 0  # interface and world items read from a tree (not reused across an edit)
     files_resolved: int = 0
     package_checks: int = 0
 
@@ -82,6 +84,10 @@ class WitWorkspace:
         self.counts = WorkCounts()
         # Summaries made elsewhere (worker processes), by path, with the digest of their bytes.
         self._hints: dict[Path, tuple[bytes, FileSummary]] = {}
+        # Open files: the items of their last summary, reused after an edit where unchanged.
+        self._memos: dict[Path, DeclarationMemo] = {}
+        # Open files the workspace lags behind: the summary of the buffer as it is now.
+        self._current: dict[Path, tuple[bytes, FileSummary]] = {}
 
     def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
         """Summaries made by worker processes, used instead of parsing while the bytes match."""
@@ -112,6 +118,8 @@ class WitWorkspace:
         self._context_of.clear()
         self._summaries.clear()
         self._digests.clear()
+        self._memos.clear()
+        self._current.clear()
         self._resolutions.clear()
         self._package_problems.clear()
         self._dependents.clear()
@@ -234,6 +242,25 @@ class WitWorkspace:
 
     def summary(self, path: Path) -> FileSummary | None:
         return self._summaries.get(normalize(path))
+
+    def current_summary(self, path: Path) -> FileSummary | None:
+        """The summary of a file as its buffer is now, for completion, whose edits must
+        match the buffer: the workspace may lag behind a file being typed in.  Made
+        per keystroke, so its types and functions may carry the byte ranges of an
+        earlier text (see `summarize`'s ``placed``): read their names, not their ranges."""
+        path = normalize(path)
+        source = self._files.read(path)
+        tree = self.tree(path) if source is not None else None
+        if tree is None:
+            return self.summary(path)
+        if path in self._summaries and self._digests.get(path) == hash(source):
+            return self._summaries[path]
+        known = self._current.get(path)
+        if known is not None and known[0] is source:
+            return known[1]
+        summary = self._summarize_tree(path, tree, placed=False)
+        self._current = {path: (source, summary)}  # only the file being typed in
+        return summary
 
     def tree(self, path: Path):
         path = normalize(path)
@@ -391,11 +418,23 @@ class WitWorkspace:
         if hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
             self._summaries[path] = hint[1]
             return hint[1]
-        try:
-            summary = summarize(self._parses.get(path, "wit", source))
-        except Exception:  # a damaged tree must never take the workspace down
-            summary = FileSummary(PackageUnit(None, False, (0, 0)))
+        summary = self._summarize_tree(path, self._parses.get(path, "wit", source))
         self._summaries[path] = summary
+        return summary
+
+    def _summarize_tree(self, path: Path, tree, placed: bool = True) -> FileSummary:
+        if self._files.is_open(path):
+            memo = self._memos.setdefault(path, DeclarationMemo())
+        else:
+            self._memos.pop(path, None)
+            memo = DeclarationMemo()
+        read = memo.read
+        try:
+            summary = summarize(tree, memo, placed=placed)
+        except Exception:  # a damaged tree must never take the workspace down
+            self._memos.pop(path, None)
+            summary = FileSummary(PackageUnit(None, False, (0, 0)))
+        self.counts.items_summarized += memo.read - read
         return summary
 
     @staticmethod
@@ -413,6 +452,8 @@ class WitWorkspace:
     def _forget(self, path: Path) -> None:
         self._summaries.pop(path, None)
         self._digests.pop(path, None)
+        self._memos.pop(path, None)
+        self._current.pop(path, None)
         self._set_resolution(path, None)
         self._group_of.pop(path, None)
         self._parses.forget(path)

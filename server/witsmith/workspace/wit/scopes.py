@@ -77,6 +77,7 @@ class ResolverBase:
         self.out = FileResolution()
         self._names_cache: dict[int, dict] = {}
         self._type_cache: dict[tuple[int, str], object] = {}
+        self._borrow_free: set[int] = set()  # ids of type definitions that hold no `borrow<T>`, all through
 
     # --- reporting -----------------------------------------------------------
 

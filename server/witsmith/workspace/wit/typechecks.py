@@ -141,6 +141,9 @@ class TypeChecks(ResolverBase):
 
     def contains_borrow(self, expr: TypeExpr, scope: Scope) -> bool:
         """Whether a type, through the definitions it names, holds a `borrow<T>`."""
+        # Definitions already known to hold none, with all they name: without this, each
+        # function re-walks the chains of types it names, quadratic in a long interface.
+        known_free = self._borrow_free
         seen: set[int] = set()
         pending = [(expr, scope)]
         while pending:
@@ -151,11 +154,14 @@ class TypeChecks(ResolverBase):
                 if part.kind != "named":
                     continue
                 found = self.find_type(where, part.name.text)
-                if isinstance(found, TypeFound) and id(found.typedef) not in seen:
+                if isinstance(found, TypeFound) and id(found.typedef) not in seen \
+                        and id(found.typedef) not in known_free:
                     seen.add(id(found.typedef))
                     typedef = found.typedef
                     inner = [typedef.target] if typedef.kind == "alias" else [m.type for m in typedef.members]
                     pending.extend((sub, found.scope) for sub in inner if sub is not None)
+        # Nothing reachable holds a borrow, so nothing reachable from any of these does.
+        known_free.update(seen)
         return False
 
     def check_type(self, expr: TypeExpr, scope: Scope) -> None:
