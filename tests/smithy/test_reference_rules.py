@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smithy.helpers import diagnostics, errors, text_at, workspace
+from witsmith.diagnostics import REFERENCE_IDS
 from witsmith.features.smithy.java_regex import java_regex_error
 
 
@@ -551,3 +552,121 @@ structure myTrait {}
 """})
     path = tmp_path / "a.smithy"
     assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
+
+
+RESOURCE_BINDINGS = """$version: "2"
+namespace a
+
+resource City {
+    identifiers: {cityId: String}
+    read: GetCity
+    list: ListCities
+    operations: [Ping]
+}
+
+@readonly
+operation GetCity {
+    input := {
+        @required
+        cityId: String
+    }
+}
+
+@readonly
+operation ListCities {
+    input := {
+        @required
+        cityId: String
+    }
+}
+
+operation Ping {
+    input := {
+        cityId: String
+    }
+}
+
+resource Station {
+    identifiers: {stationId: String}
+    read: GetStation
+}
+
+@readonly
+operation GetStation {
+    input := {
+        @required
+        @resourceIdentifier("stationId")
+        id: String
+    }
+}
+"""
+
+
+def test_resource_operations_bind_their_identifiers(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": RESOURCE_BINDINGS})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/resource-identifier-binding"]
+    # Ping's `cityId` is not @required, so it binds nothing; ListCities binds them all.
+    assert sorted(text_at(path, d) for d in found) == ["ListCities", "Ping"]
+    assert REFERENCE_IDS["smithy/resource-identifier-binding"] == "ResourceIdentifierBinding"
+    suppressed = RESOURCE_BINDINGS.replace("operation Ping", '@suppress(["ResourceIdentifierBinding"])\noperation Ping')
+    ws = workspace(tmp_path, {"a.smithy": suppressed})
+    # An ERROR cannot be suppressed, in Smithy as in witsmith.
+    assert sorted(text_at(path, d) for d in errors(ws, path)
+                  if d.code == "smithy/resource-identifier-binding") == ["ListCities", "Ping"]
+    fixed = RESOURCE_BINDINGS.replace("    input := {\n        cityId", "    input := {\n        @required\n        cityId")
+    fixed = fixed.replace("operation ListCities {\n    input := {\n        @required\n        cityId: String",
+                          "operation ListCities {\n    input := {\n        nextToken: String")
+    ws = workspace(tmp_path, {"a.smithy": fixed})
+    assert [d for d in errors(ws, path) if d.code == "smithy/resource-identifier-binding"] == []
+
+
+RESOURCE_PROPERTIES = """$version: "2"
+namespace a
+
+resource Forecast {
+    identifiers: {forecastId: String}
+    properties: {chanceOfRain: Float, summary: String, unused: String}
+    read: GetForecast
+}
+
+@readonly
+operation GetForecast {
+    input := {
+        @required
+        forecastId: String
+        @notProperty
+        verbose: Boolean
+    }
+    output := {
+        chanceOfRain: Float
+        @property(name: "chanceOfRain")
+        rainChance: Float
+        summary: Integer
+        stray: String
+    }
+}
+"""
+
+
+def test_resource_operations_use_declared_properties(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": RESOURCE_PROPERTIES})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/resource-property-binding"]
+    by_text = {text_at(path, d): d.message for d in found}
+    assert set(by_text) == {"Forecast", "output", "summary", "stray"}
+    assert REFERENCE_IDS["smithy/resource-property-binding"] == "ResourceOperationInputOutput"
+    assert "`unused`" in by_text["Forecast"]
+    assert "`chanceOfRain`, `rainChance`" in by_text["output"]
+    assert "must target `smithy.api#String`" in by_text["summary"]
+    assert "neither a property nor an identifier" in by_text["stray"]
+    fixed = (RESOURCE_PROPERTIES.replace(", unused: String", "").replace("        @property(name: \"chanceOfRain\")\n        rainChance: Float\n", "")
+             .replace("summary: Integer", "summary: String").replace("        stray: String\n", ""))
+    ws = workspace(tmp_path, {"a.smithy": fixed})
+    assert errors(ws, path) == []
+
+
+def test_resources_without_properties_are_not_checked_for_them(tmp_path):
+    model = RESOURCE_PROPERTIES.replace("    properties: {chanceOfRain: Float, summary: String, unused: String}\n", "")
+    ws = workspace(tmp_path, {"a.smithy": model})
+    assert [d for d in errors(ws, tmp_path / "a.smithy") if d.code == "smithy/resource-property-binding"] == []

@@ -73,6 +73,10 @@ ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixi
 ENUM_VALUE = rule("smithy/invalid-enum-value", E, "an enum or intEnum value of the wrong type or repeated")
 METADATA_CONFLICT = rule("smithy/metadata-conflict", E, "the same metadata key defined in two files")
 TOO_DEEP = rule("smithy/too-deeply-nested", E, "a node value nested deeper than witsmith reads")
+RESOURCE_IDENTIFIER_BINDING = rule("smithy/resource-identifier-binding", E,
+                                   "a resource operation whose input binds the wrong set of identifiers")
+RESOURCE_PROPERTY_BINDING = rule("smithy/resource-property-binding", E,
+                                 "a resource operation member that is no property, or a property no operation uses")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
@@ -160,5 +164,7 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     ENUM_VALUE.code: ("EnumShape", "ERROR"),
     METADATA_CONFLICT.code: ("Model", "ERROR"),
     CONFLICTING_SHAPE_NAME.code: ("Model", "ERROR"),
+    RESOURCE_IDENTIFIER_BINDING.code: ("ResourceIdentifierBinding", "ERROR"),
+    RESOURCE_PROPERTY_BINDING.code: ("ResourceOperationInputOutput", "ERROR"),
 }
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
