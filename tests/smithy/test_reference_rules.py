@@ -670,3 +670,41 @@ def test_resources_without_properties_are_not_checked_for_them(tmp_path):
     model = RESOURCE_PROPERTIES.replace("    properties: {chanceOfRain: Float, summary: String, unused: String}\n", "")
     ws = workspace(tmp_path, {"a.smithy": model})
     assert [d for d in errors(ws, tmp_path / "a.smithy") if d.code == "smithy/resource-property-binding"] == []
+
+
+LINTED = """$version: "2"
+metadata validators = [
+    {name: "EmitEachSelector", id: "NoLists", message: "lists are not allowed", configuration: {selector: "list"}}
+    {name: "EmitEachSelector", id: "Style.Members", severity: "WARNING",
+     configuration: {selector: "list > member", messageTemplate: "member `@{id}` of a list"}}
+    {name: "EmitEachSelector", id: "Unknown", configuration: {selector: "operation -[input]-> $s(*) > member"}}
+]
+metadata suppressions = [{id: "Style", namespace: "a"}]
+namespace a
+
+list Names {
+    member: String
+}
+
+@suppress(["NoLists"])
+list Tolerated {
+    member: String
+}
+
+string Name
+"""
+
+
+def test_emit_each_selector_linters_run(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": LINTED})
+    path = tmp_path / "a.smithy"
+    found = [d for d in diagnostics(ws, path) if d.code == "smithy/selector-linter"]
+    # `Tolerated` is suppressed; `Style.Members` is a suppressed WARNING; the selector witsmith
+    # cannot evaluate reports nothing.
+    assert [(text_at(path, d), d.severity.name) for d in found] == [("Names", "ERROR")]
+    assert "lists are not allowed" in found[0].message and "`NoLists`" in found[0].message
+    ws = workspace(tmp_path, {"a.smithy": LINTED.replace('metadata suppressions = [{id: "Style", namespace: "a"}]\n', "")})
+    found = [d for d in diagnostics(ws, path) if d.code == "smithy/selector-linter"]
+    assert [(text_at(path, d), d.severity.name) for d in found] == [
+        ("Names", "ERROR"), ("member", "WARNING"), ("member", "WARNING")]
+    assert "member `a#Names$member` of a list" in found[1].message

@@ -14,7 +14,7 @@ from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules
 from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_rules, protocol_trait_rules
 from witsmith.features.smithy import http_conflict_rules, references_rules, streaming_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
-from witsmith.features.smithy import resource_binding_rules
+from witsmith.features.smithy import resource_binding_rules, selector_linter_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
@@ -51,6 +51,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     http_conflict_rules.check,
     resource_binding_rules.identifier_binding,
     resource_binding_rules.property_binding,
+    selector_linter_rules.check,
 )
 
 

@@ -77,6 +77,8 @@ RESOURCE_IDENTIFIER_BINDING = rule("smithy/resource-identifier-binding", E,
                                    "a resource operation whose input binds the wrong set of identifiers")
 RESOURCE_PROPERTY_BINDING = rule("smithy/resource-property-binding", E,
                                  "a resource operation member that is no property, or a property no operation uses")
+SELECTOR_LINTER = rule("smithy/selector-linter", E,
+                       "a shape an `EmitEachSelector` validator of the model's `validators` metadata matches")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
