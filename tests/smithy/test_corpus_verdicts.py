@@ -26,9 +26,6 @@ OUT_OF_SCOPE: list[tuple[str, str]] = [
      "selectors of `metadata validators` entries that do not parse are not reported"),
     (r"NoLengthTraits", "the `EmitNoneSelector` linter is not run"),
     (r"ShapeClosure\.EmptySelector", "whether a shape closure's `includeBySelector` matches any shape is not checked"),
-    (r"requiresLength trait can only be used as operation inputs",
-     "@requiresLength streams reached from operation outputs are not checked"),
-    (r"inline document types", "protocol document support is not checked"),
 ]
 
 # Valid cases whose `requires` put alternative models of one service together.

@@ -708,3 +708,79 @@ def test_emit_each_selector_linters_run(tmp_path):
     assert [(text_at(path, d), d.severity.name) for d in found] == [
         ("Names", "ERROR"), ("member", "WARNING"), ("member", "WARNING")]
     assert "member `a#Names$member` of a list" in found[1].message
+
+
+STREAMS = """$version: "2"
+namespace a
+
+@streaming
+@requiresLength
+blob Upload
+
+operation Put {
+    input := {
+        @required
+        body: Upload
+    }
+}
+
+operation Get {
+    output := {
+        @required
+        body: Upload
+    }
+}
+"""
+
+
+def test_streams_of_required_length_are_inputs_only(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": STREAMS})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/requires-length-output"]
+    assert [text_at(path, d) for d in found] == ["output"]
+    assert "`Get`" in found[0].message and "`body`" in found[0].message
+    ws = workspace(tmp_path, {"a.smithy": STREAMS.replace("@requiresLength\n", "")})
+    assert errors(ws, path) == []
+
+
+DOCUMENTS = """$version: "2"
+namespace a
+
+@trait
+@protocolDefinition(noInlineDocumentSupport: true)
+structure strictProtocol {}
+
+@trait
+@protocolDefinition
+structure looseProtocol {}
+
+@strictProtocol
+service Strict {
+    operations: [Echo]
+}
+
+@looseProtocol
+service Loose {
+    operations: [Echo]
+}
+
+operation Echo {
+    input := {
+        payload: Payload
+    }
+}
+
+structure Payload {
+    data: Document
+}
+"""
+
+
+def test_protocols_without_documents_reject_document_shapes(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": DOCUMENTS})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/no-inline-document-support"]
+    assert [text_at(path, d) for d in found] == ["@strictProtocol"]
+    assert "`smithy.api#Document`" in found[0].message
+    ws = workspace(tmp_path, {"a.smithy": DOCUMENTS.replace("data: Document", "data: String")})
+    assert errors(ws, path) == []

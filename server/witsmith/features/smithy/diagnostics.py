@@ -14,7 +14,8 @@ from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules
 from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_rules, protocol_trait_rules
 from witsmith.features.smithy import http_conflict_rules, references_rules, streaming_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
-from witsmith.features.smithy import resource_binding_rules, selector_linter_rules
+from witsmith.features.smithy import requires_length_rules, resource_binding_rules, selector_linter_rules
+from witsmith.features.smithy import inline_document_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
@@ -52,6 +53,8 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     resource_binding_rules.identifier_binding,
     resource_binding_rules.property_binding,
     selector_linter_rules.check,
+    requires_length_rules.check,
+    inline_document_rules.check,
 )
 
 

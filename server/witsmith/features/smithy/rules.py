@@ -79,6 +79,10 @@ RESOURCE_PROPERTY_BINDING = rule("smithy/resource-property-binding", E,
                                  "a resource operation member that is no property, or a property no operation uses")
 SELECTOR_LINTER = rule("smithy/selector-linter", E,
                        "a shape an `EmitEachSelector` validator of the model's `validators` metadata matches")
+REQUIRES_LENGTH_OUTPUT = rule("smithy/requires-length-output", E,
+                              "an operation output with a stream marked @requiresLength")
+NO_INLINE_DOCUMENTS = rule("smithy/no-inline-document-support", E,
+                           "a service whose protocol cannot carry documents, with a document shape in its closure")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
@@ -168,5 +172,7 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     CONFLICTING_SHAPE_NAME.code: ("Model", "ERROR"),
     RESOURCE_IDENTIFIER_BINDING.code: ("ResourceIdentifierBinding", "ERROR"),
     RESOURCE_PROPERTY_BINDING.code: ("ResourceOperationInputOutput", "ERROR"),
+    REQUIRES_LENGTH_OUTPUT.code: ("StreamingTrait", "ERROR"),
+    NO_INLINE_DOCUMENTS.code: ("NoInlineDocumentSupport", "ERROR"),
 }
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
