@@ -784,3 +784,35 @@ def test_protocols_without_documents_reject_document_shapes(tmp_path):
     assert "`smithy.api#Document`" in found[0].message
     ws = workspace(tmp_path, {"a.smithy": DOCUMENTS.replace("data: Document", "data: String")})
     assert errors(ws, path) == []
+
+
+def test_empty_enum_values_and_decimal_member_ranges(tmp_path):
+    model = """$version: "2"
+namespace a
+
+enum Colour {
+    RED
+    @enumValue("")
+    NONE
+}
+
+enum Shade {
+    BLUE = ""
+}
+
+structure Order {
+    @range(min: 0.5, max: 10)
+    quantity: Integer
+    @range(min: 0.5, max: 10)
+    weight: Float
+    @range(min: 1, max: 10.0)
+    count: Long
+}
+"""
+    ws = workspace(tmp_path, {"a.smithy": model})
+    path = tmp_path / "a.smithy"
+    assert [text_at(path, d) for d in errors(ws, path) if d.code == "smithy/invalid-enum-value"] == ["NONE", "BLUE"]
+    found = [d for d in errors(ws, path) if d.code == "smithy/range-not-integral"]
+    assert [text_at(path, d) for d in found] == ["range"]
+    assert "`min` of `quantity`" in found[0].message and "0.5" in found[0].message
+    assert REFERENCE_IDS["smithy/range-not-integral"] == "RangeTrait"

@@ -83,6 +83,7 @@ REQUIRES_LENGTH_OUTPUT = rule("smithy/requires-length-output", E,
                               "an operation output with a stream marked @requiresLength")
 NO_INLINE_DOCUMENTS = rule("smithy/no-inline-document-support", E,
                            "a service whose protocol cannot carry documents, with a document shape in its closure")
+RANGE_INTEGRAL = rule("smithy/range-not-integral", E, "a @range bound with decimals on a shape of whole numbers")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
@@ -174,5 +175,6 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     RESOURCE_PROPERTY_BINDING.code: ("ResourceOperationInputOutput", "ERROR"),
     REQUIRES_LENGTH_OUTPUT.code: ("StreamingTrait", "ERROR"),
     NO_INLINE_DOCUMENTS.code: ("NoInlineDocumentSupport", "ERROR"),
+    RANGE_INTEGRAL.code: ("RangeTrait", "ERROR"),
 }
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
