@@ -25,7 +25,6 @@ OUT_OF_SCOPE: list[tuple[str, str]] = [
     (r"Error creating `(EmitEachSelector|UnreferencedShape)` validator",
      "selectors of `metadata validators` entries that do not parse are not reported"),
     (r"NoLengthTraits", "the `EmitNoneSelector` linter is not run"),
-    (r"ShapeClosure\.EmptySelector", "whether a shape closure's `includeBySelector` matches any shape is not checked"),
 ]
 
 # Valid cases whose `requires` put alternative models of one service together.

@@ -816,3 +816,23 @@ structure Order {
     assert [text_at(path, d) for d in found] == ["range"]
     assert "`min` of `quantity`" in found[0].message and "0.5" in found[0].message
     assert REFERENCE_IDS["smithy/range-not-integral"] == "RangeTrait"
+
+
+def test_shape_closure_selectors_must_select_something(tmp_path):
+    model = """$version: "2"
+metadata shapeClosures = [
+    {id: "a#Nothing", includeBySelector: "[id = 'a#Missing']"}
+    {id: "a#Inside", includeBySelector: "[id='a#Foo']", includeNamespaces: ["a"]}
+    {id: "a#Found", includeBySelector: "[id='a#Foo']"}
+    {id: "a#Prelude", includeBySelector: "[id='smithy.api#String']"}
+    {id: "a#Unknown", includeBySelector: "structure ~> string"}
+]
+namespace a
+
+structure Foo {}
+"""
+    ws = workspace(tmp_path, {"a.smithy": model})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/shape-closure-empty-selector"]
+    assert [text_at(path, d) for d in found] == ['"[id = \'a#Missing\']"', '"[id=\'a#Foo\']"']
+    assert "outside its `includeNamespaces`" in found[1].message

@@ -15,7 +15,7 @@ from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_
 from witsmith.features.smithy import http_conflict_rules, references_rules, streaming_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import requires_length_rules, resource_binding_rules, selector_linter_rules
-from witsmith.features.smithy import inline_document_rules, value_bound_rules
+from witsmith.features.smithy import closure_selector_rules, inline_document_rules, value_bound_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
@@ -57,6 +57,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     inline_document_rules.check,
     value_bound_rules.empty_enum_values,
     value_bound_rules.integral_ranges,
+    closure_selector_rules.check,
 )
 
 

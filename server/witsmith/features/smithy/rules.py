@@ -84,6 +84,8 @@ REQUIRES_LENGTH_OUTPUT = rule("smithy/requires-length-output", E,
 NO_INLINE_DOCUMENTS = rule("smithy/no-inline-document-support", E,
                            "a service whose protocol cannot carry documents, with a document shape in its closure")
 RANGE_INTEGRAL = rule("smithy/range-not-integral", E, "a @range bound with decimals on a shape of whole numbers")
+SHAPE_CLOSURE_EMPTY_SELECTOR = rule("smithy/shape-closure-empty-selector", E,
+                                    "a shape closure whose `includeBySelector` matches no shape")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
@@ -176,5 +178,6 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     REQUIRES_LENGTH_OUTPUT.code: ("StreamingTrait", "ERROR"),
     NO_INLINE_DOCUMENTS.code: ("NoInlineDocumentSupport", "ERROR"),
     RANGE_INTEGRAL.code: ("RangeTrait", "ERROR"),
+    SHAPE_CLOSURE_EMPTY_SELECTOR.code: ("ShapeClosure.EmptySelector", "DANGER"),
 }
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
