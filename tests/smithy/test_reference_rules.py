@@ -836,3 +836,27 @@ structure Foo {}
     found = [d for d in errors(ws, path) if d.code == "smithy/shape-closure-empty-selector"]
     assert [text_at(path, d) for d in found] == ['"[id = \'a#Missing\']"', '"[id=\'a#Foo\']"']
     assert "outside its `includeNamespaces`" in found[1].message
+
+
+@pytest.mark.parametrize("selector", ["", "!!!!", "[a=b", ":is(string", ":nay()", "[id='a"])
+def test_validator_selectors_that_cannot_parse(tmp_path, selector):
+    model = ('$version: "2"\nmetadata validators = [\n'
+             f'    {{name: "EmitEachSelector", configuration: {{selector: "{selector}"}}}}\n'
+             f'    {{name: "UnreferencedShape", configuration: {{rootShapeSelector: "{selector}"}}}}\n'
+             ']\nnamespace a\n')
+    ws = workspace(tmp_path, {"a.smithy": model})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/invalid-validation-metadata"]
+    assert [text_at(path, d) for d in found] == [f'"{selector}"'] * 2
+    assert "not a valid selector" in found[0].message
+
+
+@pytest.mark.parametrize("selector", ["list", "[id='a:b!']", ":not(:is([trait|error], simpleType))",
+                                      "[@trait|foo: @{x} != 'a']", ":root(-[input]-> ~> *)", "$s(*) > member"])
+def test_validator_selectors_that_parse(tmp_path, selector):
+    model = ('$version: "2"\nmetadata validators = [\n'
+             f'    {{name: "EmitNoneSelector", configuration: {{selector: "{selector}"}}}}\n'
+             ']\nnamespace a\n')
+    ws = workspace(tmp_path, {"a.smithy": model})
+    assert [d for d in errors(ws, tmp_path / "a.smithy") if d.code == "smithy/invalid-validation-metadata"] == []
+

@@ -16,6 +16,7 @@ from witsmith.features.smithy import http_conflict_rules, references_rules, stre
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
 from witsmith.features.smithy import requires_length_rules, resource_binding_rules, selector_linter_rules
 from witsmith.features.smithy import closure_selector_rules, inline_document_rules, value_bound_rules
+from witsmith.features.smithy import selector_syntax_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
@@ -58,6 +59,7 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     value_bound_rules.empty_enum_values,
     value_bound_rules.integral_ranges,
     closure_selector_rules.check,
+    selector_syntax_rules.check,
 )
 
 
