@@ -19,6 +19,10 @@ REQUIRES_LENGTH = "smithy.api#requiresLength"
 
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
+    # Cheap first: only a file that defines a structure carrying such a stream can be reported.
+    if not any(shape.kind == "structure" and _stream_member(workspace, ShapeDef(summary, shape)) is not None
+               for shape in summary.shapes):
+        return result
     for other in workspace.summaries():
         if other.builtin or not (other.path == path or workspace.one_model(path, other.path)):
             continue

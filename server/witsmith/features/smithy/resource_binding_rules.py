@@ -38,6 +38,8 @@ UNKNOWN = object()  # an input or output that names a shape witsmith cannot find
 
 def identifier_binding(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
+    if not any(shape.kind == "operation" for shape in summary.shapes):
+        return result  # reports are on operations
     for resource in _resources(workspace, path):
         identifiers = _object_targets(workspace, resource, "identifiers")
         if identifiers:
@@ -61,6 +63,8 @@ def identifier_binding(workspace: SmithyWorkspace, path: Path, summary: FileSumm
 
 def property_binding(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
+    if not any(shape.kind in ("resource", "structure") for shape in summary.shapes):
+        return result  # reports are on resources and structures
     for resource in _resources(workspace, path):
         properties = _object_targets(workspace, resource, "properties")
         entry = resource.shape.property("properties")
