@@ -24,11 +24,10 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                for shape in summary.shapes):
         return result
     for other in workspace.summaries():
-        if other.builtin or not (other.path == path or workspace.one_model(path, other.path)):
+        operations = [shape for shape in other.shapes if shape.kind == "operation"]
+        if not operations or other.builtin or not (other.path == path or workspace.one_model(path, other.path)):
             continue
-        for shape in other.shapes:
-            if shape.kind != "operation":
-                continue
+        for shape in operations:
             entry = shape.property("output")
             if entry is None or entry.value.kind != "shape_id":
                 continue

@@ -40,7 +40,7 @@ def identifier_binding(workspace: SmithyWorkspace, path: Path, summary: FileSumm
     result: list[Diagnostic] = []
     if not any(shape.kind == "operation" for shape in summary.shapes):
         return result  # reports are on operations
-    for resource in _resources(workspace, path):
+    for resource in _resources(workspace, path, "identifiers"):
         identifiers = _object_targets(workspace, resource, "identifiers")
         if identifiers:
             for operation in _operations(workspace, resource, INSTANCE, "operations"):
@@ -65,7 +65,7 @@ def property_binding(workspace: SmithyWorkspace, path: Path, summary: FileSummar
     result: list[Diagnostic] = []
     if not any(shape.kind in ("resource", "structure") for shape in summary.shapes):
         return result  # reports are on resources and structures
-    for resource in _resources(workspace, path):
+    for resource in _resources(workspace, path, "properties"):
         properties = _object_targets(workspace, resource, "properties")
         entry = resource.shape.property("properties")
         if not properties or entry is None:
@@ -255,12 +255,13 @@ def _not_property(workspace: SmithyWorkspace, owner: ShapeDef, member: Member) -
 
 # ----- shared helpers --------------------------------------------------------------------
 
-def _resources(workspace: SmithyWorkspace, path: Path) -> Iterator[ShapeDef]:
+def _resources(workspace: SmithyWorkspace, path: Path, key: str) -> Iterator[ShapeDef]:
+    """The resources of the model that declare `key` (identifiers, properties)."""
     for other in workspace.summaries():
-        if other.path == path or workspace.one_model(path, other.path):
-            for shape in other.shapes:
-                if shape.kind == "resource":
-                    yield ShapeDef(other, shape)
+        resources = [shape for shape in other.shapes if shape.kind == "resource" and shape.property(key) is not None]
+        # The kind test first: deciding whether two files are one model costs more.
+        if resources and (other.path == path or workspace.one_model(path, other.path)):
+            yield from (ShapeDef(other, shape) for shape in resources)
 
 
 def _refs(workspace: SmithyWorkspace, owner: ShapeDef, single: tuple[str, ...], *lists: str) -> Iterator[ShapeDef]:
@@ -322,9 +323,11 @@ def _member_traits(workspace: SmithyWorkspace, owner: ShapeDef, member: Member, 
     """A member's traits: its own, those `apply` gives it, and those of the mixin member it redeclares."""
     result = list(member.traits)
     member_id = f"{owner.id}${member.name.text}"
+    suffix = f"${member.name.text}"
     for summary in workspace.summaries():
         for apply in summary.applies:
-            if "$" in apply.target.text and workspace.resolve_text(summary, apply.target.text) == member_id:
+            # The cheap text test first: only an apply naming a member of this name can resolve to it.
+            if apply.target.text.endswith(suffix) and workspace.resolve_text(summary, apply.target.text) == member_id:
                 result += apply.traits
     if depth < 8:
         for mixin in owner.shape.mixins:
