@@ -22,24 +22,7 @@ from witsmith.workspace.smithy import SmithyWorkspace
 
 # Expected-message patterns of validators outside issue 4's areas, with the reason.
 OUT_OF_SCOPE: list[tuple[str, str]] = [
-    (r"BadShape\.List|NoListsPlease|EmitEachSelector|valid-neighbor-only|NoLengthTraits|UnreferencedShape",
-     "custom validators declared in `metadata validators` (linters) are not run"),
-    (r"DANGER`, `WARNING`|Missing expected member `namespace`|Expected array element 0",
-     "the `validators`/`severityOverrides` metadata configuration is not checked"),
-    (r"ShapeClosure|shapeClosures", "shape closure metadata is not modelled"),
-    (r"TypedMetadata|metadata key `auditLevel`", "values of typed metadata (the @metadata trait) are not checked"),
-    (r"httpQuery|HttpUri|greedy label|HttpHeader|httpPrefixHeaders|httpResponseCode|HttpApiKey|host label|CorsTrait",
-     "HTTP binding and protocol validators are outside the semantic layer's areas"),
-    (r"[Pp]aginated", "the pagination validator is not implemented"),
-    (r"lifecycle|instance operation|Resource property|property or identifier|resource property names",
-     "resource lifecycle and property binding validators are not implemented"),
-    (r"Reference\{", "the semantics of the @references trait are not checked"),
-    (r"streaming|requiresLength|eventPayload|event stream", "streaming and event stream validators are not implemented"),
-    (r"requestCompression", "the requestCompression trait's operation checks are not implemented"),
-    (r"inline document types", "protocol document support is not checked"),
-    (r"traitValidators", "the @traitValidators trait is not checked"),
-    (r"valid URL", "URL formats in trait values are not checked"),
-    (r"should target a shape that starts with the operation", "operation input/output naming conventions are not checked"),
+    (r"NoLengthTraits", "the `EmitNoneSelector` linter is not run"),
 ]
 
 # Valid cases whose `requires` put alternative models of one service together.

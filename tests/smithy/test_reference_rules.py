@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smithy.helpers import diagnostics, errors, text_at, workspace
+from witsmith.diagnostics import REFERENCE_IDS
 from witsmith.features.smithy.java_regex import java_regex_error
 
 
@@ -551,3 +552,311 @@ structure myTrait {}
 """})
     path = tmp_path / "a.smithy"
     assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
+
+
+RESOURCE_BINDINGS = """$version: "2"
+namespace a
+
+resource City {
+    identifiers: {cityId: String}
+    read: GetCity
+    list: ListCities
+    operations: [Ping]
+}
+
+@readonly
+operation GetCity {
+    input := {
+        @required
+        cityId: String
+    }
+}
+
+@readonly
+operation ListCities {
+    input := {
+        @required
+        cityId: String
+    }
+}
+
+operation Ping {
+    input := {
+        cityId: String
+    }
+}
+
+resource Station {
+    identifiers: {stationId: String}
+    read: GetStation
+}
+
+@readonly
+operation GetStation {
+    input := {
+        @required
+        @resourceIdentifier("stationId")
+        id: String
+    }
+}
+"""
+
+
+def test_resource_operations_bind_their_identifiers(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": RESOURCE_BINDINGS})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/resource-identifier-binding"]
+    # Ping's `cityId` is not @required, so it binds nothing; ListCities binds them all.
+    assert sorted(text_at(path, d) for d in found) == ["ListCities", "Ping"]
+    assert REFERENCE_IDS["smithy/resource-identifier-binding"] == "ResourceIdentifierBinding"
+    suppressed = RESOURCE_BINDINGS.replace("operation Ping", '@suppress(["ResourceIdentifierBinding"])\noperation Ping')
+    ws = workspace(tmp_path, {"a.smithy": suppressed})
+    # An ERROR cannot be suppressed, in Smithy as in witsmith.
+    assert sorted(text_at(path, d) for d in errors(ws, path)
+                  if d.code == "smithy/resource-identifier-binding") == ["ListCities", "Ping"]
+    fixed = RESOURCE_BINDINGS.replace("    input := {\n        cityId", "    input := {\n        @required\n        cityId")
+    fixed = fixed.replace("operation ListCities {\n    input := {\n        @required\n        cityId: String",
+                          "operation ListCities {\n    input := {\n        nextToken: String")
+    ws = workspace(tmp_path, {"a.smithy": fixed})
+    assert [d for d in errors(ws, path) if d.code == "smithy/resource-identifier-binding"] == []
+
+
+RESOURCE_PROPERTIES = """$version: "2"
+namespace a
+
+resource Forecast {
+    identifiers: {forecastId: String}
+    properties: {chanceOfRain: Float, summary: String, unused: String}
+    read: GetForecast
+}
+
+@readonly
+operation GetForecast {
+    input := {
+        @required
+        forecastId: String
+        @notProperty
+        verbose: Boolean
+    }
+    output := {
+        chanceOfRain: Float
+        @property(name: "chanceOfRain")
+        rainChance: Float
+        summary: Integer
+        stray: String
+    }
+}
+"""
+
+
+def test_resource_operations_use_declared_properties(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": RESOURCE_PROPERTIES})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/resource-property-binding"]
+    by_text = {text_at(path, d): d.message for d in found}
+    assert set(by_text) == {"Forecast", "output", "summary", "stray"}
+    assert REFERENCE_IDS["smithy/resource-property-binding"] == "ResourceOperationInputOutput"
+    assert "`unused`" in by_text["Forecast"]
+    assert "`chanceOfRain`, `rainChance`" in by_text["output"]
+    assert "must target `smithy.api#String`" in by_text["summary"]
+    assert "neither a property nor an identifier" in by_text["stray"]
+    fixed = (RESOURCE_PROPERTIES.replace(", unused: String", "").replace("        @property(name: \"chanceOfRain\")\n        rainChance: Float\n", "")
+             .replace("summary: Integer", "summary: String").replace("        stray: String\n", ""))
+    ws = workspace(tmp_path, {"a.smithy": fixed})
+    assert errors(ws, path) == []
+
+
+def test_resources_without_properties_are_not_checked_for_them(tmp_path):
+    model = RESOURCE_PROPERTIES.replace("    properties: {chanceOfRain: Float, summary: String, unused: String}\n", "")
+    ws = workspace(tmp_path, {"a.smithy": model})
+    assert [d for d in errors(ws, tmp_path / "a.smithy") if d.code == "smithy/resource-property-binding"] == []
+
+
+LINTED = """$version: "2"
+metadata validators = [
+    {name: "EmitEachSelector", id: "NoLists", message: "lists are not allowed", configuration: {selector: "list"}}
+    {name: "EmitEachSelector", id: "Style.Members", severity: "WARNING",
+     configuration: {selector: "list > member", messageTemplate: "member `@{id}` of a list"}}
+    {name: "EmitEachSelector", id: "Unknown", configuration: {selector: "operation -[input]-> $s(*) > member"}}
+]
+metadata suppressions = [{id: "Style", namespace: "a"}]
+namespace a
+
+list Names {
+    member: String
+}
+
+@suppress(["NoLists"])
+list Tolerated {
+    member: String
+}
+
+string Name
+"""
+
+
+def test_emit_each_selector_linters_run(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": LINTED})
+    path = tmp_path / "a.smithy"
+    found = [d for d in diagnostics(ws, path) if d.code == "smithy/selector-linter"]
+    # `Tolerated` is suppressed; `Style.Members` is a suppressed WARNING; the selector witsmith
+    # cannot evaluate reports nothing.
+    assert [(text_at(path, d), d.severity.name) for d in found] == [("Names", "ERROR")]
+    assert "lists are not allowed" in found[0].message and "`NoLists`" in found[0].message
+    ws = workspace(tmp_path, {"a.smithy": LINTED.replace('metadata suppressions = [{id: "Style", namespace: "a"}]\n', "")})
+    found = [d for d in diagnostics(ws, path) if d.code == "smithy/selector-linter"]
+    assert [(text_at(path, d), d.severity.name) for d in found] == [
+        ("Names", "ERROR"), ("member", "WARNING"), ("member", "WARNING")]
+    assert "member `a#Names$member` of a list" in found[1].message
+
+
+STREAMS = """$version: "2"
+namespace a
+
+@streaming
+@requiresLength
+blob Upload
+
+operation Put {
+    input := {
+        @required
+        body: Upload
+    }
+}
+
+operation Get {
+    output := {
+        @required
+        body: Upload
+    }
+}
+"""
+
+
+def test_streams_of_required_length_are_inputs_only(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": STREAMS})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/requires-length-output"]
+    assert [text_at(path, d) for d in found] == ["output"]
+    assert "`Get`" in found[0].message and "`body`" in found[0].message
+    ws = workspace(tmp_path, {"a.smithy": STREAMS.replace("@requiresLength\n", "")})
+    assert errors(ws, path) == []
+
+
+DOCUMENTS = """$version: "2"
+namespace a
+
+@trait
+@protocolDefinition(noInlineDocumentSupport: true)
+structure strictProtocol {}
+
+@trait
+@protocolDefinition
+structure looseProtocol {}
+
+@strictProtocol
+service Strict {
+    operations: [Echo]
+}
+
+@looseProtocol
+service Loose {
+    operations: [Echo]
+}
+
+operation Echo {
+    input := {
+        payload: Payload
+    }
+}
+
+structure Payload {
+    data: Document
+}
+"""
+
+
+def test_protocols_without_documents_reject_document_shapes(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": DOCUMENTS})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/no-inline-document-support"]
+    assert [text_at(path, d) for d in found] == ["@strictProtocol"]
+    assert "`smithy.api#Document`" in found[0].message
+    ws = workspace(tmp_path, {"a.smithy": DOCUMENTS.replace("data: Document", "data: String")})
+    assert errors(ws, path) == []
+
+
+def test_empty_enum_values_and_decimal_member_ranges(tmp_path):
+    model = """$version: "2"
+namespace a
+
+enum Colour {
+    RED
+    @enumValue("")
+    NONE
+}
+
+enum Shade {
+    BLUE = ""
+}
+
+structure Order {
+    @range(min: 0.5, max: 10)
+    quantity: Integer
+    @range(min: 0.5, max: 10)
+    weight: Float
+    @range(min: 1, max: 10.0)
+    count: Long
+}
+"""
+    ws = workspace(tmp_path, {"a.smithy": model})
+    path = tmp_path / "a.smithy"
+    assert [text_at(path, d) for d in errors(ws, path) if d.code == "smithy/invalid-enum-value"] == ["NONE", "BLUE"]
+    found = [d for d in errors(ws, path) if d.code == "smithy/range-not-integral"]
+    assert [text_at(path, d) for d in found] == ["range"]
+    assert "`min` of `quantity`" in found[0].message and "0.5" in found[0].message
+    assert REFERENCE_IDS["smithy/range-not-integral"] == "RangeTrait"
+
+
+def test_shape_closure_selectors_must_select_something(tmp_path):
+    model = """$version: "2"
+metadata shapeClosures = [
+    {id: "a#Nothing", includeBySelector: "[id = 'a#Missing']"}
+    {id: "a#Inside", includeBySelector: "[id='a#Foo']", includeNamespaces: ["a"]}
+    {id: "a#Found", includeBySelector: "[id='a#Foo']"}
+    {id: "a#Prelude", includeBySelector: "[id='smithy.api#String']"}
+    {id: "a#Unknown", includeBySelector: "structure ~> string"}
+]
+namespace a
+
+structure Foo {}
+"""
+    ws = workspace(tmp_path, {"a.smithy": model})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/shape-closure-empty-selector"]
+    assert [text_at(path, d) for d in found] == ['"[id = \'a#Missing\']"', '"[id=\'a#Foo\']"']
+    assert "outside its `includeNamespaces`" in found[1].message
+
+
+@pytest.mark.parametrize("selector", ["", "!!!!", "[a=b", ":is(string", ":nay()", "[id='a"])
+def test_validator_selectors_that_cannot_parse(tmp_path, selector):
+    model = ('$version: "2"\nmetadata validators = [\n'
+             f'    {{name: "EmitEachSelector", configuration: {{selector: "{selector}"}}}}\n'
+             f'    {{name: "UnreferencedShape", configuration: {{rootShapeSelector: "{selector}"}}}}\n'
+             ']\nnamespace a\n')
+    ws = workspace(tmp_path, {"a.smithy": model})
+    path = tmp_path / "a.smithy"
+    found = [d for d in errors(ws, path) if d.code == "smithy/invalid-validation-metadata"]
+    assert [text_at(path, d) for d in found] == [f'"{selector}"'] * 2
+    assert "not a valid selector" in found[0].message
+
+
+@pytest.mark.parametrize("selector", ["list", "[id='a:b!']", ":not(:is([trait|error], simpleType))",
+                                      "[@trait|foo: @{x} != 'a']", ":root(-[input]-> ~> *)", "$s(*) > member"])
+def test_validator_selectors_that_parse(tmp_path, selector):
+    model = ('$version: "2"\nmetadata validators = [\n'
+             f'    {{name: "EmitNoneSelector", configuration: {{selector: "{selector}"}}}}\n'
+             ']\nnamespace a\n')
+    ws = workspace(tmp_path, {"a.smithy": model})
+    assert [d for d in errors(ws, tmp_path / "a.smithy") if d.code == "smithy/invalid-validation-metadata"] == []
+

@@ -14,6 +14,9 @@ from witsmith.features.smithy import exclusive_rules, http_rules, metadata_rules
 from witsmith.features.smithy import idl_edge_rules, operation_rules, paginated_rules, protocol_trait_rules
 from witsmith.features.smithy import http_conflict_rules, references_rules, streaming_rules
 from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules, wasmcloud_rules
+from witsmith.features.smithy import requires_length_rules, resource_binding_rules, selector_linter_rules
+from witsmith.features.smithy import closure_selector_rules, inline_document_rules, value_bound_rules
+from witsmith.features.smithy import selector_syntax_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
@@ -48,6 +51,15 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     streaming_rules.check,
     references_rules.check,
     http_conflict_rules.check,
+    resource_binding_rules.identifier_binding,
+    resource_binding_rules.property_binding,
+    selector_linter_rules.check,
+    requires_length_rules.check,
+    inline_document_rules.check,
+    value_bound_rules.empty_enum_values,
+    value_bound_rules.integral_ranges,
+    closure_selector_rules.check,
+    selector_syntax_rules.check,
 )
 
 

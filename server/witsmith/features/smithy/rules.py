@@ -73,6 +73,19 @@ ELISION_ERROR = rule("smithy/invalid-elision", E, "an elided member that no mixi
 ENUM_VALUE = rule("smithy/invalid-enum-value", E, "an enum or intEnum value of the wrong type or repeated")
 METADATA_CONFLICT = rule("smithy/metadata-conflict", E, "the same metadata key defined in two files")
 TOO_DEEP = rule("smithy/too-deeply-nested", E, "a node value nested deeper than witsmith reads")
+RESOURCE_IDENTIFIER_BINDING = rule("smithy/resource-identifier-binding", E,
+                                   "a resource operation whose input binds the wrong set of identifiers")
+RESOURCE_PROPERTY_BINDING = rule("smithy/resource-property-binding", E,
+                                 "a resource operation member that is no property, or a property no operation uses")
+SELECTOR_LINTER = rule("smithy/selector-linter", E,
+                       "a shape an `EmitEachSelector` validator of the model's `validators` metadata matches")
+REQUIRES_LENGTH_OUTPUT = rule("smithy/requires-length-output", E,
+                              "an operation output with a stream marked @requiresLength")
+NO_INLINE_DOCUMENTS = rule("smithy/no-inline-document-support", E,
+                           "a service whose protocol cannot carry documents, with a document shape in its closure")
+RANGE_INTEGRAL = rule("smithy/range-not-integral", E, "a @range bound with decimals on a shape of whole numbers")
+SHAPE_CLOSURE_EMPTY_SELECTOR = rule("smithy/shape-closure-empty-selector", E,
+                                    "a shape closure whose `includeBySelector` matches no shape")
 CONFLICTING_SHAPE_NAME = rule("smithy/shape-conflicts-with-use", E, "a shape with the name of an imported shape")
 
 WC_NO_WASMBUS = rule("wasmcloud/missing-wasmbus", W, "a wasmCloud service without @wasmbus")
@@ -160,5 +173,11 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     ENUM_VALUE.code: ("EnumShape", "ERROR"),
     METADATA_CONFLICT.code: ("Model", "ERROR"),
     CONFLICTING_SHAPE_NAME.code: ("Model", "ERROR"),
+    RESOURCE_IDENTIFIER_BINDING.code: ("ResourceIdentifierBinding", "ERROR"),
+    RESOURCE_PROPERTY_BINDING.code: ("ResourceOperationInputOutput", "ERROR"),
+    REQUIRES_LENGTH_OUTPUT.code: ("StreamingTrait", "ERROR"),
+    NO_INLINE_DOCUMENTS.code: ("NoInlineDocumentSupport", "ERROR"),
+    RANGE_INTEGRAL.code: ("RangeTrait", "ERROR"),
+    SHAPE_CLOSURE_EMPTY_SELECTOR.code: ("ShapeClosure.EmptySelector", "DANGER"),
 }
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
