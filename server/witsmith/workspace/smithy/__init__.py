@@ -74,9 +74,9 @@ class SmithyWorkspace:
         self._applied_by: dict[str, set[Path]] = {}
         # What a shape id written in a file means, by the summary's identity, and the trait ids of
         # a list of traits, by the list's identity (each entry keeps its key object alive):
-        # resolving the same trait ids again at every lookup dominated checks of large models.  Any change to the
-        # definitions (`_index`, `_unindex`) empties it; the generation keeps a resolution that
-        # started before such a change from being stored after it.
+        # resolving the same trait ids again at every lookup dominated checks of large models.
+        # Any change to the definitions (`_index`, `_unindex`) empties it; the generation keeps
+        # a resolution that started before such a change from being stored after it.
         self._resolution_memo: dict[int, tuple[object, dict]] = {}
         self._definitions_generation = 0
         for summary in builtin_summaries().values():
