@@ -13,14 +13,16 @@ from witsmith.features.semantic_tokens import semantic_tokens
 from witsmith.syntax import parse
 
 
-def _best_of(lang: str, source: bytes, rounds: int = 3) -> tuple[float, int]:
+def _best_of(lang: str, source: bytes, rounds: int = 5) -> tuple[float, float, int]:
+    """Best wall-clock and best CPU seconds of a few rounds (CPU says more on a busy machine)."""
     tree = parse(lang, source)
-    best, count = float("inf"), 0
+    best, best_cpu, count = float("inf"), float("inf"), 0
     for _ in range(rounds):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         count = len(semantic_tokens(tree))
         best = min(best, time.perf_counter() - began)
-    return best, count
+        best_cpu = min(best_cpu, time.process_time() - began_cpu)
+    return best, best_cpu, count
 
 
 def run() -> list[dict]:
@@ -30,13 +32,14 @@ def run() -> list[dict]:
         ("10,000-line WIT file", "wit", wit_package(10_000)),
         ("5,000-line WIT file", "wit", wit_package(5_000)),
     ):
-        seconds, count = _best_of(lang, text.encode())
+        seconds, cpu, count = _best_of(lang, text.encode())
         value = seconds * 1e3
         rows.append({"benchmark": f"semantic tokens, {label}", "value": round(value, 1), "unit": "ms",
-                     "target": "<= 100", "met": value <= 100, "detail": {"tokens": count}})
+                     "target": "<= 100", "met": value <= 100, "detail": {"tokens": count, "cpu_ms": round(cpu * 1e3, 1)}})
     return rows
 
 
 if __name__ == "__main__":
     for row in run():
-        print(f"{row['benchmark']}: {row['value']} {row['unit']} ({row['detail']['tokens']} tokens)")
+        print(f"{row['benchmark']}: {row['value']} {row['unit']}, {row['detail']['cpu_ms']} ms CPU "
+              f"({row['detail']['tokens']} tokens)")

@@ -67,3 +67,54 @@ def test_a_large_file_is_tokenized_whole():
     tokens = semantic_tokens(parse("wit", source))
     assert len(tokens) > 5_000
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+
+
+@pytest.mark.parametrize("lang", ["wit", "smithy"])
+def test_captures_alone_settle_every_corpus_file_and_agree_with_the_matches(lang, monkeypatch):
+    """The whole-match reading is only a fallback: real files never need it."""
+    from witsmith.features import semantic_tokens as feature
+
+    files = _sample(lang)
+    if not files:
+        pytest.skip("the shared corpus is not present")
+    for path in files:
+        tree = parse(lang, path.read_bytes())
+        highlights = query(lang, "highlights")
+        by_capture = feature._by_capture(lang, tree_sitter.QueryCursor(highlights).captures(tree.root))
+        assert by_capture is not None, path
+        assert by_capture == feature._by_match(tree_sitter.QueryCursor(highlights).matches(tree.root)), path
+
+
+def test_a_large_file_reads_captures_once_and_no_matches(monkeypatch):
+    from benchmarks.generators import smithy_model
+    from witsmith.features import semantic_tokens as feature
+
+    def refuse(matches):
+        raise AssertionError("the per-match reading ran")
+
+    monkeypatch.setattr(feature, "_by_match", refuse)
+    tree = parse("smithy", smithy_model(2_000).encode())
+    tokens = semantic_tokens(tree)
+    assert len(tokens) > 3_000
+    assert any(t.token_type == "type" and "defaultLibrary" in t.modifiers for t in tokens)  # a node with two names
+
+
+def test_two_names_on_one_node_are_settled_by_pattern_order_or_not_at_all():
+    from witsmith.features.semantic_tokens import _earliest
+
+    spans = {"type.builtin": (4, 22), "type": (23, 43), "constant": (5, 30)}
+    assert _earliest({"type", "type.builtin"}, spans) == "type.builtin"
+    assert _earliest({"type", "constant"}, spans) is None  # patterns interleave: only the matches can tell
+    assert _earliest({"type"}, spans) == "type"
+
+
+def test_interleaved_names_fall_back_to_the_matches(monkeypatch):
+    from witsmith.features import semantic_tokens as feature
+
+    tree = parse("smithy", b'$version: "2"\nnamespace a.b\nstructure S { a: String, b: Other }\n')
+    expected = semantic_tokens(tree)
+    # Pretend every name is mentioned by every pattern: captures alone cannot decide.
+    real = feature._pattern_spans
+    monkeypatch.setattr(feature, "_pattern_spans", lambda lang_id: {name: (0, 99) for name in real(lang_id)})
+    assert feature._by_capture("smithy", tree_sitter.QueryCursor(query("smithy", "highlights")).captures(tree.root)) is None
+    assert semantic_tokens(tree) == expected == reference_tokens(tree)

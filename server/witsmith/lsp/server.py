@@ -24,6 +24,7 @@ from pygls.lsp.server import LanguageServer
 
 from witsmith import __version__
 from witsmith.diagnostics import Diagnostic, Location
+from witsmith.gc_pause import tune_for_large_graphs
 from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
@@ -975,6 +976,7 @@ async def _rename_in_slices(ls: WitsmithServer, slices: Slices, place: Place, ne
 def serve(tcp_port: int | None = None, host: str = "127.0.0.1", client_process_id: int | None = None) -> int:
     """Serve until `exit` or the end of the input; the exit status the protocol asks
     for: 0 after `shutdown`, 1 otherwise."""
+    tune_for_large_graphs()
     watchdog.watch(client_process_id)
     if tcp_port is not None:
         server.start_tcp(host, tcp_port)

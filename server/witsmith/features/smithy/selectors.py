@@ -84,6 +84,29 @@ def parse(text: str) -> list[list]:
     return alternatives
 
 
+# Parsed selectors by text: a model applies a few dozen distinct traits thousands of times, and
+# parsing the selector at every application was a fifth of a large model's check.  Entries are
+# never mutated; an unsupported selector is remembered as its exception.
+_PARSED: dict[str, list[list] | Unsupported] = {}
+_PARSED_LIMIT = 1024
+
+
+def parsed(text: str) -> list[list]:
+    """`parse(text)`, remembered."""
+    found = _PARSED.get(text)
+    if found is None:
+        try:
+            found = parse(text)
+        except Unsupported as problem:
+            found = problem
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[text] = found
+    if isinstance(found, Unsupported):
+        raise Unsupported(*found.args)
+    return found
+
+
 def _parse_alternatives(tokens: list[str], index: int) -> tuple[list[list], int]:
     alternatives = []
     sequence: list = []
@@ -142,7 +165,7 @@ class Evaluator:
 
     def matches(self, selector: str, target: Target) -> bool:
         """Raises `Unsupported` when the selector uses what this evaluator does not know."""
-        return any(self._ends_at(alternative, target, 0) for alternative in parse(selector))
+        return any(self._ends_at(alternative, target, 0) for alternative in parsed(selector))
 
     def _ends_at(self, sequence: list, target: Target, depth: int) -> bool:
         if depth > 16 or not sequence:

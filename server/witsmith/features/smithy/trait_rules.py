@@ -373,22 +373,32 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
     for trait, trait_id, owner in uses:
         if trait_id is not None:
             by_owner.setdefault(owner, []).append((trait, trait_id))
+    conflicting: dict[str, list[str]] = {}  # by trait id, read once per check
     for owner, applied in by_owner.items():
         ids = {trait_id for _, trait_id in applied}
         for trait, trait_id in applied:
-            trait_def = workspace.shape(trait_id)
-            marker = workspace.has_trait(trait_def, "smithy.api#trait", trait_def.shape.traits) if trait_def else None
-            listed = marker.value.get("conflicts") if marker is not None and marker.value is not None and marker.value.kind == "object" else None
-            if listed is None or listed.kind != "array":
-                continue
-            for item in listed.items:
-                other = item.value if isinstance(item.value, str) else None
-                if other is None:
-                    continue
-                other_id = other if "#" in other else f"{trait_id.split('#')[0]}#{other}"
+            others = conflicting.get(trait_id)
+            if others is None:
+                others = conflicting[trait_id] = _conflicts_of(workspace, trait_id)
+            for other_id in others:
                 if other_id in ids:
                     result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end,
                                          f"@{trait_id.split('#')[1]} conflicts with @{other_id.split('#')[1]} on `{owner}`; keep only one"))
+    return result
+
+
+def _conflicts_of(workspace: SmithyWorkspace, trait_id: str) -> list[str]:
+    """The trait ids that a trait's definition lists under `conflicts`."""
+    trait_def = workspace.shape(trait_id)
+    marker = workspace.has_trait(trait_def, "smithy.api#trait", trait_def.shape.traits) if trait_def else None
+    listed = marker.value.get("conflicts") if marker is not None and marker.value is not None and marker.value.kind == "object" else None
+    if listed is None or listed.kind != "array":
+        return []
+    result = []
+    for item in listed.items:
+        other = item.value if isinstance(item.value, str) else None
+        if other is not None:
+            result.append(other if "#" in other else f"{trait_id.split('#')[0]}#{other}")
     return result
 
 

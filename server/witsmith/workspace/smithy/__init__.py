@@ -72,6 +72,13 @@ class SmithyWorkspace:
         self._builtin_defs: dict[str, ShapeDef] = {}
         # Shape id -> files with an `apply` statement that targets it.
         self._applied_by: dict[str, set[Path]] = {}
+        # What a shape id written in a file means, by the summary's identity, and the trait ids of
+        # a list of traits, by the list's identity (each entry keeps its key object alive):
+        # resolving the same trait ids again at every lookup dominated checks of large models.
+        # Any change to the definitions (`_index`, `_unindex`) empties it; the generation keeps
+        # a resolution that started before such a change from being stored after it.
+        self._resolution_memo: dict[int, tuple[object, dict]] = {}
+        self._definitions_generation = 0
         for summary in builtin_summaries().values():
             for shape in summary.shapes:
                 self._builtin_defs[summary.absolute_id(shape)] = ShapeDef(summary, shape)
@@ -237,7 +244,12 @@ class SmithyWorkspace:
         self._index(path, summary)
         return summary
 
+    def _definitions_changed(self) -> None:
+        self._definitions_generation += 1
+        self._resolution_memo = {}
+
     def _index(self, path: Path, summary: FileSummary) -> None:
+        self._definitions_changed()
         self._summaries[path] = summary
         for shape in summary.shapes:
             shape_id = summary.absolute_id(shape)
@@ -252,6 +264,7 @@ class SmithyWorkspace:
         self._trees.pop(path, None)
         if summary is None:
             return
+        self._definitions_changed()
         for shape in summary.shapes:
             shape_id = summary.absolute_id(shape)
             remaining = [d for d in self._defs.get(shape_id, []) if d.path != path]
@@ -362,10 +375,23 @@ class SmithyWorkspace:
 
     def resolve_text(self, summary: FileSummary, text: str) -> str | None:
         """The absolute id (member included) `text` means in `summary`'s file, without recording."""
+        memo = self._resolution_memo.get(id(summary))
+        if memo is None or memo[0] is not summary:
+            memo = (summary, {})
+            self._resolution_memo[id(summary)] = memo
+        known = memo[1]
+        if text in known:
+            return known[text]
+        generation = self._definitions_generation
+        found = None
         for candidate in candidates(summary, text, uses_by_name(summary)):
             if self.shape(candidate) is not None:
-                return with_member(candidate, text)
-        return None
+                found = with_member(candidate, text)
+                break
+        self.stats["resolutions computed"] += 1
+        if generation == self._definitions_generation:
+            known[text] = found
+        return found
 
     def target_shape(self, summary: FileSummary, text: str | None) -> ShapeDef | None:
         if not text:
@@ -417,9 +443,9 @@ class SmithyWorkspace:
 
     def has_trait(self, shape_def: ShapeDef, trait_id: str, traits: list[TraitUse] | None = None) -> TraitUse | None:
         """The application of `trait_id` on a shape (or the given traits), including `apply` statements."""
-        for trait in shape_def.shape.traits if traits is None else traits:
-            if self.resolve_trait(shape_def.summary, trait) == trait_id:
-                return trait
+        found = self._traits_by_id(shape_def.summary, shape_def.shape.traits if traits is None else traits).get(trait_id)
+        if found is not None:
+            return found
         if traits is None:
             for applying in sorted(self._applied_by.get(shape_def.id, ())):
                 summary = self._summaries.get(applying)
@@ -431,6 +457,22 @@ class SmithyWorkspace:
                             if self.resolve_trait(summary, trait) == trait_id:
                                 return trait
         return None
+
+    def _traits_by_id(self, summary: FileSummary, traits: list[TraitUse]) -> dict[str, TraitUse]:
+        """The first application of each trait id in a list of traits written in `summary`, remembered
+        with the resolutions (trait lists are not changed once a summary is made)."""
+        memo = self._resolution_memo.get(id(traits))
+        if memo is not None and memo[0] is traits:
+            return memo[1]
+        generation = self._definitions_generation
+        by_id: dict[str, TraitUse] = {}
+        for trait in traits:
+            resolved = self.resolve_trait(summary, trait)
+            if resolved is not None:
+                by_id.setdefault(resolved, trait)
+        if generation == self._definitions_generation:
+            self._resolution_memo[id(traits)] = (traits, by_id)
+        return by_id
 
     def resolve_trait(self, summary: FileSummary, trait: TraitUse) -> str | None:
         if trait.implicit:
