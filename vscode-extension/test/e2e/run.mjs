@@ -171,6 +171,8 @@ async function main() {
     'chat.commandCenter.enabled': false,
     'editor.autoClosingBrackets': 'never',
     'editor.autoClosingQuotes': 'never',
+    // Format on save for WIT, as the README suggests: the server formats.
+    '[wit]': { 'editor.formatOnSave': true },
   };
   writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
@@ -474,6 +476,29 @@ async function main() {
       await page.keyboard.press('Control+S');
       if (!/\n\/\/\/ More docs\./.test(text)) { throw new Error(`no /// before the new line:\n${text.slice(0, 400)}`); }
       return '/// added';
+    });
+
+    await step('Format on save rewrites a WIT file as witsmith format does', async () => {
+      const file = join(workspace, 'tidy', 'messy.wit');
+      const original = readFileSync(file, 'utf8');
+      const expected = spawnSync(server, ['format', '--stdin-filename', 'messy.wit', '-'], { input: original, encoding: 'utf8' });
+      if (expected.status !== 0 || expected.stdout === original) {
+        throw new Error(`witsmith format should change the fixture: ${expected.stderr}`);
+      }
+      await quickOpen('messy.wit');
+      await goTo(1, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.type(' '); // a trailing space: the buffer changes, and the formatter removes it
+      await page.keyboard.press('Control+S');
+      let saved = '';
+      for (let waited = 0; ; waited += 250) {
+        saved = readFileSync(file, 'utf8');
+        if (saved === expected.stdout) { break; }
+        if (waited >= 30000) { throw new Error(`the saved file is not what witsmith format writes:\n${saved}`); }
+        await page.waitForTimeout(250);
+      }
+      await shot('11d-format-on-save');
+      return 'saved as witsmith format writes it';
     });
 
     await step('Check Workspace runs witsmith check as a task', async () => {
