@@ -20,7 +20,7 @@ from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache
 from witsmith.workspace.smithy import SmithyWorkspace
 
-# Expected-message patterns of validators outside issue 4's areas, with the reason.
+# Expected-message patterns of Smithy validators witsmith does not implement, with the reason.
 OUT_OF_SCOPE: list[tuple[str, str]] = [
     (r"NoLengthTraits", "the `EmitNoneSelector` linter is not run"),
 ]
@@ -67,7 +67,7 @@ def test_invalid_case_in_scope_has_an_error(corpus_root, case):
     assert not [e for e in errors if e.startswith("smithy/internal-error")], errors
     reason = _reason_out_of_scope(case)
     if reason is not None and not errors:
-        pytest.skip(f"outside issue 4's areas: {reason}")
+        pytest.skip(f"a Smithy validator witsmith does not implement: {reason}")
     assert errors, f"expected an error like {case.raw.get('expected_messages', [])[:1]}"
 
 
