@@ -352,21 +352,18 @@ class _SmithyFormatter:
         return doc
 
     def control(self, node, following) -> Doc:
-        return cat(
-            self.flush(),
-            text("$"),
-            self.object_key(node.child_by_field_name("key")),
-            text(": "),
-            self.value(node.child_by_field_name("value")),
-            self.br(node.end_point.row, following),
-        )
+        return self.key_value_statement(node, following, "$", ": ")
 
     def metadata(self, node, following) -> Doc:
+        return self.key_value_statement(node, following, "metadata ", " = ")
+
+    def key_value_statement(self, node, following, keyword: str, separator: str) -> Doc:
+        """`$key: value` and `metadata key = value`: one layout, two spellings."""
         return cat(
             self.flush(),
-            text("metadata "),
+            text(keyword),
             self.object_key(node.child_by_field_name("key")),
-            text(" = "),
+            text(separator),
             self.value(node.child_by_field_name("value")),
             self.br(node.end_point.row, following),
         )
