@@ -32,6 +32,8 @@ class StdioClient:
         self.process = subprocess.Popen([sys.executable, "-m", "witsmith", "serve"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.messages: queue.Queue = queue.Queue()
+        # Every publishDiagnostics, by the reader thread: whatever request loop consumes it.
+        self.published: list[dict] = []
         self.ids = itertools.count(1)
         threading.Thread(target=self._read, daemon=True).start()
         self.request("initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": CAPABILITIES,
@@ -51,7 +53,10 @@ class StdioClient:
                 name, _, value = line.decode().partition(":")
                 if name.lower() == "content-length":
                     length = int(value)
-            self.messages.put((time.perf_counter(), json.loads(stream.read(length))))
+            message = json.loads(stream.read(length))
+            if message.get("method") == "textDocument/publishDiagnostics":
+                self.published.append(message["params"])
+            self.messages.put((time.perf_counter(), message))
 
     def _send(self, message: dict) -> None:
         body = json.dumps(message).encode()
