@@ -125,6 +125,25 @@ map StrMap { key: String, value: String }
       ("HttpMethodSemantics.UnexpectedPayload", 23), ("HttpMethodSemantics.OPTIONS", 31),
       ("HttpMethodSemantics.MissingReadonlyTrait", 56), ("HttpMethodSemantics.UnnecessaryIdempotentTrait", 56),
       ("HttpMethodSemantics.UnnecessaryReadonlyTrait", 60)]),
+    "applied-http": ("""$version: "2"
+namespace a
+
+operation Op {
+    input := {
+        body: String
+    }
+}
+
+apply Op @http(method: "DELETE", uri: "/a")
+""", [("HttpMethodSemantics.MissingIdempotentTrait", 10), ("HttpMethodSemantics.UnexpectedPayload", 10)]),
+    "applied-uri": ("""$version: "2"
+namespace a
+
+@readonly
+operation Op {}
+
+apply Op @http(method: "GET", uri: "/a//b")
+""", [("Model", 7)]),
     "idempotency-token": ("""$version: "2"
 namespace a
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.operation_traits import operation_traits
 from witsmith.features.smithy.trait_rules import ValueChecker
 from witsmith.model.smithy import FileSummary, Node, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
@@ -37,16 +38,11 @@ class _LenientChecker(ValueChecker):
 
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
-    for shape in summary.shapes:
-        if shape.kind != "operation":
-            continue
-        for trait in shape.traits:
-            if trait.value is not None and trait.value.kind == "array" \
-                    and workspace.resolve_trait(summary, trait) == EXAMPLES:
-                operation = ShapeDef(summary, shape)
-                for example in trait.value.items:
-                    if example.kind == "object":
-                        result += _example(workspace, path, operation, trait, example)
+    for operation, trait in operation_traits(workspace, summary, EXAMPLES):
+        if trait.value is not None and trait.value.kind == "array":
+            for example in trait.value.items:
+                if example.kind == "object":
+                    result += _example(workspace, path, operation, trait, example)
     return result
 
 

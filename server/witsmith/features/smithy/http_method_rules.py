@@ -15,6 +15,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.operation_traits import operation_traits
 from witsmith.model.smithy import FileSummary
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -41,16 +42,13 @@ EXPECTED: dict[str, tuple[bool | None, bool | None, bool]] = {
 
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
-    for shape in summary.shapes:
-        if shape.kind != "operation":
-            continue
-        trait = next((t for t in shape.traits if workspace.resolve_trait(summary, t) == HTTP), None)
-        if trait is None or trait.value is None or trait.value.kind != "object":
+    for operation, trait in operation_traits(workspace, summary, HTTP):
+        if trait.value is None or trait.value.kind != "object":
             continue
         method = trait.value.get("method")
         if method is None or method.kind != "string" or method.value.upper() not in EXPECTED:
             continue
-        result += _operation(workspace, path, ShapeDef(summary, shape), trait.start, trait.end, method.value)
+        result += _operation(workspace, path, operation, trait.start, trait.end, method.value)
     return result
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.operation_traits import operation_traits
 from witsmith.model.smithy import FileSummary, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -67,16 +68,13 @@ def _greedy_not_last(uri: str) -> bool:
 
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
-    for shape in summary.shapes:
-        if shape.kind != "operation":
-            continue
-        trait = next((t for t in shape.traits if workspace.resolve_trait(summary, t) == HTTP), None)
-        if trait is None or trait.value is None or trait.value.kind != "object":
+    for operation, trait in operation_traits(workspace, summary, HTTP):
+        if trait.value is None or trait.value.kind != "object":
             continue
         uri = trait.value.get("uri")
         if uri is None or uri.kind != "string" or not uri.value.startswith("/"):
             continue  # a missing or relative URI is reported by the trait value and HTTP binding rules
-        result += _check_uri(path, ShapeDef(summary, shape), trait, uri.value)
+        result += _check_uri(path, operation, trait, uri.value)
     return result
 
 

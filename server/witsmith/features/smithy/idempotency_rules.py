@@ -13,6 +13,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.operation_traits import operation_traits
 from witsmith.model.smithy import FileSummary
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -84,30 +85,25 @@ def _uses(workspace: SmithyWorkspace, path: Path, wanted: set[str]) -> dict[str,
 
 def _idempotent_properties(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result = []
-    for shape in summary.shapes:
-        if shape.kind != "operation":
+    for operation, trait in operation_traits(workspace, summary, IDEMPOTENT):
+        if trait.value is None or trait.value.kind != "object":
             continue
-        operation = ShapeDef(summary, shape)
-        for trait in shape.traits:
-            if trait.value is None or trait.value.kind != "object" \
-                    or workspace.resolve_trait(summary, trait) != IDEMPOTENT:
-                continue
-            name = shape.name.text
-            if trait.value.get("exists") is not None and trait.value.get("notFound") is not None:
-                result.append(report(R.IDEMPOTENT_ERRORS, path, trait.start, trait.end,
-                                     f"@idempotent on `{name}` gives both `exists` and `notFound`, which "
-                                     "exclude each other; keep only one"))
-            errors = _errors(workspace, operation)
-            for key in ("exists", "notFound"):
-                listed = trait.value.get(key)
-                for item in listed.items if listed is not None and listed.kind == "array" else []:
-                    if item.kind not in ("string", "shape_id"):
-                        continue
-                    resolved = workspace.resolve_text(summary, item.value)
-                    if resolved is not None and resolved not in errors:
-                        result.append(report(R.IDEMPOTENT_ERRORS, path, trait.start, trait.end,
-                                             f"@idempotent({key}) on `{name}` names `{item.value}`, which is not one "
-                                             f"of the operation's errors; add it to `errors` or remove it here"))
+        name = operation.shape.name.text
+        if trait.value.get("exists") is not None and trait.value.get("notFound") is not None:
+            result.append(report(R.IDEMPOTENT_ERRORS, path, trait.start, trait.end,
+                                 f"@idempotent on `{name}` gives both `exists` and `notFound`, which "
+                                 "exclude each other; keep only one"))
+        errors = _errors(workspace, operation)
+        for key in ("exists", "notFound"):
+            listed = trait.value.get(key)
+            for item in listed.items if listed is not None and listed.kind == "array" else []:
+                if item.kind not in ("string", "shape_id"):
+                    continue
+                resolved = workspace.resolve_text(summary, item.value)
+                if resolved is not None and resolved not in errors:
+                    result.append(report(R.IDEMPOTENT_ERRORS, path, trait.start, trait.end,
+                                         f"@idempotent({key}) on `{name}` names `{item.value}`, which is not one "
+                                         f"of the operation's errors; add it to `errors` or remove it here"))
     return result
 
 
