@@ -20,7 +20,7 @@ CODES = {
     "smithy/http-method-case", "smithy/http-method-options", "smithy/http-method-missing-readonly",
     "smithy/http-method-unnecessary-readonly", "smithy/http-method-missing-idempotent",
     "smithy/http-method-unnecessary-idempotent", "smithy/http-method-payload", "smithy/idempotency-token-ignored",
-    "smithy/idempotent-errors", "smithy/examples", "smithy/examples-unknown-member", "smithy/invalid-recursion",
+    "smithy/idempotent-errors", "smithy/examples", "smithy/examples-unknown-member", "smithy/examples-constraint-allowed", "smithy/invalid-recursion",
     "smithy/selector-linter-no-match",
 }
 
@@ -283,7 +283,42 @@ structure SE { message: String }
 @error("client")
 structure Other { message: String }
 """, [("ExamplesTrait", 9), ("ExamplesTrait", 9), ("ExamplesTrait", 9), ("ExamplesTrait.UnknownMember", 12),
-      ("ExamplesTrait", 13), ("ExamplesTrait", 17), ("ExamplesTrait", 34), ("ExamplesTrait", 38)]),
+      ("ExamplesTrait", 13), ("ExamplesTrait", 17), ("ExamplesTrait", 34), ("ExamplesTrait", 38),
+      ("ExamplesTrait", 43)]),
+    "examples-constraints": ("""$version: "2"
+namespace a
+
+@examples([
+    { title: "strict", input: { s: "toolong", p: "123", n: 0, l: [], m: 9, ss: "x" } }
+    { title: "lenient", allowConstraintErrors: true, input: { s: "toolong", p: "123", n: 0, l: [], m: 9, ss: "x" }, error: { shapeId: E } }
+])
+operation Op {
+    input := {
+        @length(max: 3)
+        s: String
+        @pattern("^[a-z]+$")
+        p: String
+        @range(min: 1)
+        n: Integer
+        @length(min: 1)
+        l: L
+        m: Small
+        ss: Short
+    }
+    errors: [E]
+}
+
+@error("client")
+structure E {}
+
+list L { member: String }
+
+@range(max: 5)
+integer Small
+
+@length(min: 3)
+string Short
+""", [("ExamplesTrait", 5)] * 6 + [("ExamplesTrait", 6)] * 6),
     "union-recursion": ("""$version: "2"
 namespace a
 
@@ -417,6 +452,8 @@ def test_examples_allow_constraint_errors_only_with_an_error(tmp_path):
     messages = [d.message for d in diagnostics(ws, path) if d.code == "smithy/examples"]
     assert any("`four`" in m and "allowConstraintErrors" in m for m in messages)
     assert not any("`seven`" in m for m in messages)  # out of @range, but constraint errors are allowed there
+    allowed = [d for d in diagnostics(ws, path) if d.code == "smithy/examples-constraint-allowed"]
+    assert [d.severity for d in allowed] == [Severity.WARNING] and "`seven`" in allowed[0].message
     assert any("`six`" in m and "@range" in m for m in messages)
 
 
@@ -436,7 +473,7 @@ def _normalized(event_id: str) -> str:
     # failures (Smithy's ExamplesTrait.Member.InvalidRange and the like) as ExamplesTrait.
     if event_id.startswith("ExamplesTrait.UnknownMember."):
         return "ExamplesTrait.UnknownMember"
-    return "ExamplesTrait" if event_id.startswith("ExamplesTrait.Member.") else event_id
+    return "ExamplesTrait" if event_id.startswith(("ExamplesTrait.Member.", "ExamplesTrait.Target.")) else event_id
 
 
 def test_the_reference_reports_the_same_events():
@@ -457,7 +494,15 @@ def test_the_reference_reports_the_same_events():
     for model in models:
         events = sorted((_normalized(e.id), e.line) for e in model.events
                         if e.id.split(".")[0] in families and e.severity != "SUPPRESSED"
-                        # an example with allowConstraintErrors breaks constraints on purpose: witsmith is silent
-                        and not (e.id.startswith("ExamplesTrait.Member.") and e.severity == "WARNING")
                         and (e.line != 0 or model.name == "emit-none-selector"))
         assert events == sorted(MODELS[model.name][1]), model.name
+
+
+def test_examples_constraint_errors_allowed_are_warnings_except_collection_lengths(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": MODELS["examples-constraints"][0]})
+    path = tmp_path / "a.smithy"
+    source = path.read_bytes()
+    on_lenient_line = [d for d in diagnostics(ws, path)
+                       if d.code.startswith("smithy/examples") and source.count(b"\n", 0, d.start) == 5]
+    assert sorted(d.severity.name for d in on_lenient_line) == ["ERROR"] + ["WARNING"] * 5
+    assert [text_at(path, d) for d in on_lenient_line if d.severity == Severity.ERROR] == ["[]"]

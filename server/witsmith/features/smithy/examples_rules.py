@@ -4,8 +4,8 @@ Each example's `input` must be a valid value of the operation's input (a missing
 is an empty object, so required input members must appear), its `output` one of the output,
 and its `error` must name an error of the operation (or of every service that binds it) with
 `content` valid for that error.  An example cannot give both `output` and `error`, and one that
-sets `allowConstraintErrors` must give an `error`; it may then break @length, @pattern and
-@range.  Problems of the example as a whole are on the @examples trait, as Smithy places them;
+sets `allowConstraintErrors` must give an `error`; its strings may then break @length and
+@pattern, and its numbers @range, with a warning only.  Problems of the example as a whole are on the @examples trait, as Smithy places them;
 problems of a value are on that value.
 """
 
@@ -27,13 +27,28 @@ MAX_SHAPES = 5000
 
 
 class _LenientChecker(ValueChecker):
-    """A value checker for `allowConstraintErrors` examples: constraint traits are not enforced."""
+    """A value checker for `allowConstraintErrors` examples: a string that breaks its @length or
+    @pattern, or a number out of its @range, is only worth a warning (a list or map of the wrong
+    length is still an error, as in Smithy)."""
 
-    def _length(self, *args) -> None:
-        return None
+    def __init__(self, workspace: SmithyWorkspace) -> None:
+        super().__init__(workspace)
+        self.allowed: list[tuple[int, int, str]] = []
 
-    def _pattern(self, *args) -> None:
-        return None
+    def _length(self, shape, member_traits, node, size, where) -> None:
+        if node.kind != "string":
+            return super()._length(shape, member_traits, node, size, where)
+        return self._allowing(super()._length, shape, member_traits, node, size, where)
+
+    def _pattern(self, shape, member_traits, node, where) -> None:
+        return self._allowing(super()._pattern, shape, member_traits, node, where)
+
+    def _allowing(self, check, *args) -> None:
+        problems, self.problems = self.problems, self.allowed
+        try:
+            check(*args)
+        finally:
+            self.problems = problems
 
 
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
@@ -107,11 +122,16 @@ def _example(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, trait:
 
 def _values(workspace: SmithyWorkspace, path: Path, shape: ShapeDef, value: Node, where: str, title: str,
             lenient: bool) -> list[Diagnostic]:
-    checker = (_LenientChecker if lenient else ValueChecker)(workspace)
+    checker = _LenientChecker(workspace) if lenient else ValueChecker(workspace)
     checker.check(shape, [], value, where)
+    allowed = checker.allowed + checker.out_of_range if lenient else []
     problems = checker.problems + ([] if lenient else checker.out_of_range)
-    result = [report(R.EXAMPLES, path, start, end, f"{message} (in the example `{title}`)") for start, end, message in problems]
-    result += [report(R.EXAMPLES_UNKNOWN_MEMBER, path, start, end, f"{message} (in the example `{title}`)")
+    suffix = f" (in the example `{title}`)"
+    result = [report(R.EXAMPLES, path, start, end, message + suffix) for start, end, message in problems]
+    result += [report(R.EXAMPLES_CONSTRAINT_ALLOWED, path, start, end,
+                      message + suffix + "; allowed by allowConstraintErrors")
+               for start, end, message in allowed]
+    result += [report(R.EXAMPLES_UNKNOWN_MEMBER, path, start, end, message + suffix)
                for start, end, message in checker.unknown_members]
     return result
 

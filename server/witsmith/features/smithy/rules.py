@@ -206,6 +206,8 @@ IDEMPOTENT_ERRORS = rule("smithy/idempotent-errors", E,
 EXAMPLES = rule("smithy/examples", E, "an @examples entry that does not fit the operation's input, output or errors")
 EXAMPLES_UNKNOWN_MEMBER = rule("smithy/examples-unknown-member", W,
                                "an @examples value that sets a member its structure does not have")
+EXAMPLES_CONSTRAINT_ALLOWED = rule("smithy/examples-constraint-allowed", W,
+                                  "an @examples value that breaks a constraint its example allows it to break")
 SELECTOR_LINTER_NO_MATCH = rule("smithy/selector-linter-no-match", E,
                                 "an `EmitNoneSelector` validator of the model's `validators` metadata that matches no shape")
 
@@ -224,10 +226,11 @@ SMITHY_EVENTS.update({
     IDEMPOTENT_ERRORS.code: ("IdempotentTrait", "ERROR"),
     EXAMPLES.code: ("ExamplesTrait", "ERROR"),
     EXAMPLES_UNKNOWN_MEMBER.code: ("ExamplesTrait.UnknownMember", "WARNING"),
+    EXAMPLES_CONSTRAINT_ALLOWED.code: ("ExamplesTrait", "WARNING"),
 })
 RULES_BY_CODE.update({r.code: r for r in (
     HTTP_URI_PATTERN, HTTP_URI_FORMAT, HTTP_GREEDY_LABEL_NOT_LAST, HTTP_METHOD_CASE, HTTP_METHOD_OPTIONS,
     HTTP_METHOD_MISSING_READONLY, HTTP_METHOD_UNNECESSARY_READONLY, HTTP_METHOD_MISSING_IDEMPOTENT,
     HTTP_METHOD_UNNECESSARY_IDEMPOTENT, HTTP_METHOD_PAYLOAD, IDEMPOTENCY_TOKEN_IGNORED, IDEMPOTENT_ERRORS,
-    EXAMPLES, EXAMPLES_UNKNOWN_MEMBER, SELECTOR_LINTER_NO_MATCH)})
+    EXAMPLES, EXAMPLES_UNKNOWN_MEMBER, EXAMPLES_CONSTRAINT_ALLOWED, SELECTOR_LINTER_NO_MATCH)})
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
