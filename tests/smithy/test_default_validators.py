@@ -506,3 +506,12 @@ def test_examples_constraint_errors_allowed_are_warnings_except_collection_lengt
                        if d.code.startswith("smithy/examples") and source.count(b"\n", 0, d.start) == 5]
     assert sorted(d.severity.name for d in on_lenient_line) == ["ERROR"] + ["WARNING"] * 5
     assert [text_at(path, d) for d in on_lenient_line if d.severity == Severity.ERROR] == ["[]"]
+
+
+def test_a_suppression_reaches_an_event_on_an_apply_statement(tmp_path):
+    text = MODELS["applied-http"][0].replace("operation Op {", '@suppress(["HttpMethodSemantics.MissingIdempotentTrait"])\n'
+                                                               "operation Op {")
+    text = text.replace("namespace a\n", 'metadata suppressions = [{ id: "HttpMethodSemantics.UnexpectedPayload", '
+                                         'namespace: "a" }]\n\nnamespace a\n')
+    ws = workspace(tmp_path, {"a.smithy": text})
+    assert not [d for d in diagnostics(ws, tmp_path / "a.smithy") if d.code.startswith("smithy/http-method")]
