@@ -413,6 +413,8 @@ def test_uri_pattern_message_says_what_to_fix(tmp_path):
     assert len(found) == 1 and found[0].severity == Severity.ERROR
     assert text_at(path, found[0]).startswith("@http(")
     assert "empty segment" in found[0].message
+    # Smithy stops at the broken pattern: the labels of the URI are not checked against the input.
+    assert not [d for d in diagnostics(ws, path) if d.code == "smithy/http-label"]
 
 
 def test_method_semantics_severities_and_suppression(tmp_path):
