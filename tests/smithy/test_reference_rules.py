@@ -87,6 +87,8 @@ def test_http_bindings_against_the_uri(tmp_path):
     path = tmp_path / "a.smithy"
     found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
     assert found == [
+        # Smithy also reports that the first greedy label is not the last label
+        ("smithy/http-greedy-label-not-last", '@http(method: "GET", uri: "/files/{bucket+}/{key+}")'),
         ("smithy/http-label", "httpLabel"),  # `stray` has no label
         ("smithy/http-label", "httpLabel"),  # `key` is greedy but an Integer
         ("smithy/http-label", "{id}"),  # NoInput has no members at all
