@@ -418,7 +418,7 @@ async def initialized(ls: WitsmithServer, params: types.InitializedParams) -> No
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: WitsmithServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
-    document = OpenDocument.open(item.uri, item.version, item.text)
+    document = OpenDocument.open(item.uri, item.version, item.text, ls.project.files.max_file_bytes)
     ls.documents[document.path] = document
     affected = ls.sync(document)
     ls.refresh(affected, now={document.path})

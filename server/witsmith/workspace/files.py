@@ -157,6 +157,11 @@ class FileStore:
         path = normalize(path)
         buffer = self._open.get(path)
         if buffer is not None:
+            if len(buffer) > self.max_file_bytes:
+                # An editor can hold any text; a buffer over the limit is refused like a file.
+                self.refused[path] = Refusal("too-large", _too_large(len(buffer), self.max_file_bytes))
+                return None
+            self.refused.pop(path, None)
             return buffer
         if path not in self._read_from_disk and len(self._read_from_disk) >= self.max_files:
             if path.exists():
