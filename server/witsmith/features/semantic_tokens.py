@@ -130,12 +130,20 @@ def _spans(tree: SyntaxTree, start: int, end: int | None) -> TokenSpans:
 def _token_query(lang_id: str) -> tree_sitter.Query:
     """The highlights query without the captures no token comes from (punctuation and
     helpers): a fifth of a file's captures, which the query then neither records nor
-    turns into Python objects.  Its own copy, so other users of the query see them all."""
+    turns into Python objects, and without the patterns that capture nothing else.  Its
+    own copy, so other users of the query see them all."""
     highlights = tree_sitter.Query(language(lang_id), query_source(lang_id, "highlights"))
     for index in range(highlights.capture_count):
         name = highlights.capture_name(index)
         if _classify(name) is None:
             highlights.disable_capture(name)
+    # A pattern that captures only such names is not run at all (pattern numbers stay).
+    source = query_source(lang_id, "highlights").encode("utf-8")
+    for pattern in range(highlights.pattern_count):
+        text = source[highlights.start_byte_for_pattern(pattern):highlights.end_byte_for_pattern(pattern)]
+        names = set(re.findall(rb"@([A-Za-z_][A-Za-z0-9_.\-]*)", text))
+        if names and all(_classify(name.decode("ascii")) is None for name in names):
+            highlights.disable_pattern(pattern)
     return highlights
 
 
