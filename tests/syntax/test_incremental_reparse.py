@@ -74,26 +74,6 @@ def test_wit_incremental_reparse_matches_scratch(case):
     check_incremental_matches_scratch("wit", *case)
 
 
-BROKEN_WIT = source_files("wit", "syntax-error")
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(data=st.data())
-def test_broken_wit_files_reparse_incrementally_to_the_fresh_tree(data):
-    """Broken WIT files are never parsed afresh after an edit (whatever their size), so
-    this compares the incremental tree itself, errors and all, with a fresh parse."""
-    path = data.draw(st.sampled_from(BROKEN_WIT))
-    source = path.read_bytes()
-    edits, length = [], len(source)
-    for _ in range(data.draw(st.integers(min_value=1, max_value=6))):
-        start = data.draw(st.integers(min_value=0, max_value=length))
-        end = data.draw(st.integers(min_value=start, max_value=min(length, start + 40)))
-        text = data.draw(edit_text).encode("utf-8")
-        edits.append(SourceEdit(start, end, text))
-        length += len(text) - (end - start)
-    check_incremental_matches_scratch("wit", source, edits)
-
-
 def test_edit_outside_the_source_is_refused():
     tree = parse("wit", b"package a:b;\n")
     try:

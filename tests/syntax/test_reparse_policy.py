@@ -1,7 +1,6 @@
 """A large broken file is reparsed incrementally on each edit, not from scratch (a
-fresh parse of it would take seconds per keystroke); a small broken Smithy file is
-parsed again, a broken WIT file of any size is not (its incremental trees, reusing only
-subtrees without errors, equal fresh ones)."""
+fresh parse of it would take seconds per keystroke); a small one is parsed again.  A
+broken WIT file's reparse reuses only subtrees without errors."""
 
 from __future__ import annotations
 
@@ -53,10 +52,10 @@ def test_a_broken_file_is_reparsed_incrementally(counting, lang, lines):
     assert edited.has_errors
 
 
-@pytest.mark.parametrize("lang", ["smithy"])
-def test_a_small_broken_smithy_file_is_parsed_again_from_scratch(counting, lang):
-    # Smithy's error recovery can differ between incremental and fresh parses; small
-    # texts pay a few milliseconds to always get the fresh tree.
+@pytest.mark.parametrize("lang", ["wit", "smithy"])
+def test_a_small_broken_file_is_parsed_again_from_scratch(counting, lang):
+    # Error recovery can differ between incremental and fresh parses; small texts pay
+    # a few milliseconds to always get the fresh tree.
     source = _broken(lang, 200)
     assert len(source) <= parsing.FRESH_REPARSE_MAX_BYTES
     tree = parse(lang, source)
@@ -65,27 +64,18 @@ def test_a_small_broken_smithy_file_is_parsed_again_from_scratch(counting, lang)
     assert counting[lang].calls == [True, False]
 
 
-def test_a_small_broken_wit_file_is_reparsed_incrementally(counting):
-    source = _broken("wit", 200)
-    assert len(source) <= parsing.FRESH_REPARSE_MAX_BYTES
-    tree = parse("wit", source)
-    assert tree.has_errors
-    counting["wit"].calls.clear()
-    tree.edited(SourceEdit(10, 10, b" "))
-    assert counting["wit"].calls == [True]
-
-
 # An edit after which plain incremental reparsing of this broken text (reusing the
 # subtree `interface o{...}`, which holds an error) recovers otherwise than a fresh parse.
 DIVERGING = (b"package foo:bar;\ninterface o{resource{interface o{}}", SourceEdit(2, 16, b""))
 
 
-def test_reusing_a_subtree_with_an_error_is_what_makes_wit_trees_differ():
+def test_a_wit_reparse_reuses_no_subtree_holding_an_error(monkeypatch):
     from witsmith.syntax.sexp import to_sexp
 
     source, edit = DIVERGING
     new_source = edit.apply(source)
     fresh = to_sexp(parse("wit", new_source).root)
+    monkeypatch.setattr(parsing, "FRESH_REPARSE_MAX_BYTES", 0)  # the incremental tree itself
     assert to_sexp(parse("wit", source).edited(edit).root) == fresh
 
     # The same reparse without marking the errors edited: the tree differs.
