@@ -1,5 +1,6 @@
 """A large broken file is reparsed incrementally on each edit, not from scratch (a
-fresh parse of it would take seconds per keystroke); a small one is parsed again."""
+fresh parse of it would take seconds per keystroke); a small one is parsed again.  A
+broken WIT file's reparse reuses only subtrees without errors."""
 
 from __future__ import annotations
 
@@ -61,3 +62,25 @@ def test_a_small_broken_file_is_parsed_again_from_scratch(counting, lang):
     counting[lang].calls.clear()
     tree.edited(SourceEdit(10, 10, b" "))
     assert counting[lang].calls == [True, False]
+
+
+# An edit after which plain incremental reparsing of this broken text (reusing the
+# subtree `interface o{...}`, which holds an error) recovers otherwise than a fresh parse.
+DIVERGING = (b"package foo:bar;\ninterface o{resource{interface o{}}", SourceEdit(2, 16, b""))
+
+
+def test_a_wit_reparse_reuses_no_subtree_holding_an_error(monkeypatch):
+    from witsmith.syntax.sexp import to_sexp
+
+    source, edit = DIVERGING
+    new_source = edit.apply(source)
+    fresh = to_sexp(parse("wit", new_source).root)
+    monkeypatch.setattr(parsing, "FRESH_REPARSE_MAX_BYTES", 0)  # the incremental tree itself
+    assert to_sexp(parse("wit", source).edited(edit).root) == fresh
+
+    # The same reparse without marking the errors edited: the tree differs.
+    plain = parse("wit", source).tree.copy()
+    point = (0, edit.start)
+    plain.edit(start_byte=edit.start, old_end_byte=edit.old_end, new_end_byte=edit.start,
+               start_point=point, old_end_point=(0, edit.old_end), new_end_point=point)
+    assert to_sexp(parsing._parser("wit").parse(new_source, plain).root_node) != fresh

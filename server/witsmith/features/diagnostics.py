@@ -121,7 +121,7 @@ def needs_whole_workspace(diagnostic: Diagnostic) -> bool:
 
 
 def is_syntax_diagnostic(diagnostic: Diagnostic) -> bool:
-    return diagnostic.code in ("smithy/syntax-error", "wit/syntax-error")
+    return diagnostic.code in ("smithy/syntax-error", "wit/syntax-error", "smithy/nesting-too-deep", "wit/nesting-too-deep")
 
 
 def shifted(diagnostics: list[Diagnostic], edit: SourceEdit) -> list[Diagnostic]:

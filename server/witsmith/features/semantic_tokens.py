@@ -8,13 +8,16 @@ declarations, documentation and built-ins.  Where captures overlap, the innermos
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, ge, lshift, or_, rshift, sub
 from typing import NamedTuple
 
 import tree_sitter
 
 from witsmith.syntax import SyntaxTree, query
-from witsmith.syntax.languages import query_source
+from witsmith.syntax.languages import language, query_source
 
 TOKEN_TYPES = (
     "namespace", "type", "class", "enum", "interface", "struct", "typeParameter", "parameter",
@@ -75,8 +78,40 @@ def _classify(capture: str) -> tuple[str, frozenset[str]] | None:
     return None  # punctuation and the like: left to the editor's own highlighting
 
 
+class TokenSpans(NamedTuple):
+    """Tokens as three columns, sorted by start (a large file has tens of thousands of
+    tokens, and one object per token cost more than finding them).  A kind is
+    ``type index << 16 | modifier bits``, indexes into `TOKEN_TYPES` and `TOKEN_MODIFIERS`."""
+
+    starts: list[int]
+    ends: list[int]
+    kinds: list[int]
+
+
 def semantic_tokens(tree: SyntaxTree, start: int = 0, end: int | None = None) -> list[SemanticToken]:
-    highlights = query(tree.lang_id, "highlights")
+    spans = semantic_token_spans(tree, start, end)
+    return [SemanticToken(s, e, *_kind_names(k)) for s, e, k in zip(*spans)]
+
+
+def semantic_token_spans(tree: SyntaxTree, start: int = 0, end: int | None = None) -> TokenSpans:
+    """The tokens of a tree, or of the nodes overlapping ``[start, end)`` (read the lists, never change them)."""
+    global _last_whole
+    whole = start == 0 and end is None
+    last = _last_whole
+    if whole and last is not None and last[0] is tree:
+        return last[1]  # editors ask again for an unchanged document (a tab shown again, a refresh)
+    found = _spans(tree, start, end)
+    if whole:
+        _last_whole = (tree, found)
+    return found
+
+
+# The last whole tree's tokens, kept with the tree itself so that identity means the same text.
+_last_whole: tuple[SyntaxTree, TokenSpans] | None = None
+
+
+def _spans(tree: SyntaxTree, start: int, end: int | None) -> TokenSpans:
+    highlights = _token_query(tree.lang_id)
     cursor = tree_sitter.QueryCursor(highlights)
     cursor.set_byte_range(start, tree.root.end_byte if end is None else end)
     # Captures without their matches: building a dictionary per match cost more than the
@@ -91,7 +126,46 @@ def semantic_tokens(tree: SyntaxTree, start: int = 0, end: int | None = None) ->
     return _by_match(cursor.matches(tree.root))
 
 
-def _by_match(matches) -> list[SemanticToken]:
+@cache
+def _token_query(lang_id: str) -> tree_sitter.Query:
+    """The highlights query without the captures no token comes from (punctuation and
+    helpers): a fifth of a file's captures, which the query then neither records nor
+    turns into Python objects, and without the patterns that capture nothing else.  Its
+    own copy, so other users of the query see them all."""
+    highlights = tree_sitter.Query(language(lang_id), query_source(lang_id, "highlights"))
+    for index in range(highlights.capture_count):
+        name = highlights.capture_name(index)
+        if _classify(name) is None:
+            highlights.disable_capture(name)
+    # A pattern that captures only such names is not run at all (pattern numbers stay).
+    source = query_source(lang_id, "highlights").encode("utf-8")
+    for pattern in range(highlights.pattern_count):
+        text = source[highlights.start_byte_for_pattern(pattern):highlights.end_byte_for_pattern(pattern)]
+        names = set(re.findall(rb"@([A-Za-z_][A-Za-z0-9_.\-]*)", text))
+        if names and all(_classify(name.decode("ascii")) is None for name in names):
+            highlights.disable_pattern(pattern)
+    return highlights
+
+
+@cache
+def _kind(capture: str) -> int | None:
+    classified = _classify(capture)
+    if classified is None:
+        return None
+    token_type, modifiers = classified
+    bits = 0
+    for bit, modifier in enumerate(TOKEN_MODIFIERS):
+        if modifier in modifiers:
+            bits |= 1 << bit
+    return TOKEN_TYPES.index(token_type) << 16 | bits
+
+
+@cache
+def _kind_names(kind: int) -> tuple[str, frozenset[str]]:
+    return TOKEN_TYPES[kind >> 16], frozenset(m for bit, m in enumerate(TOKEN_MODIFIERS) if kind >> bit & 1)
+
+
+def _by_match(matches) -> TokenSpans:
     # (start, -end, pattern, capture): sorted, nodes come by start and widest first.
     candidates: list[tuple[int, int, int, str]] = []
     append = candidates.append
@@ -124,7 +198,7 @@ def _pattern_spans(lang_id: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def _by_capture(lang_id: str, captures: dict[str, list[tree_sitter.Node]]) -> list[SemanticToken] | None:
+def _by_capture(lang_id: str, captures: dict[str, list[tree_sitter.Node]]) -> TokenSpans | None:
     """The tokens `_by_match` would give, from captures alone; None when the patterns that
     captured some node under two names cannot be told apart that way.
 
@@ -135,39 +209,50 @@ def _by_capture(lang_id: str, captures: dict[str, list[tree_sitter.Node]]) -> li
     spans = _pattern_spans(lang_id)
     # A range as one integer that sorts by start, then widest first (sorting integers is
     # several times cheaper than sorting tuples): start * 2**32 + (2**32 - 1 - end).
+    # Each name's ranges are made by C-level maps and merged into `names` as a whole: a
+    # Python statement per node cost more than the query that found the node.
     names: dict[int, str] = {}
     several: dict[int, set[str]] = {}  # ranges that nodes captured under more than one name
     for capture, nodes in captures.items():
-        if _classify(capture) is None:
+        if _kind(capture) is None:
             continue  # punctuation, injections, helper captures
         if capture not in spans:
             return None
-        for node in nodes:
-            node_start, node_end = node.start_byte, node.end_byte
-            if node_start < node_end:
-                key = (node_start << 32) | (_LOW - node_end)
-                known = names.setdefault(key, capture)
-                if known is not capture and known != capture:
+        starts = list(map(_start_byte, nodes))
+        ends = list(map(_end_byte, nodes))
+        keys = dict.fromkeys(map(or_, map(lshift, starts, repeat(32)), map(sub, repeat(_LOW), ends)), capture)
+        if any(map(eq, starts, ends)):  # a MISSING node: no bytes, no token
+            for node_start in compress(starts, map(eq, starts, ends)):
+                keys.pop((node_start << 32) | (_LOW - node_start), None)
+        if names:
+            for key in keys.keys() & names.keys():  # the first name captured stays in `names`
+                known = keys[key] = names[key]
+                if known != capture:
                     several.setdefault(key, {known}).add(capture)
+        names.update(keys)
     ranges = sorted(names)
-    tokens: list[SemanticToken] = []
-    append = tokens.append
-    last = len(ranges) - 1
-    for index, key in enumerate(ranges):
-        token_start, token_end = key >> 32, _LOW - (key & _LOW)
-        # Sorted by start, widest first: another capture lies inside this one exactly
-        # when the next range starts before this one ends (see `_innermost`).
-        if index < last and ranges[index + 1] >> 32 < token_end:
-            continue
-        capture = names[key]
-        if key in several:
+    # Sorted by start, widest first: another capture lies inside a range exactly when the
+    # next range starts before this one ends (see `_innermost`); the last always stays.
+    following = ranges[1:]
+    following.append(_LOW << 32)
+    range_ends = list(map(sub, repeat(_LOW), map(and_, ranges, repeat(_LOW))))
+    kept_flags = list(map(ge, map(rshift, following, repeat(32)), range_ends))
+    kept = list(compress(ranges, kept_flags))
+    kind_of = {capture: _kind(capture) for capture in set(names.values())}
+    for key in several:
+        position = bisect_left(ranges, key)
+        if kept_flags[position]:
             capture = _earliest(several[key], spans)
             if capture is None:
                 return None
-        append(SemanticToken(token_start, token_end, *_classify(capture)))
-    return tokens
+            names[key] = capture
+            kind_of.setdefault(capture, _kind(capture))
+    return TokenSpans(list(map(rshift, kept, repeat(32))), list(compress(range_ends, kept_flags)),
+                      list(map(kind_of.__getitem__, map(names.__getitem__, kept))))
 
 
+_start_byte = attrgetter("start_byte")
+_end_byte = attrgetter("end_byte")
 _LOW = (1 << 32) - 1
 
 
@@ -182,7 +267,7 @@ def _earliest(names: set[str], spans: dict[str, tuple[int, int]]) -> str | None:
     return None
 
 
-def _innermost(candidates: list[tuple[int, int, int, str]]) -> list[SemanticToken]:
+def _innermost(candidates: list[tuple[int, int, int, str]]) -> TokenSpans:
     """One token per byte: where captures overlap, the innermost wins, and among
     captures of one node the earliest pattern.
 
@@ -193,7 +278,7 @@ def _innermost(candidates: list[tuple[int, int, int, str]]) -> list[SemanticToke
     one sort and one pass, however many tokens a file has.
     """
     candidates.sort(key=_sort_key)  # stable: among equals, the first captured wins
-    tokens: list[SemanticToken] = []
+    tokens = TokenSpans([], [], [])
     count = len(candidates)
     index = 0
     while index < count:
@@ -203,7 +288,9 @@ def _innermost(candidates: list[tuple[int, int, int, str]]) -> list[SemanticToke
                and candidates[following][1] == negative_end):
             following += 1
         if following == count or candidates[following][0] >= -negative_end:
-            tokens.append(SemanticToken(token_start, -negative_end, *_classify(capture)))
+            tokens.starts.append(token_start)
+            tokens.ends.append(-negative_end)
+            tokens.kinds.append(_kind(capture))
         index = following
     return tokens
 

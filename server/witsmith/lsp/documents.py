@@ -23,32 +23,45 @@ class OpenDocument:
     version: int
     source: bytes
     index: LineIndex
-    tree: SyntaxTree | None  # None for files witsmith reads but does not parse (JSON, TOML)
+    tree: SyntaxTree | None  # None for files witsmith reads but does not parse (JSON, TOML), or too large
+    # A text larger than this is held but never parsed (the workspace reports it as too large).
+    max_parse_bytes: int | None = None
 
     @classmethod
-    def open(cls, uri: str, version: int, text: str) -> OpenDocument:
+    def open(cls, uri: str, version: int, text: str, max_parse_bytes: int | None = None) -> OpenDocument:
         path = uri_to_path(uri)
         source = text.encode("utf-8", errors="surrogatepass")
-        language = language_for_path(path)
-        tree = parse(language, source) if language else None
-        return cls(uri, path, version, source, LineIndex(source), tree)
+        document = cls(uri, path, version, source, LineIndex(source), None, max_parse_bytes)
+        document.tree = document._fresh_tree()
+        return document
+
+    @property
+    def too_large(self) -> bool:
+        return self.max_parse_bytes is not None and len(self.source) > self.max_parse_bytes
+
+    def _fresh_tree(self) -> SyntaxTree | None:
+        language = language_for_path(self.path)
+        return parse(language, self.source) if language and not self.too_large else None
 
     def apply(self, change: types.TextDocumentContentChangeEvent, codec: PositionCodec) -> SourceEdit:
         """Apply one content change (its range read against the text as it is now); the edit in bytes."""
         if isinstance(change, types.TextDocumentContentChangeWholeDocument) or getattr(change, "range", None) is None:
             edit = SourceEdit(0, len(self.source), change.text.encode("utf-8", errors="surrogatepass"))
             self.source = edit.new_text
-            self.tree = parse(self.tree.lang_id, self.source) if self.tree else None
+            self.tree = self._fresh_tree()
         else:
             start, end = codec.offsets(self.index, change.range)
             if end < start:
                 start, end = end, start
             edit = SourceEdit(start, end, change.text.encode("utf-8", errors="surrogatepass"))
-            if self.tree is not None:
+            if self.tree is not None and (self.max_parse_bytes is None
+                                          or len(self.source) - (end - start) + len(edit.new_text) <= self.max_parse_bytes):
                 self.tree = self.tree.edited(edit)
                 self.source = self.tree.source
             else:
                 self.source = edit.apply(self.source)
+                # Grown past the limit: drop the tree; shrunk back under it: parse afresh.
+                self.tree = None if self.tree is not None else self._fresh_tree()
         self.index = LineIndex(self.source)
         return edit
 

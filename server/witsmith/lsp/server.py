@@ -38,7 +38,7 @@ from witsmith.features.organize_uses import organize_uses
 from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.type_definition import type_definition
-from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
+from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_token_spans, semantic_tokens
 from witsmith.features.workspace_symbols import OutlineCache, best_symbols, file_symbols, fuzzy_score
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
@@ -418,7 +418,7 @@ async def initialized(ls: WitsmithServer, params: types.InitializedParams) -> No
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: WitsmithServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
-    document = OpenDocument.open(item.uri, item.version, item.text)
+    document = OpenDocument.open(item.uri, item.version, item.text, ls.project.files.max_file_bytes)
     ls.documents[document.path] = document
     affected = ls.sync(document)
     ls.refresh(affected, now={document.path})
@@ -551,7 +551,7 @@ def semantic_tokens_full(ls: WitsmithServer, params: types.SemanticTokensParams)
     document = ls.document(params.text_document.uri)
     if document is None or document.tree is None:
         return types.SemanticTokens(data=[])
-    return types.SemanticTokens(data=convert.semantic_tokens_data(ls.codec, document.index, semantic_tokens(document.tree)))
+    return types.SemanticTokens(data=convert.semantic_token_spans_data(ls.codec, document.index, semantic_token_spans(document.tree)))
 
 
 @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE)

@@ -77,10 +77,11 @@ def _decoded(data: bytes) -> str:
 class LineIndex:
     """Byte offsets of each line's start; a line ends before its line break."""
 
-    __slots__ = ("source", "_starts")
+    __slots__ = ("source", "_starts", "_ends")
 
     def __init__(self, source: bytes) -> None:
         self.source = source
+        self._ends: list[int] | None = None
         if b"\r" not in source or source.count(b"\r") == source.count(b"\r\n"):
             # No lone CR (the usual case, CRLF included): splitting on LF in C is
             # an order of magnitude faster than a regex walk in Python.
@@ -92,6 +93,21 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Each line's start offset, ascending (the index's own list: read it, never change it)."""
+        return self._starts
+
+    @property
+    def line_ends(self) -> list[int]:
+        """Each line's `line_end`, computed once (bulk conversions read every line)."""
+        if self._ends is None:
+            if b"\r" in self.source:
+                self._ends = [self.line_end(line) for line in range(len(self._starts))]
+            else:  # every line but the last ends just before the LF that starts the next
+                self._ends = [*map((-1).__add__, self._starts[1:]), len(self.source)]
+        return self._ends
 
     def line_of(self, offset: int) -> int:
         offset = max(0, min(offset, len(self.source)))

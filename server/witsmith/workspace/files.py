@@ -9,6 +9,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from witsmith.syntax import SyntaxTree, parse
@@ -23,6 +24,10 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 # At most this many files are read from disk into one workspace (`max-files` raises it):
 # opening `/` or a home folder by mistake must not index the machine.
 MAX_WORKSPACE_FILES = 20_000
+# At most this many folder entries are listed by one walk: a workspace folder of `/` or
+# of a home folder must not be listed whole before anything is read (a walk that stops
+# is recorded, for one message saying how to narrow the folder).
+MAX_WALK_ENTRIES = 200_000
 # Pseudo file systems that hold no sources and never end (a walk of `/` skips them).
 _PSEUDO_FOLDERS = frozenset({"/proc", "/sys", "/dev"})
 # A `.gitignore` or small project file larger than this is not a real one.
@@ -137,6 +142,8 @@ class FileStore:
         self._read_from_disk: set[Path] = set()
         # Files not read because the workspace already holds `max_files`.
         self.over_limit: set[Path] = set()
+        # Folders where a walk stopped listing, having listed `MAX_WALK_ENTRIES` entries.
+        self.walks_stopped: list[Path] = []
 
     def is_open(self, path: Path) -> bool:
         return normalize(path) in self._open
@@ -157,6 +164,11 @@ class FileStore:
         path = normalize(path)
         buffer = self._open.get(path)
         if buffer is not None:
+            if len(buffer) > self.max_file_bytes:
+                # An editor can hold any text; a buffer over the limit is refused like a file.
+                self.refused[path] = Refusal("too-large", _too_large(len(buffer), self.max_file_bytes))
+                return None
+            self.refused.pop(path, None)
             return buffer
         if path not in self._read_from_disk and len(self._read_from_disk) >= self.max_files:
             if path.exists():
@@ -233,14 +245,18 @@ def _ignored(name: str, relative: str, is_dir: bool, patterns: list[tuple[str, l
     return False
 
 
-def walk_files(root: Path, suffixes: Iterable[str], *, respect_gitignore: bool = True) -> Iterator[Path]:
+def walk_files(root: Path, suffixes: Iterable[str], *, respect_gitignore: bool = True,
+               max_entries: int | None = None, stopped: list[Path] | None = None) -> Iterator[Path]:
     """Files under ``root`` with one of ``suffixes``, in a stable order.
 
     Follows symlinked folders once each (a symlink loop cannot trap the walk),
     skips build output, version-control folders and pseudo file systems, honours
     ``.gitignore`` files, and never yields a pipe, socket or device.  Files too
     large or unreadable are yielded: reading them records why, for a diagnostic.
+    Lists at most ``max_entries`` folder entries (`MAX_WALK_ENTRIES`), then stops and
+    appends the folder it was listing to ``stopped``.
     """
+    budget = MAX_WALK_ENTRIES if max_entries is None else max_entries
     suffixes = tuple(s.lower() for s in suffixes)
     root = normalize(root)
     if root.is_file():
@@ -264,9 +280,17 @@ def walk_files(root: Path, suffixes: Iterable[str], *, respect_gitignore: bool =
                 relative_base = "" if folder == root else folder.relative_to(root).as_posix() + "/"
                 patterns = patterns + [(relative_base, own)]
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            with os.scandir(folder) as listing:
+                # Never more than the budget left, however many entries the folder holds.
+                entries = list(islice(listing, budget + 1))
         except OSError:
             continue
+        budget -= len(entries)
+        if budget < 0:
+            if stopped is not None and folder not in stopped:
+                stopped.append(folder)
+            return
+        entries.sort(key=lambda entry: entry.name)
         subfolders = []
         for entry in entries:
             path = Path(entry.path)

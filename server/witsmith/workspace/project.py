@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from witsmith.settings import Settings
-from witsmith.workspace.files import MAX_FILE_BYTES, MAX_WORKSPACE_FILES, FileStore, ParseCache, normalize, peek
+from witsmith.workspace.files import MAX_WALK_ENTRIES, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, FileStore, ParseCache, normalize, peek
 from witsmith.workspace.smithy import SmithyWorkspace
 from witsmith.workspace.wit import WitWorkspace
 
@@ -150,8 +150,13 @@ class Workspace:
     def index_limit_message(self) -> str | None:
         """What to tell people when the workspace holds more files than witsmith reads."""
         skipped = len(self.files.over_limit)
-        if not skipped:
+        stopped = self.files.walks_stopped
+        if not skipped and not stopped:
             return None
+        if not skipped:
+            return (f"witsmith stopped searching for models after listing {MAX_WALK_ENTRIES:,} folder entries (in "
+                    f"{stopped[0]}): the workspace folder is larger than witsmith searches, so models past that point "
+                    "are not read. Open the folder that holds your models instead.")
         return (f"witsmith read {self.files.max_files:,} files and skipped {skipped:,} more: the workspace is larger "
                 "than witsmith indexes. Open a smaller folder, exclude generated files, or raise `max-files` in "
                 "witsmith.toml.")

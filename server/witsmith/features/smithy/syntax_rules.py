@@ -9,6 +9,7 @@ import tree_sitter
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy.rules import DUPLICATE_NAMESPACE, SYNTAX_ERROR, SYNTAX_ORDER
 from witsmith.syntax import SyntaxTree, syntax_problems
+from witsmith.features.nesting import before_the_cut, nesting_diagnostics
 
 MAX_SYNTAX_ERRORS = 100
 
@@ -97,7 +98,7 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
             if newline > start:
                 end = newline
         result.append(report(SYNTAX_ERROR, path, start, end, message))
-    return result
+    return before_the_cut(tree, result) + nesting_diagnostics(path, tree)
 
 
 SHAPE_KEYWORDS = ("structure", "union", "list", "set", "map", "enum", "intEnum", "service", "resource", "operation",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Fix, Severity, TextEdit
+from witsmith.features.nesting import before_the_cut, nesting_diagnostics
 from witsmith.features.wit.mistakes import PACKAGE_NAME_MESSAGE, explain
 from witsmith.features.wit.rules import WIT_RULES
 from witsmith.features.wit.syntax import readable_problems
@@ -60,7 +61,7 @@ def tree_syntax_diagnostics(path: Path, tree) -> list[Diagnostic]:
             title = f"Escape as `{replacement}`" if replacement.startswith("%") else f"Change to `{replacement}`"
             fixes = (Fix(title, (TextEdit(path, start, end, replacement),)),)
         found.append(Diagnostic(path, start, end, rule.code, message, rule.severity, fixes=fixes))
-    return found
+    return before_the_cut(tree, found) + nesting_diagnostics(path, tree)
 
 
 def project_file_diagnostics(workspace: WitWorkspace, path: Path) -> list[Diagnostic]:

@@ -99,7 +99,7 @@ def _value_range(source: bytes, needle: str) -> tuple[int, int]:
 
 def _model_files(base: Path, files: FileStore) -> list[Path]:
     result = []
-    for path in walk_files(base, MODEL_SUFFIXES):
+    for path in walk_files(base, MODEL_SUFFIXES, stopped=files.walks_stopped):
         if path.suffix == ".json":
             source = files.read(path)
             if source is None or not is_smithy_json(path, source):
@@ -329,7 +329,7 @@ def discover(root: Path, files: FileStore, allowed: tuple[Path, ...] | None = No
     allowed = allowed or (root,)
     projects: list[Project] = []
     loose: list[Path] = []
-    for path in walk_files(root, PROJECT_FILES + MODEL_SUFFIXES):
+    for path in walk_files(root, PROJECT_FILES + MODEL_SUFFIXES, stopped=files.walks_stopped):
         if path.name == "codegen.toml":
             projects.append(read_codegen(path, files, allowed))
         elif path.name == "smithy-build.json":

@@ -153,7 +153,7 @@ class WitWorkspace:
             if path not in self._group_of:  # already read as part of a package folder
                 self._add_root_location(path)
             return
-        folders = find_root_folders(path)
+        folders = find_root_folders(path, self._files.walks_stopped)
         missing = missing_wit_folder(path) if self._project_files and path.is_dir() else None
         if missing is not None:
             self._project_problems[missing.path] = [missing]
@@ -228,7 +228,7 @@ class WitWorkspace:
         groups = []
         for search in folders:
             search = normalize(search)
-            for folder in find_root_folders(search):
+            for folder in find_root_folders(search, self._files.walks_stopped):
                 groups.append(Group(folder, wit_files_in(folder), True, root))
                 deps = folder / "deps"
                 if deps.is_dir():

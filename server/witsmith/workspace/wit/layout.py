@@ -68,12 +68,12 @@ def dep_groups(deps_folder: Path, root: Path) -> list[Group]:
     return groups
 
 
-def find_root_folders(folder: Path) -> list[Path]:
+def find_root_folders(folder: Path, stopped: list[Path] | None = None) -> list[Path]:
     """Folders under ``folder`` that directly hold .wit files and are not inside a
-    `deps/` folder of another package."""
+    `deps/` folder of another package (a walk that stops early is added to ``stopped``)."""
     folder = normalize(folder)
     holders: dict[Path, None] = {}
-    for path in walk_files(folder, [WIT_SUFFIX]):
+    for path in walk_files(folder, [WIT_SUFFIX], stopped=stopped):
         holders.setdefault(path.parent, None)
     roots = []
     for holder in holders:
