@@ -79,6 +79,38 @@ def _frames(path: Path, source: bytes, end: int) -> list[_Frame]:
     return scanner.frames(source, end)
 
 
+# Per file, the type names of the body last completed in, as candidates are made of
+# them: a long interface's thousand types are not listed and rendered again on every
+# request.  Its items are the same objects from one summary to the next where their
+# text did not change (see `model.wit.memo`), so they are known by identity.
+_BODY_TYPES: dict[Path, tuple[tuple, list[tuple]]] = {}
+
+
+def _body_types(path: Path, scope: Interface | World) -> list[tuple]:
+    """The `use`d and declared type names of a body, first meaning first, as
+    ("use", name, UseName, Use) and ("type", name, label, kind, detail, docs, is_resource)."""
+    key = (tuple(map(id, scope.uses)), tuple(map(id, scope.types)))
+    known = _BODY_TYPES.get(path)
+    if known is not None and known[0] == key:
+        return known[1]
+    rendered = {id(entry[7]): entry for entry in known[1] if entry[0] == "type"} if known else {}
+    entries = []
+    for name, (kind, node) in scope_names(scope).items():
+        if kind == "type":
+            entry = rendered.get(id(node))
+            if entry is None or entry[7] is not node:
+                entry = ("type", name, name_text(node.name), _TYPE_KINDS.get(node.kind, "type"), short_typedef(node),
+                         node.docs or None, node.kind == "resource", node)
+            entries.append(entry)
+        elif kind == "use":
+            entries.append(("use", name, node, next(u for u in scope.uses if node in u.names)))
+    _BODY_TYPES.pop(path, None)
+    _BODY_TYPES[path] = (key, entries)  # holds the items, so their identities stay theirs
+    while len(_BODY_TYPES) > _MAX_SCANNERS:
+        del _BODY_TYPES[next(iter(_BODY_TYPES))]
+    return entries
+
+
 class _Completer:
     def __init__(self, workspace: WitWorkspace, path: Path, offset: int) -> None:
         self.workspace = workspace
@@ -316,15 +348,15 @@ class _Completer:
                     if not handle or kind == "resource":
                         self.add(name, _TYPE_KINDS.get(kind, "type"), detail=f"{kind} {name}", sort="0")
         if scope is not None:
-            for name, (kind, node) in scope_names(scope).items():
-                if kind == "type":
+            for entry in _body_types(self.path, scope):
+                if entry[0] == "type":
+                    _, name, label, kind, detail, docs, is_resource, _ = entry
                     local.add(name)
-                    if not handle or node.kind == "resource":
-                        self.add(name_text(node.name), _TYPE_KINDS.get(node.kind, "type"),
-                                 detail=short_typedef(node), documentation=node.docs or None, sort="0")
-                elif kind == "use":
+                    if not handle or is_resource:
+                        self.add(label, kind, detail=detail, documentation=docs, sort="0")
+                else:
+                    _, name, node, use = entry
                     local.add(name)
-                    use = next(u for u in scope.uses if node in u.names)
                     typedef = self.used_typedef(use.path, node.name.text)
                     if handle and typedef is not None and typedef.kind != "resource":
                         continue
