@@ -70,10 +70,16 @@ DEBOUNCE_SECONDS = 0.2
 # A file whose full check took longer than this gets syntax diagnostics on each
 # keystroke (with its other diagnostics carried along) and a full check when typing pauses.
 FULL_CHECK_BUDGET_SECONDS = 0.03
+# A file this long is taken to check slowly (see above) until one of its edits is timed:
+# its first keystroke does not wait for a check that takes hundreds of milliseconds.
+LONG_FILE_BYTES = 64 * 1024
 # A Smithy project read when one of its files opens, before the index lands: larger
 # ones wait for the index (the file is read alone meanwhile, its verdicts that other
 # files could overturn held back), or opening the file would block the editor.
 ON_DEMAND_MAX_FILES = 100
+# Between two slices of a lagging file's check at a pause in typing, how long other
+# messages get (pygls reads a message in a few turns of the loop and of its reading thread).
+PAUSED_CHECK_PAUSE_SECONDS = 0.002
 # How often the indexing thread hands the interpreter back (the default is 5 ms).
 INDEXING_SWITCH_SECONDS = 0.0005
 # Below this many files, starting worker processes costs more than it saves.
@@ -208,8 +214,7 @@ class WitsmithServer(LanguageServer):
         ones, fresh syntax errors at once and the rest when typing pauses."""
         path = document.path
         # Updating the workspace counts too: in a large package it can outweigh the check.
-        cost = self._full_check_seconds.get(path, 0.0) + self._sync_seconds.get(path, 0.0)
-        if cost <= FULL_CHECK_BUDGET_SECONDS and path not in self._behind:
+        if not self._costly(path) and path not in self._behind:
             began = time.perf_counter()
             affected = self.sync(document)
             self._sync_seconds[path] = time.perf_counter() - began
@@ -224,6 +229,15 @@ class WitsmithServer(LanguageServer):
             self.project.parses.put(path, document.tree)
         self._behind.add(path)
         self.refresh({path}, now={path})
+
+    def _costly(self, path: Path) -> bool:
+        """Whether checking a file after an edit takes longer than a keystroke may wait
+        (a long file is taken to until an edit's check has been timed)."""
+        if path not in self._sync_seconds:
+            document = self.documents.get(path)
+            if document is not None and len(document.source) > LONG_FILE_BYTES:
+                return True
+        return self._full_check_seconds.get(path, 0.0) + self._sync_seconds.get(path, 0.0) > FULL_CHECK_BUDGET_SECONDS
 
     def catch_up(self) -> set[Path]:
         """Bring the project up to date with the open documents it lags behind."""
@@ -256,10 +270,44 @@ class WitsmithServer(LanguageServer):
 
     def _start_flush(self) -> None:
         self._debounce = None
+        if self._flushes is not None and not self._flushes.done():
+            # The last pause's check still runs, a slice at a time: start again after it.
+            self._debounce = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._start_flush)
+            return
         self._flushes = asyncio.ensure_future(self._flush())
 
+    async def _catch_up_in_slices(self) -> set[Path]:
+        """`catch_up`, with the update of each lagging file run a slice at a time so that
+        keystrokes and requests are answered meanwhile (the file stays lagging, with
+        syntax errors checked at once, until its update is done; if it was typed in
+        meanwhile, it lags still and is checked again at the next pause)."""
+        affected: set[Path] = set()
+        for path in list(self._behind):
+            document = self.documents.get(path)
+            project = self.project
+            if document is None or not project.knows(path):
+                self._behind.discard(path)
+                if document is not None:
+                    affected |= self.sync(document)
+                continue
+            source = document.source
+            project.files.set_buffer(path, source)
+            if document.tree is not None:
+                project.parses.put(path, document.tree)
+            paced = project.update_paced(path)
+            while not paced.step():
+                await asyncio.sleep(PAUSED_CHECK_PAUSE_SECONDS)
+                if self.project is not project:  # a new index was swapped in: this work is moot
+                    paced.abandon()
+                    return affected
+            affected |= set(paced.result or ()) | {path}
+            self._sync_seconds[path] = paced.busy
+            if document.source is source and self.documents.get(path) is document:
+                self._behind.discard(path)
+        return affected
+
     async def _flush(self) -> None:
-        self._stale |= self.catch_up()
+        self._stale |= await self._catch_up_in_slices()
         stale, self._stale = self._stale, set()
         if self.pulls_diagnostics:
             refresh = self.client_capabilities.workspace
@@ -323,7 +371,7 @@ class WitsmithServer(LanguageServer):
         finally:
             sys.setswitchinterval(switch_interval)
             changed, self._changed_while_indexing = self._changed_while_indexing, None
-        self.project = project
+        previous, self.project = self.project, project
         self.partial = False
         latest, _ = settings_for(self.roots, self.client_options)
         if latest != settings:  # changed while the index ran (else re-checking everything is wasted)
@@ -332,8 +380,17 @@ class WitsmithServer(LanguageServer):
         for path in changed:
             if path not in self.documents:
                 project.update(path)
+        project.wit.reuse_items_of(previous.wit)
         for document in self.documents.values():
-            self.sync(document)
+            if self._costly(document.path) and project.knows(document.path):
+                # Its check would hold up the keystrokes that come next: it lags instead,
+                # and is caught up at the next pause in typing, a slice at a time.
+                project.files.set_buffer(document.path, document.source)
+                if document.tree is not None:
+                    project.parses.put(document.path, document.tree)
+                self._behind.add(document.path)
+            else:
+                self.sync(document)
         if report:
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"indexed {len(project.known_files())} files"))
         self.refresh(set(project.known_files()) | set(self.documents))

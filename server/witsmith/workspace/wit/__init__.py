@@ -89,6 +89,12 @@ class WitWorkspace:
         # Open files the workspace lags behind: the summary of the buffer as it is now.
         self._current: dict[Path, tuple[bytes, FileSummary]] = {}
 
+    def reuse_items_of(self, other: WitWorkspace) -> None:
+        """Take the item summaries another workspace kept for its open files (this one
+        replaces it): the first edit after the swap re-reads only the items it touches."""
+        for path, memo in other._memos.items():
+            self._memos.setdefault(path, memo.fork())
+
     def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
         """Summaries made by worker processes, used instead of parsing while the bytes match."""
         self._hints.update((path, hint) for path, hint in hints.items() if path.suffix == WIT_SUFFIX)
@@ -409,32 +415,35 @@ class WitWorkspace:
         if source is None:
             return None
         self.counts.files_summarized += 1
-        self._digests[path] = hash(source)
+        hint = self._hints.pop(path, None)
         if path.suffix == BINARY_SUFFIX:
             summary = self._summarize_binary(source)
-            self._summaries[path] = summary
-            return summary
-        hint = self._hints.pop(path, None)
-        if hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
-            self._summaries[path] = hint[1]
-            return hint[1]
-        summary = self._summarize_tree(path, self._parses.get(path, "wit", source))
+        elif hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
+            summary = hint[1]
+        else:
+            # Made a slice at a time when the caller paces it (see `witsmith.pacing`):
+            # the summary and its digest are stored together, once it is complete.
+            summary = self._summarize_tree(path, self._parses.get(path, "wit", source))
+        self._digests[path] = hash(source)
         self._summaries[path] = summary
         return summary
 
     def _summarize_tree(self, path: Path, tree, placed: bool = True) -> FileSummary:
-        if self._files.is_open(path):
-            memo = self._memos.setdefault(path, DeclarationMemo())
+        is_open = self._files.is_open(path)
+        if is_open:
+            memo = self._memos.get(path, DeclarationMemo()).fork()
         else:
             self._memos.pop(path, None)
             memo = DeclarationMemo()
-        read = memo.read
         try:
             summary = summarize(tree, memo, placed=placed)
         except Exception:  # a damaged tree must never take the workspace down
             self._memos.pop(path, None)
-            summary = FileSummary(PackageUnit(None, False, (0, 0)))
-        self.counts.items_summarized += memo.read - read
+            return FileSummary(PackageUnit(None, False, (0, 0)))
+        finally:
+            self.counts.items_summarized += memo.read
+        if is_open:
+            self._memos[path] = memo
         return summary
 
     @staticmethod
