@@ -25,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from witsmith import __version__
 from witsmith.diagnostics import Diagnostic, Location
 from witsmith.gc_pause import tune_for_large_graphs
+from witsmith.pacing import Paced
 from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
@@ -80,6 +81,10 @@ ON_DEMAND_MAX_FILES = 100
 # Between two slices of a lagging file's check at a pause in typing, how long other
 # messages get (pygls reads a message in a few turns of the loop and of its reading thread).
 PAUSED_CHECK_PAUSE_SECONDS = 0.002
+# The index reads the workspace's roots in slices this long, with a pause between them
+# for the editor's messages: a keystroke waits for at most one slice.
+INDEXING_SLICE_SECONDS = 0.008
+INDEXING_PAUSE_SECONDS = 0.001
 # How often the indexing thread hands the interpreter back (the default is 5 ms).
 INDEXING_SWITCH_SECONDS = 0.0005
 # Below this many files, starting worker processes costs more than it saves.
@@ -345,26 +350,40 @@ class WitsmithServer(LanguageServer):
 
         pool = self.summary_pool
 
-        def build() -> Workspace:
-            began = time.perf_counter()
-            project = Workspace(settings)
+        def summarize_elsewhere() -> dict:
             paths = files_to_summarize(roots)
-            if len(paths) >= POOL_MIN_FILES:
-                # Parsing is the bulk of the work: worker processes do it, so this
-                # thread leaves the interpreter lock to the editor's requests.
-                project.take_summaries(pool.summaries(paths))
+            if len(paths) < POOL_MIN_FILES:
+                return {}
+            # Parsing is the bulk of the work: worker processes do it, so this thread
+            # mostly waits for them and leaves the interpreter lock to the editor's requests.
+            return pool.summaries(paths)
+
+        def read_roots() -> Workspace:
             for root in roots:
                 project.add_root(root)
-            log.info("indexed %d files in %.2f s", len(project.known_files()), time.perf_counter() - began)
             return project
 
         self._changed_while_indexing = set()
-        # The indexing thread resolves names in Python: hand the interpreter back to the
-        # event loop (and pygls's reading thread) sooner than the default 5 ms.
+        # The indexing thread waits for worker processes and unpickles what they send:
+        # hand the interpreter back to the event loop (and pygls's reading thread)
+        # sooner than the default 5 ms.
         switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(INDEXING_SWITCH_SECONDS)
         try:
-            project = await _in_daemon_thread(build)
+            began = time.perf_counter()
+            hints = await _in_daemon_thread(summarize_elsewhere)
+            project = Workspace(settings)
+            project.take_summaries(hints)
+            # Reading the roots (parsing what the workers did not, resolving every name) is
+            # Python that would hold the interpreter lock against the editor's requests in
+            # a thread: it runs a slice at a time, in turns with them.
+            reading = Paced(read_roots, INDEXING_SLICE_SECONDS)
+            try:
+                while not reading.step():
+                    await asyncio.sleep(INDEXING_PAUSE_SECONDS)
+            finally:
+                reading.abandon()  # when this task is cancelled (nothing to stop once it is done)
+            log.info("indexed %d files in %.2f s", len(project.known_files()), time.perf_counter() - began)
         except BaseException:
             self.partial = False  # no index will come: show what is known rather than hold it back for ever
             raise
@@ -968,10 +987,14 @@ def _best_completions(ls: WitsmithServer, place: Place, candidates: list) -> tup
     if len(candidates) <= MAX_COMPLETIONS:
         return candidates, False
     source = ls.project.files.read(place.path) or b""
+    typed_from: dict[int, str] = {}  # most candidates replace the same word
 
     def rank(candidate) -> tuple:
-        typed = source[candidate.replace_start : place.offset].decode("utf-8", errors="replace")
-        score = fuzzy_score(typed, candidate.label)
+        typed = typed_from.get(candidate.replace_start)
+        if typed is None:
+            typed = typed_from[candidate.replace_start] = source[candidate.replace_start : place.offset].decode(
+                "utf-8", errors="replace")
+        score = fuzzy_score(typed, candidate.label) if typed else 0
         return (score is None, -(score or 0), candidate.sort_text or "", candidate.label)
 
     ranked = sorted(candidates, key=rank)

@@ -348,12 +348,16 @@ class _Completer:
                     if not handle or kind == "resource":
                         self.add(name, _TYPE_KINDS.get(kind, "type"), detail=f"{kind} {name}", sort="0")
         if scope is not None:
+            labels, found, start, end = self.labels, self.found, self.start, self.end
             for entry in _body_types(self.path, scope):
                 if entry[0] == "type":
                     _, name, label, kind, detail, docs, is_resource, _ = entry
                     local.add(name)
-                    if not handle or is_resource:
-                        self.add(label, kind, detail=detail, documentation=docs, sort="0")
+                    if (not handle or is_resource) and (label, kind) not in labels:
+                        # `add`, written out: a long interface has thousands of these.
+                        labels.add((label, kind))
+                        found.append(CompletionCandidate(label, kind, start, end, None, False, detail, docs,
+                                                         "0" + label, ()))
                 else:
                     _, name, node, use = entry
                     local.add(name)

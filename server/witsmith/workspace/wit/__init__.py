@@ -27,6 +27,7 @@ from witsmith.diagnostics import Location
 from witsmith.model.wit import FileSummary, PackageUnit, summarize
 from witsmith.model.wit.binary import BinaryPackageError, NotAPackage, decode_package
 from witsmith.model.wit.memo import DeclarationMemo
+from witsmith.pacing import pace
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
 from witsmith.workspace.indexing import digest
@@ -468,6 +469,7 @@ class WitWorkspace:
         self._parses.forget(path)
 
     def _resolve(self, path: Path) -> None:
+        pace()  # a whole workspace is resolved a slice at a time where the caller asks for it
         group = self._group_of.get(path)
         summary = self._summaries.get(path)
         if group is None or summary is None:
@@ -484,6 +486,7 @@ class WitWorkspace:
     def _set_resolution(self, path: Path, resolution: FileResolution | None) -> None:
         old = self._resolutions.pop(path, None)
         if old is not None:
+            pace()  # the indexes of a long file's thousands of references take a while
             for key in old.depends_on:
                 users = self._dependents.get(key)
                 if users is not None:
@@ -495,6 +498,7 @@ class WitWorkspace:
         if resolution is None:
             return
         self._resolutions[path] = resolution
+        pace()
         for key in resolution.depends_on:
             if key != path:
                 self._dependents.setdefault(key, set()).add(path)
