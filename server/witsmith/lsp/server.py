@@ -408,6 +408,9 @@ class WitsmithServer(LanguageServer):
                 if document.tree is not None:
                     project.parses.put(document.path, document.tree)
                 self._behind.add(document.path)
+                # Carried meanwhile: not the verdicts that files the partial project lacked could overturn.
+                self._last_full[document.path] = [d for d in self._last_full.get(document.path, [])
+                                                  if not diagnostics_feature.needs_whole_workspace(d)]
             else:
                 self.sync(document)
         if report:
