@@ -174,24 +174,41 @@ def test_checking_returned_types_for_borrows_walks_each_definition_once(tmp_path
     assert len(looked_up) < 6 * count
 
 
-def test_completion_context_read_from_a_checkpoint_matches_reading_from_the_top():
-    from witsmith.features.wit import completion
+def test_completion_context_read_from_checkpoints_matches_reading_from_the_top():
+    """Across edits (random ones, some breaking the syntax or opening a comment) and at
+    random places, the bodies open at a place are those a scan from the top finds; and
+    while one place is typed in, requests anywhere read a few checkpoints' worth of
+    text, not the file from the top."""
+    from witsmith.features.wit.open_bodies import CHECKPOINT_BYTES, BodyScanner
 
-    def from_the_top(text: bytes):
-        completion._checkpoints = (b"", [])
-        return completion._frames(text)
-
-    source = long_interface(400, seed=6).encode()
+    original = long_interface(1500, seed=6).encode()
+    assert len(original) > 20 * CHECKPOINT_BYTES
     rng = random.Random(7)
-    resumed_after = []
-    for edit in _typing(source, seed=10, count=40) + [SourceEdit(len(source) // 3, len(source) // 3, b"/* open")]:
-        source = edit.apply(source)
+    scanner = BodyScanner()
+
+    def ask(source: bytes) -> int:
+        """Three requests at random places, checked; the bytes they read."""
+        read = scanner.read
         for _ in range(3):
-            text = completion._blank_comments(source[:rng.randrange(len(source))])
-            known_points = len(completion._checkpoints[1])
-            resumed = completion._frames(text)
-            resumed_after.append(known_points)
-            assert resumed == from_the_top(text)
-            completion._frames(text)  # leave checkpoints of this text for the next request
-    # The checkpoints were there to resume from: a long file is not scanned from the top each time.
-    assert sum(1 for points in resumed_after if points) > len(resumed_after) // 2
+            end = rng.randrange(len(source))
+            assert scanner.frames(source, end) == BodyScanner().frames(source, end)
+        return scanner.read - read
+
+    source = original
+    edits = _typing(source, seed=10, count=30)
+    edits.insert(10, SourceEdit(len(source) // 3, len(source) // 3, b"/* open"))
+    edits.insert(20, SourceEdit(len(source) // 2, len(source) // 2, b"record r {"))
+    edits.insert(25, SourceEdit(len(source) // 4, len(source) // 4 + 40, b""))
+    for edit in edits:
+        source = edit.apply(source)
+        ask(source)
+    source = original  # as after undoing them all
+    ask(source)
+    at = source.index(b"\n", len(source) // 2) + 1
+    source = SourceEdit(at, at, b"    record typed { a: u8 }\n").apply(source)
+    ask(source)
+    read = 0
+    for n in range(30):
+        source = SourceEdit(at + 25 + n, at + 25 + n, b"x").apply(source)
+        read += ask(source)
+    assert read < 30 * 3 * 3 * CHECKPOINT_BYTES

@@ -93,3 +93,54 @@ def test_random_updates_agree_with_a_fresh_index(tmp_path, seed):
         fresh.add_root(root)
         present = [p for p in paths if p not in removed]
         assert snapshot(workspace, present) == snapshot(fresh, present), f"step {step}: {path.name}"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_updates_run_a_slice_at_a_time_agree_with_a_fresh_index(tmp_path, seed):
+    """The server checks a long file at a pause in typing a slice at a time, answering
+    requests between slices (and letting the update finish first when anything else
+    changes the workspace): the verdicts are still those of a fresh index."""
+    from witsmith.features import interactive
+    from witsmith.workspace.project import Workspace
+
+    write_files(tmp_path, FILES)
+    root = tmp_path / "wit"
+    paths = sorted(root.rglob("*.wit"))
+    project = Workspace()
+    project.add_root(root)
+    for path in paths:  # open in the editor: their item summaries are reused across edits
+        project.files.set_buffer(path, path.read_bytes())
+    rng = random.Random(seed)
+    sliced = 0
+
+    def edit(path) -> None:
+        text = path.read_text()
+        words = list(WORDS.finditer(text))
+        if rng.random() < 0.6 and words:
+            match, other = rng.choice(words), rng.choice(words).group()
+            text = text[:match.start()] + other + text[match.end():]
+        else:
+            lines = text.split("\n")
+            lines.insert(rng.randrange(len(lines)), rng.choice(lines))
+            text = "\n".join(lines)
+        path.write_text(text)
+        project.files.set_buffer(path, text.encode())
+
+    for step in range(30):
+        path = rng.choice(paths)
+        edit(path)
+        paced = project.update_paced(path, slice_seconds=0)
+        while not paced.step():
+            sliced += 1
+            asked = rng.choice(paths)  # what an editor asks meanwhile
+            interactive.completions(project, asked, rng.randrange(len(asked.read_bytes()) + 1))
+            interactive.hover(project, asked, rng.randrange(len(asked.read_bytes()) + 1))
+            if rng.random() < 0.15:
+                # Another change taken at once (a rename catches up): the paced update ends first.
+                changed = rng.choice([path, rng.choice(paths)])
+                edit(changed)
+                project.update(changed)
+        fresh = WitWorkspace(FileStore(), ParseCache(), Settings())
+        fresh.add_root(root)
+        assert snapshot(project.wit, paths) == snapshot(fresh, paths), f"step {step}: {path.name}"
+    assert sliced >= 10  # the updates did run in slices, with requests between them

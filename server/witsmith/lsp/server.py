@@ -25,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from witsmith import __version__
 from witsmith.diagnostics import Diagnostic, Location
 from witsmith.gc_pause import tune_for_large_graphs
+from witsmith.pacing import Paced
 from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features import interactive
 from witsmith.features.editing import RenameRefused
@@ -70,10 +71,20 @@ DEBOUNCE_SECONDS = 0.2
 # A file whose full check took longer than this gets syntax diagnostics on each
 # keystroke (with its other diagnostics carried along) and a full check when typing pauses.
 FULL_CHECK_BUDGET_SECONDS = 0.03
+# A file this long is taken to check slowly (see above) until one of its edits is timed:
+# its first keystroke does not wait for a check that takes hundreds of milliseconds.
+LONG_FILE_BYTES = 64 * 1024
 # A Smithy project read when one of its files opens, before the index lands: larger
 # ones wait for the index (the file is read alone meanwhile, its verdicts that other
 # files could overturn held back), or opening the file would block the editor.
 ON_DEMAND_MAX_FILES = 100
+# Between two slices of a lagging file's check at a pause in typing, how long other
+# messages get (pygls reads a message in a few turns of the loop and of its reading thread).
+PAUSED_CHECK_PAUSE_SECONDS = 0.002
+# The index reads the workspace's roots in slices this long, with a pause between them
+# for the editor's messages: a keystroke waits for at most one slice.
+INDEXING_SLICE_SECONDS = 0.008
+INDEXING_PAUSE_SECONDS = 0.001
 # How often the indexing thread hands the interpreter back (the default is 5 ms).
 INDEXING_SWITCH_SECONDS = 0.0005
 # Below this many files, starting worker processes costs more than it saves.
@@ -208,8 +219,7 @@ class WitsmithServer(LanguageServer):
         ones, fresh syntax errors at once and the rest when typing pauses."""
         path = document.path
         # Updating the workspace counts too: in a large package it can outweigh the check.
-        cost = self._full_check_seconds.get(path, 0.0) + self._sync_seconds.get(path, 0.0)
-        if cost <= FULL_CHECK_BUDGET_SECONDS and path not in self._behind:
+        if not self._costly(path) and path not in self._behind:
             began = time.perf_counter()
             affected = self.sync(document)
             self._sync_seconds[path] = time.perf_counter() - began
@@ -224,6 +234,15 @@ class WitsmithServer(LanguageServer):
             self.project.parses.put(path, document.tree)
         self._behind.add(path)
         self.refresh({path}, now={path})
+
+    def _costly(self, path: Path) -> bool:
+        """Whether checking a file after an edit takes longer than a keystroke may wait
+        (a long file is taken to until an edit's check has been timed)."""
+        if path not in self._sync_seconds:
+            document = self.documents.get(path)
+            if document is not None and len(document.source) > LONG_FILE_BYTES:
+                return True
+        return self._full_check_seconds.get(path, 0.0) + self._sync_seconds.get(path, 0.0) > FULL_CHECK_BUDGET_SECONDS
 
     def catch_up(self) -> set[Path]:
         """Bring the project up to date with the open documents it lags behind."""
@@ -256,10 +275,44 @@ class WitsmithServer(LanguageServer):
 
     def _start_flush(self) -> None:
         self._debounce = None
+        if self._flushes is not None and not self._flushes.done():
+            # The last pause's check still runs, a slice at a time: start again after it.
+            self._debounce = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self._start_flush)
+            return
         self._flushes = asyncio.ensure_future(self._flush())
 
+    async def _catch_up_in_slices(self) -> set[Path]:
+        """`catch_up`, with the update of each lagging file run a slice at a time so that
+        keystrokes and requests are answered meanwhile (the file stays lagging, with
+        syntax errors checked at once, until its update is done; if it was typed in
+        meanwhile, it lags still and is checked again at the next pause)."""
+        affected: set[Path] = set()
+        for path in list(self._behind):
+            document = self.documents.get(path)
+            project = self.project
+            if document is None or not project.knows(path):
+                self._behind.discard(path)
+                if document is not None:
+                    affected |= self.sync(document)
+                continue
+            source = document.source
+            project.files.set_buffer(path, source)
+            if document.tree is not None:
+                project.parses.put(path, document.tree)
+            paced = project.update_paced(path)
+            while not paced.step():
+                await asyncio.sleep(PAUSED_CHECK_PAUSE_SECONDS)
+                if self.project is not project:  # a new index was swapped in: this work is moot
+                    paced.abandon()
+                    return affected
+            affected |= set(paced.result or ()) | {path}
+            self._sync_seconds[path] = paced.busy
+            if document.source is source and self.documents.get(path) is document:
+                self._behind.discard(path)
+        return affected
+
     async def _flush(self) -> None:
-        self._stale |= self.catch_up()
+        self._stale |= await self._catch_up_in_slices()
         stale, self._stale = self._stale, set()
         if self.pulls_diagnostics:
             refresh = self.client_capabilities.workspace
@@ -297,33 +350,47 @@ class WitsmithServer(LanguageServer):
 
         pool = self.summary_pool
 
-        def build() -> Workspace:
-            began = time.perf_counter()
-            project = Workspace(settings)
+        def summarize_elsewhere() -> dict:
             paths = files_to_summarize(roots)
-            if len(paths) >= POOL_MIN_FILES:
-                # Parsing is the bulk of the work: worker processes do it, so this
-                # thread leaves the interpreter lock to the editor's requests.
-                project.take_summaries(pool.summaries(paths))
+            if len(paths) < POOL_MIN_FILES:
+                return {}
+            # Parsing is the bulk of the work: worker processes do it, so this thread
+            # mostly waits for them and leaves the interpreter lock to the editor's requests.
+            return pool.summaries(paths)
+
+        def read_roots() -> Workspace:
             for root in roots:
                 project.add_root(root)
-            log.info("indexed %d files in %.2f s", len(project.known_files()), time.perf_counter() - began)
             return project
 
         self._changed_while_indexing = set()
-        # The indexing thread resolves names in Python: hand the interpreter back to the
-        # event loop (and pygls's reading thread) sooner than the default 5 ms.
+        # The indexing thread waits for worker processes and unpickles what they send:
+        # hand the interpreter back to the event loop (and pygls's reading thread)
+        # sooner than the default 5 ms.
         switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(INDEXING_SWITCH_SECONDS)
         try:
-            project = await _in_daemon_thread(build)
+            began = time.perf_counter()
+            hints = await _in_daemon_thread(summarize_elsewhere)
+            project = Workspace(settings)
+            project.take_summaries(hints)
+            # Reading the roots (parsing what the workers did not, resolving every name) is
+            # Python that would hold the interpreter lock against the editor's requests in
+            # a thread: it runs a slice at a time, in turns with them.
+            reading = Paced(read_roots, INDEXING_SLICE_SECONDS)
+            try:
+                while not reading.step():
+                    await asyncio.sleep(INDEXING_PAUSE_SECONDS)
+            finally:
+                reading.abandon()  # when this task is cancelled (nothing to stop once it is done)
+            log.info("indexed %d files in %.2f s", len(project.known_files()), time.perf_counter() - began)
         except BaseException:
             self.partial = False  # no index will come: show what is known rather than hold it back for ever
             raise
         finally:
             sys.setswitchinterval(switch_interval)
             changed, self._changed_while_indexing = self._changed_while_indexing, None
-        self.project = project
+        previous, self.project = self.project, project
         self.partial = False
         latest, _ = settings_for(self.roots, self.client_options)
         if latest != settings:  # changed while the index ran (else re-checking everything is wasted)
@@ -332,8 +399,20 @@ class WitsmithServer(LanguageServer):
         for path in changed:
             if path not in self.documents:
                 project.update(path)
+        project.wit.reuse_items_of(previous.wit)
         for document in self.documents.values():
-            self.sync(document)
+            if self._costly(document.path) and project.knows(document.path):
+                # Its check would hold up the keystrokes that come next: it lags instead,
+                # and is caught up at the next pause in typing, a slice at a time.
+                project.files.set_buffer(document.path, document.source)
+                if document.tree is not None:
+                    project.parses.put(document.path, document.tree)
+                self._behind.add(document.path)
+                # Carried meanwhile: not the verdicts that files the partial project lacked could overturn.
+                self._last_full[document.path] = [d for d in self._last_full.get(document.path, [])
+                                                  if not diagnostics_feature.needs_whole_workspace(d)]
+            else:
+                self.sync(document)
         if report:
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"indexed {len(project.known_files())} files"))
         self.refresh(set(project.known_files()) | set(self.documents))
@@ -911,10 +990,14 @@ def _best_completions(ls: WitsmithServer, place: Place, candidates: list) -> tup
     if len(candidates) <= MAX_COMPLETIONS:
         return candidates, False
     source = ls.project.files.read(place.path) or b""
+    typed_from: dict[int, str] = {}  # most candidates replace the same word
 
     def rank(candidate) -> tuple:
-        typed = source[candidate.replace_start : place.offset].decode("utf-8", errors="replace")
-        score = fuzzy_score(typed, candidate.label)
+        typed = typed_from.get(candidate.replace_start)
+        if typed is None:
+            typed = typed_from[candidate.replace_start] = source[candidate.replace_start : place.offset].decode(
+                "utf-8", errors="replace")
+        score = fuzzy_score(typed, candidate.label) if typed else 0
         return (score is None, -(score or 0), candidate.sort_text or "", candidate.label)
 
     ranked = sorted(candidates, key=rank)

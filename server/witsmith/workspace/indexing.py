@@ -24,6 +24,8 @@ from witsmith.workspace.files import MAX_FILE_BYTES, normalize, walk_files
 log = logging.getLogger(__name__)
 
 PARSED_SUFFIXES = (".wit", ".smithy")
+# How much lower the workers' scheduling priority is than the server's.
+WORKER_NICENESS = 10
 # Files handed to a worker at a time: large enough to amortize the round trip.
 CHUNK = 16
 
@@ -60,6 +62,14 @@ def summarize_file(path_text: str) -> tuple[str, bytes | None, object | None]:
     return path_text, digest(source), summary
 
 
+def _lower_priority() -> None:
+    """In a worker: yield the cores to the editor's own process when both want them."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):  # no niceness here, or not allowed: run as is
+        pass
+
+
 def files_to_summarize(roots: Iterable[Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for root in roots:
@@ -87,7 +97,8 @@ class SummaryPool:
                 return {}
             try:
                 # Spawned, not forked: a fork would copy the server's threads and state.
-                self._executor = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
+                self._executor = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"),
+                                                     initializer=_lower_priority)
             except (OSError, ValueError, ImportError, NotImplementedError) as error:
                 log.warning("no worker processes (%s); indexing in-process", error)
                 return {}

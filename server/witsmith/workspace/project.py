@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from witsmith.pacing import SLICE_SECONDS, Paced
 from witsmith.settings import Settings
 from witsmith.workspace.files import MAX_WALK_ENTRIES, MAX_FILE_BYTES, MAX_WORKSPACE_FILES, FileStore, ParseCache, normalize, peek
 from witsmith.workspace.smithy import SmithyWorkspace
@@ -44,12 +45,14 @@ class Workspace:
         self.smithy = SmithyWorkspace(self.files, self.parses, self.settings)
         self.wit = WitWorkspace(self.files, self.parses, self.settings)
         self.roots: list[Path] = []
+        self._paced: Paced | None = None  # an update run a slice at a time, not finished yet
 
     def _apply_limits(self, settings: Settings) -> None:
         self.files.max_file_bytes = settings.max_file_bytes or MAX_FILE_BYTES
         self.files.max_files = settings.max_files or MAX_WORKSPACE_FILES
 
     def set_settings(self, settings: Settings) -> None:
+        self.settle()
         self.settings = settings
         self._apply_limits(settings)
         self.smithy.set_settings(settings)
@@ -57,6 +60,7 @@ class Workspace:
 
     def add_root(self, path: Path) -> None:
         """A folder to search for projects and packages, or a single file."""
+        self.settle()
         path = normalize(path)
         self.roots.append(path)
         self.smithy.add_root(path)
@@ -65,6 +69,7 @@ class Workspace:
     def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
         """Per-file summaries made by worker processes (`witsmith.workspace.indexing`):
         roots added next use them instead of parsing files whose bytes still match."""
+        self.settle()
         self.smithy.take_summaries(hints)
         self.wit.take_summaries(hints)
 
@@ -73,6 +78,7 @@ class Workspace:
         a folder is searched for projects and packages of both languages (a folder inside
         another given one adds nothing); a file brings its own project, in its language
         only.  The model files the paths cover.  Work is linear in the number of paths."""
+        self.settle()
         paths = [normalize(p) for p in paths]
         folders: set[Path] = set()
         for folder in sorted({p for p in paths if p.is_dir()}, key=lambda p: len(p.parts)):
@@ -102,6 +108,7 @@ class Workspace:
         """Read what one file's verdict depends on (its WIT package with deps/, or its
         Smithy project of at most ``max_files`` files) without walking ``tops``, the
         workspace folders; the files whose diagnostics may change."""
+        self.settle()
         path = normalize(path)
         language = language_of(path)
         if language == "wit":
@@ -112,13 +119,31 @@ class Workspace:
 
     def update(self, path: Path) -> set[Path]:
         """A file changed (in an editor buffer or on disk); the files whose diagnostics may change."""
-        path = normalize(path)
+        self.settle()
+        return self._update(normalize(path))
+
+    def _update(self, path: Path) -> set[Path]:
         language = language_of(path)
         if language == "wit":
             return self.wit.update(path)
         if language == "smithy":
             return self.smithy.update(path)
         return set()
+
+    def update_paced(self, path: Path, slice_seconds: float = SLICE_SECONDS) -> Paced:
+        """``update(path)`` to be run a slice at a time (`Paced.step`), for a caller that
+        answers other requests between slices; its result is ``update``'s.  Any other
+        change to the workspace lets it finish first."""
+        self.settle()
+        path = normalize(path)
+        self._paced = Paced(lambda: self._update(path), slice_seconds)
+        return self._paced
+
+    def settle(self) -> None:
+        """Finish an update begun by `update_paced`, before the workspace changes otherwise."""
+        paced, self._paced = self._paced, None
+        if paced is not None and not paced.done:
+            paced.finish()
 
     def knows(self, path: Path) -> bool:
         """Whether a model file is part of the workspace (a lookup, not a listing: this

@@ -8,7 +8,6 @@ the `use` that brings them in), interfaces and worlds of the package and of `dep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from witsmith.diagnostics import TextEdit
@@ -18,6 +17,9 @@ from witsmith.features.wit.lookup import (
     PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
     source_of, unit_at, view_of,
 )
+from witsmith.features.wit.open_bodies import BodyScanner
+from witsmith.features.wit.open_bodies import Frame as _Frame
+from witsmith.features.wit.open_bodies import blank_comments as _blank_comments
 from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
@@ -56,15 +58,6 @@ _TYPE_KINDS = {"record": "struct", "variant": "enum", "enum": "enum", "flags": "
                "alias": "type"}
 
 
-@dataclass
-class _Frame:
-    kind: str  # top, interface, world, record, variant, enum, flags, resource, use-names, include-with, other
-    name: str = ""
-    statement: int = 0  # where the current statement of this body starts
-    opened: int = 0  # just after the `{`
-    depth: list[int] = field(default_factory=lambda: [0, 0])  # open ( and < in the current statement
-
-
 def completions(workspace: WitWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
     try:
         return _Completer(workspace, normalize(path), offset).run()
@@ -72,128 +65,50 @@ def completions(workspace: WitWorkspace, path: Path, offset: int) -> list[Comple
         return []
 
 
-_BLOCK_COMMENT_MARKS = re.compile(rb"//|/\*|\*/")
-_STRUCTURE = re.compile(rb"[{};()<>,]")
+# One scanner per file recently asked about (its checkpoints are for that file's text).
+_SCANNERS: dict[Path, BodyScanner] = {}
+_MAX_SCANNERS = 8
 
 
-def _blank_comments(source: bytes) -> bytes:
-    """The source with comments replaced by spaces (offsets and line ends unchanged)."""
-    if b"/" not in source:
-        return source
-    out = bytearray(source)
-    at, n = 0, len(source)
-    while at < n:
-        start = source.find(b"/", at)
-        if start < 0 or start + 1 >= n:
-            break
-        follow = source[start + 1:start + 2]
-        if follow == b"/":
-            end = source.find(b"\n", start)
-            end = n if end < 0 else end
-        elif follow == b"*":
-            depth, end = 1, start + 2
-            for mark in _BLOCK_COMMENT_MARKS.finditer(source, end):
-                if mark.group() == b"/*":
-                    depth += 1
-                elif mark.group() == b"*/":
-                    depth -= 1
-                    if depth == 0:
-                        end = mark.end()
-                        break
-            else:
-                end = n
-        else:
-            at = start + 1
-            continue
-        out[start:end] = re.sub(rb"[^\n]", b" ", source[start:end])
-        at = end
-    return bytes(out)
+def _frames(path: Path, source: bytes, end: int) -> list[_Frame]:
+    """The bodies open at ``end`` of ``source``, outermost first."""
+    scanner = _SCANNERS.pop(path, None) or BodyScanner()
+    _SCANNERS[path] = scanner  # the most recently asked last
+    while len(_SCANNERS) > _MAX_SCANNERS:
+        del _SCANNERS[next(iter(_SCANNERS))]
+    return scanner.frames(source, end)
 
 
-def _frame_kind(statement: str) -> tuple[str, str]:
-    """What a `{` opens, from the statement before it."""
-    text = _GATES.sub("", statement, count=1).strip()
-    words = text.split()
-    name = words[1].lstrip("%") if len(words) > 1 else ""
-    head = words[0] if words else ""
-    if head == "package":
-        return "top", name
-    if head in ("interface", "world", "record", "variant", "enum", "flags", "resource"):
-        return head, name
-    if head == "use" and text.endswith("."):
-        return "use-names", text[3:-1].strip()
-    if head == "include" and re.search(r"\bwith$", text):
-        return "include-with", text[len("include"):-len("with")].strip()
-    if head in ("import", "export") and re.search(r"\binterface$", text):
-        return "interface", ""
-    return "other", ""
+# Per file, the type names of the body last completed in, as candidates are made of
+# them: a long interface's thousand types are not listed and rendered again on every
+# request.  Its items are the same objects from one summary to the next where their
+# text did not change (see `model.wit.memo`), so they are known by identity.
+_BODY_TYPES: dict[Path, tuple[tuple, list[tuple]]] = {}
 
 
-# Where `_frames` may start instead of at the top: the bodies open at points of the
-# last text it read, one every so many bytes.  A request after an edit, or at another
-# place of the same file, rescans only from the last point before both the edit and
-# the cursor: a whole long file per completion would not fit between keystrokes.
-CHECKPOINT_BYTES = 4096
-_checkpoints: tuple[bytes, list[tuple[int, list[_Frame]]]] = (b"", [])
-
-
-def _copy(stack: list[_Frame]) -> list[_Frame]:
-    return [_Frame(f.kind, f.name, f.statement, f.opened, list(f.depth)) for f in stack]
-
-
-def _common_prefix(a: bytes, b: bytes) -> int:
-    """The length of the longest common prefix of two texts (in C-speed comparisons)."""
-    n = min(len(a), len(b))
-    if a[:n] == b[:n]:
-        return n
-    low, high = 0, n  # a[:low] == b[:low], a[:high] != b[:high]
-    while high - low > 1:
-        middle = (low + high) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle
-    return low
-
-
-def _frames(text: bytes) -> list[_Frame]:
-    """The bodies open at the end of ``text`` (comments blanked), outermost first."""
-    global _checkpoints
-    known, points = _checkpoints
-    same = _common_prefix(known, text)
-    points = [point for point in points if point[0] <= same]  # the state there depends on text[:point] only
-    begin, stack = (points[-1][0], _copy(points[-1][1])) if points else (0, [_Frame("top")])
-    last = begin
-    for mark in _STRUCTURE.finditer(text, begin):
-        i, c = mark.start(), mark.group()
-        frame = stack[-1]
-        if c == b"{":
-            kind, name = _frame_kind(text[frame.statement:i].decode("utf-8", errors="replace"))
-            stack.append(_Frame(kind, name, i + 1, i + 1))
-        elif c == b"}":
-            if len(stack) > 1:
-                popped = stack.pop()
-                parent = stack[-1]
-                if popped.kind != "use-names":
-                    parent.statement, parent.depth = i + 1, [0, 0]
-        elif c == b";":
-            frame.statement, frame.depth = i + 1, [0, 0]
-        elif c == b"(":
-            frame.depth[0] += 1
-        elif c == b")":
-            frame.depth[0] = max(0, frame.depth[0] - 1)
-        elif c == b"<":
-            frame.depth[1] += 1
-        elif c == b">" and text[i - 1:i] != b"-":
-            frame.depth[1] = max(0, frame.depth[1] - 1)
-        elif c == b"," and frame.kind in ("record", "variant", "enum", "flags", "use-names", "include-with") \
-                and frame.depth == [0, 0]:
-            frame.statement = i + 1
-        if c in b";}" and i + 1 - last >= CHECKPOINT_BYTES:
-            last = i + 1  # the state here depends on text[:last] alone
-            points.append((last, _copy(stack)))
-    _checkpoints = (text, points)
-    return stack
+def _body_types(path: Path, scope: Interface | World) -> list[tuple]:
+    """The `use`d and declared type names of a body, first meaning first, as
+    ("use", name, UseName, Use) and ("type", name, label, kind, detail, docs, is_resource)."""
+    key = (tuple(map(id, scope.uses)), tuple(map(id, scope.types)))
+    known = _BODY_TYPES.get(path)
+    if known is not None and known[0] == key:
+        return known[1]
+    rendered = {id(entry[7]): entry for entry in known[1] if entry[0] == "type"} if known else {}
+    entries = []
+    for name, (kind, node) in scope_names(scope).items():
+        if kind == "type":
+            entry = rendered.get(id(node))
+            if entry is None or entry[7] is not node:
+                entry = ("type", name, name_text(node.name), _TYPE_KINDS.get(node.kind, "type"), short_typedef(node),
+                         node.docs or None, node.kind == "resource", node)
+            entries.append(entry)
+        elif kind == "use":
+            entries.append(("use", name, node, next(u for u in scope.uses if node in u.names)))
+    _BODY_TYPES.pop(path, None)
+    _BODY_TYPES[path] = (key, entries)  # holds the items, so their identities stay theirs
+    while len(_BODY_TYPES) > _MAX_SCANNERS:
+        del _BODY_TYPES[next(iter(_BODY_TYPES))]
+    return entries
 
 
 class _Completer:
@@ -214,13 +129,21 @@ class _Completer:
         while end < len(source) and _WORD.match(source, end):
             end += 1
         self.start, self.end = start, end
-        # Offsets of the edits must match the buffer, which the workspace may lag behind.
-        self.summary: FileSummary | None = workspace.current_summary(path)
+        self._summary: FileSummary | None | bool = False  # not asked for yet
         self._view: View | None = None
         self.found: list[CompletionCandidate] = []
         self.labels: set[tuple[str, str]] = set()
 
     # --- plumbing -----------------------------------------------------------
+
+    @property
+    def summary(self) -> FileSummary | None:
+        """The summary of the buffer as it is now (the workspace may lag behind it, and
+        the offsets of edits must match the buffer); made only for the requests that
+        read names, since in a long file it costs more than the rest of a request."""
+        if self._summary is False:
+            self._summary = self.workspace.current_summary(self.path)
+        return self._summary
 
     @property
     def view(self) -> View:
@@ -253,26 +176,24 @@ class _Completer:
     # --- entry ----------------------------------------------------------------
 
     def run(self) -> list[CompletionCandidate]:
-        text = _blank_comments(self.source[:self.start])
         if self.source[self.start - 1:self.start] == b"@":
             self.gates()
             return self.found
-        frames = _frames(text)
+        frames = _frames(self.path, self.source, self.start)
         frame = frames[-1]
-        raw = text[frame.statement:].decode("utf-8", errors="replace")
+        raw = _blank_comments(self.source[frame.statement:self.start]).decode("utf-8", errors="replace")
         statement = _GATES.sub("", raw, count=1)  # gates before an item do not change what comes next
         statement_start = frame.statement + len(raw[:len(raw) - len(statement)].encode())
-        scope = self.scope(frames)
         if frame.kind == "use-names":
             self.use_names(frame, statement)
         elif frame.kind == "include-with":
             if not statement.strip():
                 self.include_names(frame)
         elif frame.kind in ("top", "interface", "world", "resource") and self.paths(
-                frame, statement, statement_start, scope):
+                frame, statement, statement_start, frames):
             pass
         elif self.is_type_position(frame, statement):
-            self.types(scope, frames, handle=re.search(r"\b(borrow|own)\s*<\s*$", statement) is not None)
+            self.types(self.scope(frames), frames, handle=re.search(r"\b(borrow|own)\s*<\s*$", statement) is not None)
         elif frame.kind == "top" and not statement.strip():
             self.top_keywords(len(frames) > 1)
         elif frame.kind == "interface":
@@ -366,8 +287,11 @@ class _Completer:
             self.add("import func", "snippet", insert="import ${1:name}: func($2)$0;", snippet=True,
                      detail="import a function", sort="3")
 
-    def paths(self, frame: _Frame, statement: str, statement_start: int, scope) -> bool:
+    def paths(self, frame: _Frame, statement: str, statement_start: int, frames: list[_Frame]) -> bool:
         """`use`, `import`, `export` and `include` targets; True when the statement is one."""
+        if not statement.startswith(("use", "import", "export", "include")):
+            return False
+        scope = self.scope(frames)
         match = re.fullmatch(r"use\s+" + _PATH, statement)
         if match:
             start = statement_start + len(statement[:match.start("path")].encode())
@@ -424,15 +348,19 @@ class _Completer:
                     if not handle or kind == "resource":
                         self.add(name, _TYPE_KINDS.get(kind, "type"), detail=f"{kind} {name}", sort="0")
         if scope is not None:
-            for name, (kind, node) in scope_names(scope).items():
-                if kind == "type":
+            labels, found, start, end = self.labels, self.found, self.start, self.end
+            for entry in _body_types(self.path, scope):
+                if entry[0] == "type":
+                    _, name, label, kind, detail, docs, is_resource, _ = entry
                     local.add(name)
-                    if not handle or node.kind == "resource":
-                        self.add(name_text(node.name), _TYPE_KINDS.get(node.kind, "type"),
-                                 detail=short_typedef(node), documentation=node.docs or None, sort="0")
-                elif kind == "use":
+                    if (not handle or is_resource) and (label, kind) not in labels:
+                        # `add`, written out: a long interface has thousands of these.
+                        labels.add((label, kind))
+                        found.append(CompletionCandidate(label, kind, start, end, None, False, detail, docs,
+                                                         "0" + label, ()))
+                else:
+                    _, name, node, use = entry
                     local.add(name)
-                    use = next(u for u in scope.uses if node in u.names)
                     typedef = self.used_typedef(use.path, node.name.text)
                     if handle and typedef is not None and typedef.kind != "resource":
                         continue

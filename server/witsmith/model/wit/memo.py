@@ -15,6 +15,8 @@ from dataclasses import fields, is_dataclass
 
 import tree_sitter
 
+from witsmith.pacing import pace
+
 # Every byte range of the summary classes is held in a field of one of these names.
 _SPAN_FIELDS = frozenset({"span", "value_span", "version_span", "docs_span", "keyword_span"})
 _PLAIN = frozenset({"str", "bool", "int", "str | None", "int | None"})
@@ -75,6 +77,7 @@ class DeclarationMemo:
         summarized last time, else built from ``node``.  Unless ``placed``, a reused
         item keeps the byte ranges of the text it was read from (moving them is most
         of the cost of reuse)."""
+        pace()  # a long file's summary is made a slice at a time where the caller asks for it
         if node.has_error:
             # A damaged item's reading depends on how the parser recovered, not on its text alone.
             self.read += 1
@@ -95,6 +98,13 @@ class DeclarationMemo:
                 value = shifted(known[1], start - known[0])
         self._next[key] = (start, value)  # where the value's ranges say it starts
         return value
+
+    def fork(self) -> DeclarationMemo:
+        """A memo that reuses what this one holds and fills only itself: a summary made
+        a slice at a time does not share its unfinished state with one made meanwhile."""
+        memo = DeclarationMemo()
+        memo._last = self._last  # never changed in place, only replaced
+        return memo
 
     def finish(self) -> None:
         """The summary is complete: its items are what the next one reuses."""

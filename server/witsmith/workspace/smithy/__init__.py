@@ -17,6 +17,7 @@ from witsmith.gc_pause import gc_paused
 from witsmith.model.smithy import FileSummary, Member, Node, Shape, TraitUse, summarize_ast, summarize_idl
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_source, builtin_summaries
 from witsmith.model.smithy.summary import Problem, Reference
+from witsmith.pacing import pace
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
@@ -216,6 +217,7 @@ class SmithyWorkspace:
 
     def _load(self, path: Path) -> FileSummary | None:
         """(Re)read one file and index its definitions; does not resolve."""
+        pace()  # a whole workspace is read a slice at a time where the caller asks for it
         self._unindex(path)
         if jars.split_model_path(path) is not None:
             summary = jars.summary(path)
@@ -511,6 +513,7 @@ class SmithyWorkspace:
 
     def _resolve_file(self, path: Path) -> None:
         """Resolve one file's references; a failure leaves it unresolved and is reported, never raised."""
+        pace()
         self.resolution_failures.pop(path, None)
         try:
             self._resolve_file_unguarded(path)

@@ -27,6 +27,7 @@ from witsmith.diagnostics import Location
 from witsmith.model.wit import FileSummary, PackageUnit, summarize
 from witsmith.model.wit.binary import BinaryPackageError, NotAPackage, decode_package
 from witsmith.model.wit.memo import DeclarationMemo
+from witsmith.pacing import pace
 from witsmith.settings import Settings
 from witsmith.workspace.files import FileStore, ParseCache, normalize
 from witsmith.workspace.indexing import digest
@@ -88,6 +89,12 @@ class WitWorkspace:
         self._memos: dict[Path, DeclarationMemo] = {}
         # Open files the workspace lags behind: the summary of the buffer as it is now.
         self._current: dict[Path, tuple[bytes, FileSummary]] = {}
+
+    def reuse_items_of(self, other: WitWorkspace) -> None:
+        """Take the item summaries another workspace kept for its open files (this one
+        replaces it): the first edit after the swap re-reads only the items it touches."""
+        for path, memo in other._memos.items():
+            self._memos.setdefault(path, memo.fork())
 
     def take_summaries(self, hints: dict[Path, tuple[bytes, object]]) -> None:
         """Summaries made by worker processes, used instead of parsing while the bytes match."""
@@ -409,32 +416,35 @@ class WitWorkspace:
         if source is None:
             return None
         self.counts.files_summarized += 1
-        self._digests[path] = hash(source)
+        hint = self._hints.pop(path, None)
         if path.suffix == BINARY_SUFFIX:
             summary = self._summarize_binary(source)
-            self._summaries[path] = summary
-            return summary
-        hint = self._hints.pop(path, None)
-        if hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
-            self._summaries[path] = hint[1]
-            return hint[1]
-        summary = self._summarize_tree(path, self._parses.get(path, "wit", source))
+        elif hint is not None and not self._files.is_open(path) and hint[0] == digest(source):
+            summary = hint[1]
+        else:
+            # Made a slice at a time when the caller paces it (see `witsmith.pacing`):
+            # the summary and its digest are stored together, once it is complete.
+            summary = self._summarize_tree(path, self._parses.get(path, "wit", source))
+        self._digests[path] = hash(source)
         self._summaries[path] = summary
         return summary
 
     def _summarize_tree(self, path: Path, tree, placed: bool = True) -> FileSummary:
-        if self._files.is_open(path):
-            memo = self._memos.setdefault(path, DeclarationMemo())
+        is_open = self._files.is_open(path)
+        if is_open:
+            memo = self._memos.get(path, DeclarationMemo()).fork()
         else:
             self._memos.pop(path, None)
             memo = DeclarationMemo()
-        read = memo.read
         try:
             summary = summarize(tree, memo, placed=placed)
         except Exception:  # a damaged tree must never take the workspace down
             self._memos.pop(path, None)
-            summary = FileSummary(PackageUnit(None, False, (0, 0)))
-        self.counts.items_summarized += memo.read - read
+            return FileSummary(PackageUnit(None, False, (0, 0)))
+        finally:
+            self.counts.items_summarized += memo.read
+        if is_open:
+            self._memos[path] = memo
         return summary
 
     @staticmethod
@@ -459,6 +469,7 @@ class WitWorkspace:
         self._parses.forget(path)
 
     def _resolve(self, path: Path) -> None:
+        pace()  # a whole workspace is resolved a slice at a time where the caller asks for it
         group = self._group_of.get(path)
         summary = self._summaries.get(path)
         if group is None or summary is None:
@@ -475,6 +486,7 @@ class WitWorkspace:
     def _set_resolution(self, path: Path, resolution: FileResolution | None) -> None:
         old = self._resolutions.pop(path, None)
         if old is not None:
+            pace()  # the indexes of a long file's thousands of references take a while
             for key in old.depends_on:
                 users = self._dependents.get(key)
                 if users is not None:
@@ -486,6 +498,7 @@ class WitWorkspace:
         if resolution is None:
             return
         self._resolutions[path] = resolution
+        pace()
         for key in resolution.depends_on:
             if key != path:
                 self._dependents.setdefault(key, set()).add(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from witsmith.diagnostics import Location, Related
 from witsmith.model.wit import Identifier, Interface, PackageUnit
+from witsmith.pacing import pace
 from witsmith.workspace.wit.names import identifier_problem, version_problem
 from witsmith.workspace.wit.packages import ItemDef, Package
 from witsmith.workspace.wit.scopes import FileResolution, Scope, TypeFound
@@ -188,7 +189,9 @@ class Resolver(TypeChecks, WorldChecks):
         self.check_uses(scope)
         self.check_body_names(scope)
         for typedef in node.types:
+            pace()  # a long interface is checked a slice at a time where the caller asks for it
             self.check_typedef(typedef, scope)
         for func in node.funcs:
+            pace()
             self.check_func(func, scope)
         self.check_type_cycles(scope)

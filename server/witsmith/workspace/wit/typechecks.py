@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from witsmith.diagnostics import Location, Related
 from witsmith.model.wit import Func, Identifier, Interface, TypeDef, TypeExpr, World
+from witsmith.pacing import pace
 from witsmith.workspace.wit.graphs import strongly_connected
 from witsmith.workspace.wit.scopes import ResolverBase, Scope, TypeFound
 
@@ -223,6 +224,7 @@ class TypeChecks(ResolverBase):
         typedefs = {id(t): t for t in scope.node.types if t.kind != "resource"}
         edges: dict[int, list[int]] = {}
         for key, typedef in typedefs.items():
+            pace()
             exprs = [typedef.target] if typedef.kind == "alias" else [m.type for m in typedef.members]
             for expr in exprs:
                 if expr is None:
