@@ -238,8 +238,10 @@ class WitsmithServer(LanguageServer):
     def _costly(self, path: Path) -> bool:
         """Whether checking a file after an edit takes longer than a keystroke may wait
         (a long file is taken to until an edit's check has been timed)."""
+        document = self.documents.get(path)
+        if document is not None and document.too_large:
+            return False  # refused unparsed: checking it costs nothing
         if path not in self._sync_seconds:
-            document = self.documents.get(path)
             if document is not None and len(document.source) > LONG_FILE_BYTES:
                 return True
         return self._full_check_seconds.get(path, 0.0) + self._sync_seconds.get(path, 0.0) > FULL_CHECK_BUDGET_SECONDS
