@@ -66,7 +66,11 @@ string Named
     found = _by_code(ws, path)
     assert found["smithy/conflicting-use"] == ["c#Thing"]
     assert "Strin" in found["smithy/unresolved-shape"]
-    assert "Missing" in found["smithy/unresolved-shape"]
+    # A service's broken relationship sits on the service, as Smithy reports it, and names the missing shape.
+    assert "Shop" in found["smithy/unresolved-shape"]
+    shop = next(d for d in diagnostics(ws, path) if d.code == "smithy/unresolved-shape" and text_at(path, d) == "Shop")
+    assert "`Missing`" in shop.message
+    assert [path.read_bytes()[r.location.start:r.location.end].decode() for r in shop.related] == ["Missing"]
     assert found["smithy/trait-target"] == ["required"]
     assert found["smithy/apply-to-unknown-shape"] == ["Ordr"]
     assert found["smithy/map-key-not-string"] == ["Integer"]

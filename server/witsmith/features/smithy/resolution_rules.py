@@ -153,8 +153,27 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         rule = R.UNRESOLVED_TRAIT if want_trait else (R.APPLY_UNKNOWN if ref.role == "apply" else R.UNRESOLVED_SHAPE)
         if ref.role == "use" and not _name_used(resolved_file.references, name):
             rule = R.UNKNOWN_USE  # Smithy warns: nothing depends on the missing shape
-        result.append(report(rule, path, ref.start, ref.end, message, fixes=tuple(fixes)))
+        start, end, related = ref.start, ref.end, ()
+        owner = _relationship_owner(summary, ref) if rule is R.UNRESOLVED_SHAPE else None
+        if owner is not None:
+            # Smithy reports a broken relationship of an operation, resource or service on that shape.
+            start, end = owner.name.start, owner.name.end
+            related = (Related(Location(path, ref.start, ref.end), f"the {what} `{ref.text}` is named here"),)
+            message = f"{owner.kind} `{owner.name.text}`: {message}"
+        result.append(report(rule, path, start, end, message, fixes=tuple(fixes), related=related))
     return result
+
+
+# Relationships Smithy's TargetValidator reports on the shape that holds them.  A member's target is
+# reported on the member, where witsmith's reference already is; a resource's identifiers and
+# properties are plain node values, reported (SyntacticShapeIdTarget) on the value itself.
+SHAPE_RELATIONSHIPS = {"input", "output", "error", "operation", "resource", "lifecycle", "mixin", "for"}
+
+
+def _relationship_owner(summary: FileSummary, ref):
+    if ref.role not in SHAPE_RELATIONSHIPS or not ref.owner or "$" in ref.owner:
+        return None
+    return next((shape for shape in summary.shapes if summary.absolute_id(shape) == ref.owner), None)
 
 
 def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
