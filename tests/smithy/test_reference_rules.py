@@ -357,6 +357,14 @@ structure Shared {}
     ])
 
 
+def _pointed_at(path, diagnostic):
+    """The value a diagnostic is about: its related location when it is shown on the trait or shape."""
+    if diagnostic.related:
+        location = diagnostic.related[0].location
+        return path.read_bytes()[location.start:location.end].decode("utf-8")
+    return text_at(path, diagnostic)
+
+
 def test_protocol_trait_values(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": """$version: "2"
 namespace a
@@ -374,12 +382,18 @@ structure Request {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    source = path.read_bytes()
+
+    def related(d):
+        return [source[r.location.start:r.location.end].decode() for r in d.related]
+
+    # Trait validators report on the trait application, as Smithy does; the offending value is related.
+    found = sorted((d.code, text_at(path, d), related(d)) for d in errors(ws, path))
     assert found == [
-        ("smithy/cors", '(origin: "https://a.example", origins: {dev: "https://b.example"})'[1:-1]),
-        ("smithy/external-documentation-url", '"invalid!"'),
-        ("smithy/http-api-key-auth", '"query"'),
-        ("smithy/http-header-name", '"Not valid!"'),
+        ("smithy/cors", "@cors", ['{dev: "https://b.example"}']),
+        ("smithy/external-documentation-url", "@externalDocumentation", ['"invalid!"']),
+        ("smithy/http-api-key-auth", "@httpApiKeyAuth", ['"query"']),
+        ("smithy/http-header-name", '"Not valid!"', []),
     ]
 
 
@@ -449,7 +463,8 @@ operation Broken {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert {text_at(path, d) for d in errors(ws, path)} == {"@paginated"}  # where Smithy reports
+    found = sorted((d.code, _pointed_at(path, d)) for d in errors(ws, path))
     assert found == [
         ("smithy/paginated", '"missing"'),
         ("smithy/paginated", '"next"'),  # an integer token
@@ -497,7 +512,8 @@ structure Link {
 string ForecastId
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert {text_at(path, d) for d in errors(ws, path) if d.code == "smithy/references"} == {"@references"}
+    found = sorted((d.code, _pointed_at(path, d)) for d in errors(ws, path))
     assert found == sorted([
         ("smithy/references", '{cityId: "city"}'),  # `day` is not bound
         ("smithy/references", '"nothing"'),
@@ -551,7 +567,8 @@ namespace a
 structure myTrait {}
 """})
     path = tmp_path / "a.smithy"
-    assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
+    assert sorted(_pointed_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
+    assert {text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators"} == {"@traitValidators"}
 
 
 RESOURCE_BINDINGS = """$version: "2"
