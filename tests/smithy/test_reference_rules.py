@@ -118,8 +118,10 @@ structure Response {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
-    assert found == [("smithy/structurally-exclusive", "Data"), ("smithy/structurally-exclusive", "httpPayload")]
+    # One error on the structure, as Smithy reports it; the members' uses are related.
+    found = sorted((d.code, text_at(path, d), _related_texts(path, d)) for d in errors(ws, path))
+    assert found == [("smithy/structurally-exclusive", "Response", ["httpPayload", "httpPayload"]),
+                     ("smithy/structurally-exclusive", "Upload", ["Data", "Data"])]
 
 
 def test_prelude_follows_smithy(tmp_path):
@@ -346,15 +348,20 @@ operation Two { input: Shared }
 structure Shared {}
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # Each sits on the shape Smithy reports it on; what it is about is related.
+    found = sorted((d.code, text_at(path, d), _related_texts(path, d)) for d in errors(ws, path))
     assert found == sorted([
-        ("smithy/resource-lifecycle", "PutThing"),  # not @idempotent
-        ("smithy/resource-lifecycle", "ListThings"),  # not @readonly
-        ("smithy/request-compression", "requestCompression"),  # no input
-        ("smithy/request-compression", "requestCompression"),  # a stream of required length
-        ("smithy/input-output-reuse", "Shared"),
-        ("smithy/input-output-reuse", "Shared"),
+        ("smithy/resource-lifecycle", "Thing", ["PutThing"]),  # not @idempotent
+        ("smithy/resource-lifecycle", "Thing", ["ListThings"]),  # not @readonly
+        ("smithy/request-compression", "Compressed", ["requestCompression"]),  # no input
+        ("smithy/request-compression", "Upload", ["requestCompression"]),  # a stream of required length
+        ("smithy/input-output-reuse", "Shared", ["Shared", "Shared"]),  # the inputs of One and Two
     ])
+
+
+def _related_texts(path, diagnostic):
+    source = path.read_bytes()
+    return [source[r.location.start:r.location.end].decode("utf-8") for r in diagnostic.related]
 
 
 def _pointed_at(path, diagnostic):

@@ -464,7 +464,11 @@ structure Foo {
     path = tmp_path / "a.smithy"
     found = _by_code(ws, path)
     assert found["smithy/trait-value"] == ["1", "bad2"]
-    assert found["smithy/json-name-conflict"] == ['"id"']
+    # On the structure, as Smithy reports it; the colliding @jsonName is related.
+    assert found["smithy/json-name-conflict"] == ["Foo"]
+    conflict = one(ws, path, "smithy/json-name-conflict")
+    source = path.read_bytes()
+    assert [source[r.location.start:r.location.end].decode() for r in conflict.related] == ['"id"']
 
 
 def test_service_renames(tmp_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_shape
 from witsmith.model.smithy import FileSummary, Shape
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -539,9 +540,11 @@ def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
                 else member.name.text
             if name in seen:
                 anchor = trait.value if trait is not None and trait.value is not None else member.name
-                result.append(report(R.JSON_NAME, path, anchor.start, anchor.end,
-                                     f"`{member.name.text}` is serialized as `{name}` in JSON, like `{seen[name]}`; "
-                                     "give one of them another @jsonName"))
+                # Smithy's JsonName event is on the structure; the member's name or @jsonName is related.
+                result.append(at_shape(R.JSON_NAME, path, shape,
+                                       f"`{member.name.text}` is serialized as `{name}` in JSON, like `{seen[name]}`; "
+                                       "give one of them another @jsonName", value=anchor,
+                                       note=f"`{member.name.text}` is serialized as `{name}`"))
             seen.setdefault(name, member.name.text)
     return result
 
