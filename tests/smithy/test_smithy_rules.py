@@ -13,6 +13,13 @@ def _by_code(ws, path):
     return result
 
 
+def _related(path, diagnostics_):
+    """The first related location's text of each diagnostic: the written id a shape-level error is about."""
+    source = path.read_bytes()
+    return sorted(source[d.related[0].location.start:d.related[0].location.end].decode("utf-8")
+                  for d in diagnostics_ if d.related)
+
+
 def test_syntax_errors_have_readable_messages(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\nstructure Point {\n    x: Integer\n    y Integer\n}\n'})
     found = [d for d in diagnostics(ws, tmp_path / "a.smithy") if d.code == "smithy/syntax-error"]
@@ -75,7 +82,10 @@ string Named
     assert found["smithy/apply-to-unknown-shape"] == ["Ordr"]
     assert found["smithy/map-key-not-string"] == ["Integer"]
     assert sorted(found["smithy/invalid-member"]) == ["Names", "item"]
-    assert sorted(found["smithy/invalid-relationship"]) == ["Order", "Order"]
+    # A wrong relationship is reported on the service holding it, as Smithy does; the id is related.
+    assert sorted(found["smithy/invalid-relationship"]) == ["Shop", "Shop"]
+    assert _related(path, [d for d in diagnostics(ws, path) if d.code == "smithy/invalid-relationship"]) == \
+        ["Order", "Order"]
     assert '"many"' in found["smithy/trait-value"]
     assert "min: 10, max: 1" in found["smithy/trait-value"]
     assert '"two"' in found["smithy/trait-value"]
@@ -125,7 +135,9 @@ def test_operations_take_plain_shapes_only_in_idl1(tmp_path):
     ws = workspace(tmp_path, {"v1.smithy": "namespace a\noperation Get { input: String }\n",
                               "v2.smithy": '$version: "2"\nnamespace b\noperation Get { input: String }\n'})
     assert errors(ws, tmp_path / "v1.smithy") == []
-    assert text_at(tmp_path / "v2.smithy", one(ws, tmp_path / "v2.smithy", "smithy/invalid-relationship")) == "String"
+    wrong = one(ws, tmp_path / "v2.smithy", "smithy/invalid-relationship")
+    assert text_at(tmp_path / "v2.smithy", wrong) == "Get"  # the operation, where Smithy reports it
+    assert _related(tmp_path / "v2.smithy", [wrong])[0] == "String"
 
 
 def test_trait_values_against_trait_shapes(tmp_path):
@@ -188,7 +200,10 @@ structure Targets { m: A1 }
 """})
     path = tmp_path / "a.smithy"
     found = _by_code(ws, path)
-    assert sorted(found["smithy/invalid-mixin"]) == ["A1", "A2", "NotMixin", "StringMixin"]
+    # A shape using a wrong mixin is reported on the shape, as Smithy does; the mixin is related.
+    assert sorted(found["smithy/invalid-mixin"]) == ["A1", "A2", "Kinds", "Uses"]
+    on_shapes = [d for d in diagnostics(ws, path) if d.code == "smithy/invalid-mixin" and text_at(path, d) in ("Kinds", "Uses")]
+    assert _related(path, on_shapes) == ["NotMixin", "StringMixin"]
     assert found["smithy/invalid-elision"] == ["nope"]
 
 

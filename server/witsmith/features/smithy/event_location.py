@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Fix, Location, Related, Rule, report
-from witsmith.model.smithy import Shape, TraitUse
+from witsmith.model.smithy import FileSummary, Reference, Shape, TraitUse
 
 
 def _related(path: Path, value, note: str | None) -> tuple[Related, ...]:
@@ -32,3 +32,26 @@ def at_shape(rule: Rule, path: Path, shape: Shape, message: str, *, value=None, 
     """On the shape's name."""
     return report(rule, path, shape.name.start, shape.name.end, message,
                   related=_related(path, value, note), fixes=fixes)
+
+
+# Relationships Smithy's validators report on the shape that holds them, not on the written id.
+HELD_BY_SHAPE = frozenset({"input", "output", "error", "operation", "resource", "lifecycle", "mixin", "for",
+                           "identifier"})
+
+
+def holder(summary: FileSummary, ref: Reference, roles: frozenset[str] = HELD_BY_SHAPE) -> Shape | None:
+    """The shape of this file whose relationship `ref` is, when Smithy reports on that shape."""
+    if ref.role not in roles or not ref.owner or "$" in ref.owner:
+        return None
+    return next((shape for shape in summary.shapes if summary.absolute_id(shape) == ref.owner), None)
+
+
+def at_holder(rule: Rule, path: Path, summary: FileSummary, ref: Reference, message: str, *,
+              related: tuple[Related, ...] = (), fixes: tuple[Fix, ...] = (),
+              roles: frozenset[str] = HELD_BY_SHAPE) -> Diagnostic:
+    """On the name of the shape holding the relationship (the written id is related); on the id otherwise."""
+    shape = holder(summary, ref, roles)
+    if shape is None:
+        return report(rule, path, ref.start, ref.end, message, related=related, fixes=fixes)
+    here = Related(Location(path, ref.start, ref.end), f"`{ref.text}` is named here")
+    return report(rule, path, shape.name.start, shape.name.end, message, related=(here, *related), fixes=fixes)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Fix, Location, Related, TextEdit, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import HELD_BY_SHAPE, holder
 from witsmith.model.smithy import FileSummary
 from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
 from witsmith.workspace.smithy import SmithyWorkspace
@@ -18,6 +19,9 @@ ROLE_WORDS = {
     "identifier": "identifier target", "property": "property target", "lifecycle": "lifecycle operation",
     "idref": "shape id",
 }
+
+
+UNRESOLVED_HELD_BY_SHAPE = HELD_BY_SHAPE - {"identifier"}
 
 
 def _use_insert_offset(summary: FileSummary, source: bytes | None) -> int | None:
@@ -154,7 +158,9 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         if ref.role == "use" and not _name_used(resolved_file.references, name):
             rule = R.UNKNOWN_USE  # Smithy warns: nothing depends on the missing shape
         start, end, related = ref.start, ref.end, ()
-        owner = _relationship_owner(summary, ref) if rule is R.UNRESOLVED_SHAPE else None
+        # A resource's identifiers and properties are node values: Smithy reports a missing one
+        # (SyntacticShapeIdTarget) on the value itself.
+        owner = holder(summary, ref, UNRESOLVED_HELD_BY_SHAPE) if rule is R.UNRESOLVED_SHAPE else None
         if owner is not None:
             # Smithy reports a broken relationship of an operation, resource or service on that shape.
             start, end = owner.name.start, owner.name.end
@@ -162,18 +168,6 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
             message = f"{owner.kind} `{owner.name.text}`: {message}"
         result.append(report(rule, path, start, end, message, fixes=tuple(fixes), related=related))
     return result
-
-
-# Relationships Smithy's TargetValidator reports on the shape that holds them.  A member's target is
-# reported on the member, where witsmith's reference already is; a resource's identifiers and
-# properties are plain node values, reported (SyntacticShapeIdTarget) on the value itself.
-SHAPE_RELATIONSHIPS = {"input", "output", "error", "operation", "resource", "lifecycle", "mixin", "for"}
-
-
-def _relationship_owner(summary: FileSummary, ref):
-    if ref.role not in SHAPE_RELATIONSHIPS or not ref.owner or "$" in ref.owner:
-        return None
-    return next((shape for shape in summary.shapes if summary.absolute_id(shape) == ref.owner), None)
 
 
 def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
-from witsmith.features.smithy.event_location import at_shape
-from witsmith.model.smithy import FileSummary, Shape
+from witsmith.features.smithy.event_location import at_holder, at_shape
+from witsmith.model.smithy import FileSummary, Shape, Span
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 SUPPORTED_VERSIONS = ("1", "1.0", "2", "2.0")
@@ -149,7 +149,10 @@ def _enum(path: Path, shape: Shape) -> list[Diagnostic]:
 
 
 def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
-    """Services, resources and operations must refer to shapes of the right kind."""
+    """Services, resources and operations must refer to shapes of the right kind.
+
+    Smithy reports a wrong relationship on the shape that holds it (a member's on the member).
+    """
     result: list[Diagnostic] = []
     resolved_file = workspace.resolved(path)
     if resolved_file is None:
@@ -169,50 +172,50 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
             if ref.role == "error" and ok:
                 ok = workspace.has_trait(target, "smithy.api#error") is not None
             if not ok:
-                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                      f"`{ref.text}` must be {words}, but it is a {kind}"
                                      + ("; add @error(\"client\") or @error(\"server\") to it" if ref.role == "error" and kind == "structure" else ""),
                                      related=(_here(target),)))
         elif ref.role == "identifier" and kind not in ("string", "enum"):
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"resource identifiers must target a string shape, but `{ref.text}` is a {kind}",
                                  related=(_here(target),)))
         elif ref.role in ("input", "output") and workspace.has_trait(
                 target, "smithy.api#output" if ref.role == "input" else "smithy.api#input") is not None:
             other = "output" if ref.role == "input" else "input"
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"operation {ref.role} cannot be `{ref.text}`: it is marked @{other}; use a structure of its own"))
         elif ref.role in ("input", "output"):
             # wasmCloud's IDL 1.0 contracts take and return plain shapes such as String.
             if kind != "structure" and not idl1:
-                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                      f"operation {ref.role} must be a structure, but `{ref.text}` is a {kind}",
                                      related=(_here(target),)))
             elif kind == "structure" and workspace.has_trait(target, "smithy.api#error") is not None:
-                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                      f"operation {ref.role} cannot be an error structure (`{ref.text}` has @error)"))
         elif ref.role == "mixin":
             owner = workspace.shape(ref.owner) if ref.owner else None
             if workspace.has_trait(target, "smithy.api#mixin") is None:
-                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                      f"`{ref.text}` is used as a mixin but is not marked @mixin; add @mixin to it",
                                      related=(_here(target),)))
             elif owner is not None and owner.shape.kind != kind:
-                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                      f"a {owner.shape.kind} can only use {owner.shape.kind} mixins, but `{ref.text}` is a {kind}",
                                      related=(_here(target),)))
             elif owner is not None and _mixin_cycle(workspace, owner):
-                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                      f"mixins of `{owner.id}` lead back to it; remove one to break the cycle"))
         elif ref.role == "target" and kind in ("service", "resource", "operation"):
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"members cannot target a {kind} (`{ref.text}`)", related=(_here(target),)))
         elif ref.role == "target" and kind == "structure" and (
                 workspace.has_trait(target, "smithy.api#input") or workspace.has_trait(target, "smithy.api#output")):
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"members cannot target `{ref.text}`: it is an operation's @input or @output structure"))
         elif ref.role == "target" and workspace.has_trait(target, "smithy.api#mixin", target.shape.traits) is not None:
-            result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+            result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                  f"`{ref.text}` is a mixin: members cannot target mixins; use it with `with [{ref.text}]` instead"))
     return result
 
@@ -276,8 +279,9 @@ def mixin_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -
                 continue
             if key in ("input", "output") and entry.value.kind == "shape_id" and entry.value.value in ("Unit", "smithy.api#Unit"):
                 continue
-            result.append(report(R.MIXIN_ERROR, path, entry.key_start, entry.key_end,
-                                 f"a {shape.kind} mixin cannot define `{key}`; define it on the shapes that use the mixin"))
+            result.append(at_shape(R.MIXIN_ERROR, path, shape,
+                                   f"a {shape.kind} mixin cannot define `{key}`; define it on the shapes that use the mixin",
+                                   value=Span(key, entry.key_start, entry.key_end), note=f"`{key}` is defined here"))
     return result
 
 
