@@ -506,7 +506,10 @@ structure Item {}
 structure Other {}
 """})
     path = tmp_path / "a.smithy"
-    assert _by_code(ws, path)["smithy/invalid-rename"] == ["a#Op", '"no!"', '"Other"', "a#Gone"]
+    # On the service, as Smithy reports it; each entry at fault is related.
+    renames = [d for d in diagnostics(ws, path) if d.code == "smithy/invalid-rename"]
+    assert [text_at(path, d) for d in renames] == ["S"] * 4
+    assert _related(path, renames) == sorted(["a#Op", '"no!"', '"Other"', "a#Gone"])
 
 
 def test_sibling_example_folders_do_not_clash(tmp_path):

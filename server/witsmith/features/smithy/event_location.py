@@ -55,3 +55,10 @@ def at_holder(rule: Rule, path: Path, summary: FileSummary, ref: Reference, mess
         return report(rule, path, ref.start, ref.end, message, related=related, fixes=fixes)
     here = Related(Location(path, ref.start, ref.end), f"`{ref.text}` is named here")
     return report(rule, path, shape.name.start, shape.name.end, message, related=(here, *related), fixes=fixes)
+
+
+def at_object(rule: Rule, path: Path, obj, head, message: str, *, value=None, note: str | None = None) -> Diagnostic:
+    """On an object value's opening, through `head` (its identifying entry, such as an `id`): Smithy
+    reports a metadata entry's problem at the object."""
+    end = head.end if head is not None and head.end > obj.start else obj.start + 1
+    return report(rule, path, obj.start, end, message, related=_related(path, value, note))

@@ -564,20 +564,24 @@ def renames(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> lis
         if entry is None or entry.value.kind != "object":
             continue
         for item in entry.value.entries:
+            key = Span(item.key, item.key_start, item.key_end)
+
+            def fail(message: str, at) -> None:
+                # Smithy reports on the service; the entry at fault is related.
+                result.append(at_shape(R.RENAME, path, shape, message, value=at, note=f"the rename of `{item.key}`"))
+
             target_id = workspace.resolve_text(summary, item.key)
             target = workspace.shape(target_id) if target_id else None
             new = item.value.value if item.value.kind == "string" else None
             if target is None:
-                result.append(report(R.RENAME, path, item.key_start, item.key_end,
-                                     f"`rename` names `{item.key}`, but no such shape exists"))
+                fail(f"`rename` names `{item.key}`, but no such shape exists", key)
             elif target.shape.kind in ("operation", "resource", "service"):
-                result.append(report(R.RENAME, path, item.key_start, item.key_end,
-                                     f"{target.shape.kind}s cannot be renamed; rename the conflicting shape of another kind, "
-                                     "or change this shape's name"))
+                fail(f"`{item.key}` is {'an' if target.shape.kind == 'operation' else 'a'} {target.shape.kind}, and "
+                     f"{target.shape.kind}s cannot be renamed; rename the conflicting shape of another kind, "
+                     "or change this shape's name", key)
             if new is None or not IDENTIFIER.match(new):
-                result.append(report(R.RENAME, path, item.value.start, item.value.end,
-                                     "the new name must be a Smithy identifier (letters, digits and `_`, not starting with a digit)"))
+                fail(f"the new name for `{item.key}` must be a Smithy identifier (letters, digits and `_`, not "
+                     "starting with a digit)", item.value)
             elif target is not None and new == target.shape.name.text.split("#")[-1]:
-                result.append(report(R.RENAME, path, item.value.start, item.value.end,
-                                     f"this rename does not change the name `{new}`; remove it"))
+                fail(f"the rename of `{item.key}` does not change the name `{new}`; remove it", item.value)
     return result
