@@ -85,14 +85,16 @@ operation NoInput {}
 def test_http_bindings_against_the_uri(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": HTTP_MODEL})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # An unbound label is reported on the operation and a query conflict on the input structure (an
+    # inline input's `input`), as Smithy does; the label or binding at fault is related.
+    found = sorted((d.code, text_at(path, d), _related_texts(path, d)[:1]) for d in errors(ws, path))
     assert found == [
-        ("smithy/http-label", "httpLabel"),  # `stray` has no label
-        ("smithy/http-label", "httpLabel"),  # `key` is greedy but an Integer
-        ("smithy/http-label", "{id}"),  # NoInput has no members at all
-        ("smithy/http-label", "{unbound}"),
-        ("smithy/http-query-conflict", '"code"'),
-        ("smithy/http-uri", "{key+}"),
+        ("smithy/http-label", "GetCity", ["{unbound}"]),
+        ("smithy/http-label", "NoInput", ["{id}"]),  # NoInput has no members at all
+        ("smithy/http-label", "httpLabel", []),  # `key` is greedy but an Integer
+        ("smithy/http-label", "httpLabel", ['"/cities/{cityId}/{unbound}"']),  # `stray` has no label
+        ("smithy/http-query-conflict", "input", ['"code"']),
+        ("smithy/http-uri", "{key+}", []),
     ]
 
 
@@ -496,7 +498,9 @@ union Events {
 structure Message {}
 """})
     path = tmp_path / "a.smithy"
-    assert [(d.code, text_at(path, d)) for d in errors(ws, path)] == [("smithy/event-stream-member", "String")]
+    # On the union, as Smithy reports it; the member's target is related.
+    assert [(d.code, text_at(path, d), _related_texts(path, d)) for d in errors(ws, path)] == \
+        [("smithy/event-stream-member", "Events", ["String"])]
 
 
 def test_references_bind_every_identifier(tmp_path):
@@ -559,8 +563,10 @@ operation PutThing { input := { @required @httpLabel id: String } }
 operation Unbound { input := { @required @httpLabel id: String } }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # On each operation, as Smithy reports it; its URI is the first related location.
+    found = sorted((d.code, _related_texts(path, d)[0]) for d in errors(ws, path))
     assert found == [("smithy/http-uri-conflict", '"/things/{id}"'), ("smithy/http-uri-conflict", '"/things/{thingId}"')]
+    assert sorted(text_at(path, d) for d in errors(ws, path)) == ["FetchThing", "GetThing"]
 
 
 def test_trait_validator_keys_are_event_ids(tmp_path):
