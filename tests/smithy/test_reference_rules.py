@@ -162,7 +162,10 @@ structure WaitInput {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # Conflicting traits are reported on the shape, as Smithy does; each trait is related.
+    found = sorted((d.code, _pointed_at(path, d) if d.code == "smithy/duplicate-trait" else text_at(path, d))
+                   for d in errors(ws, path))
+    assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/duplicate-trait") == ["Wait", "Wait"]
     assert found == [
         ("smithy/duplicate-trait", "idempotent"),  # conflicts with @readonly
         ("smithy/duplicate-trait", "readonly"),

@@ -362,7 +362,10 @@ string Both
     path = tmp_path / "a.smithy"
     warning = one(ws, path, "smithy/default-out-of-range")
     assert warning.severity == Severity.WARNING and text_at(path, warning) == "0"
-    assert sorted(_by_code(ws, path)["smithy/duplicate-trait"]) == ["a", "documentation"]
+    # The `conflicts` clash is on the shape, as Smithy reports it; the trait is related.
+    assert sorted(_by_code(ws, path)["smithy/duplicate-trait"]) == ["Both", "documentation"]
+    assert _related(path, [d for d in diagnostics(ws, path)
+                           if d.code == "smithy/duplicate-trait" and text_at(path, d) == "Both"]) == ["a"]
 
 
 def test_wasmcloud_softens_checks_weld_does_not_make(tmp_path):
@@ -457,7 +460,9 @@ resource R { operations: [Ping] }
     })
     path = tmp_path / "a.smithy"
     found = [d for d in diagnostics(ws, path) if d.code == "smithy/service-closure-conflict"]
-    assert [text_at(path, d) for d in found] == ["Shop", "Shop"]
+    # Names clashing in the closure are on the service; an operation bound twice is on the operation
+    # (where Smithy's SingleOperationBinding event is), with the service related.
+    assert [text_at(path, d) for d in found] == ["Shop", "Ping"]
     assert any("a#GetOrder" in d.message and "other#GetOrder" in d.message for d in found)
     assert any("bound more than once" in d.message and "a#Ping" in d.message for d in found)
 

@@ -510,9 +510,14 @@ def service_closure(workspace: SmithyWorkspace, path: Path, summary: FileSummary
             if len(containers) > 1:
                 found = closure.get(bound)
                 what = found.shape.kind if found is not None else "shape"
-                result.append(report(R.SERVICE_CLOSURE, path, shape.name.start, shape.name.end,
-                                     f"the {what} `{bound}` is bound more than once in the closure of `{shape.name.text}` "
-                                     f"(by {', '.join(sorted(containers))}); bind it in one place only"))
+                message = (f"the {what} `{bound}` is bound more than once in the closure of `{shape.name.text}` "
+                           f"(by {', '.join(sorted(containers))}); bind it in one place only")
+                if found is not None and found.path == path:
+                    # Smithy's SingleOperationBinding / SingleResourceBinding event is on the bound shape.
+                    result.append(at_shape(R.SERVICE_CLOSURE, path, found.shape, message, value=shape.name,
+                                           note=f"the service `{shape.name.text}`"))
+                else:
+                    result.append(report(R.SERVICE_CLOSURE, path, shape.name.start, shape.name.end, message))
     return result
 
 

@@ -382,9 +382,28 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
                 others = conflicting[trait_id] = _conflicts_of(workspace, trait_id)
             for other_id in others:
                 if other_id in ids:
-                    result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end,
-                                         f"@{trait_id.split('#')[1]} conflicts with @{other_id.split('#')[1]} on `{owner}`; keep only one"))
+                    message = (f"@{trait_id.split('#')[1]} conflicts with @{other_id.split('#')[1]} on `{owner}`; "
+                               "keep only one")
+                    name = _name_of(summary, owner)
+                    if name is None:
+                        result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end, message))
+                    else:  # Smithy's TraitConflict event is on the shape (or member); the trait is related
+                        result.append(report(R.TRAIT_CONFLICT, path, name.start, name.end, message,
+                                             related=(Related(Location(path, trait.id.start, trait.id.end),
+                                                              f"@{trait_id.split('#')[1]}"),)))
     return result
+
+
+def _name_of(summary: FileSummary, owner: str):
+    """The name span of the shape or member `owner` (an absolute id) when this file defines it."""
+    shape_id, _, member_name = owner.partition("$")
+    for shape in summary.shapes:
+        if summary.absolute_id(shape) == shape_id:
+            if not member_name:
+                return shape.name
+            member = shape.member(member_name)
+            return member.name if member is not None else None
+    return None
 
 
 def _conflicts_of(workspace: SmithyWorkspace, trait_id: str) -> list[str]:
