@@ -525,3 +525,26 @@ def test_sibling_example_folders_do_not_clash(tmp_path):
     })
     assert "smithy/duplicate-shape" not in codes(ws, tmp_path / "java/model/order.smithy")
     assert "smithy/duplicate-shape" in codes(ws, tmp_path / "rust/model/order.smithy")
+
+
+def test_a_mixin_passes_trait_on_and_a_mixin_trait_cannot_be_applied(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@mixin
+@trait
+structure mixinTrait {}
+
+structure usesMixinTrait with [mixinTrait] {}
+
+@usesMixinTrait
+structure Fine {}
+
+@mixinTrait
+structure Invalid {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = [(d.code, text_at(path, d)) for d in errors(ws, path)]
+    # `usesMixinTrait` is a trait through its mixin; applying the mixin itself is the error, on the shape.
+    assert found == [("smithy/trait-target", "Invalid")]
+    assert _related(path, errors(ws, path)) == ["mixinTrait"]

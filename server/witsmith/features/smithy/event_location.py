@@ -62,3 +62,15 @@ def at_object(rule: Rule, path: Path, obj, head, message: str, *, value=None, no
     reports a metadata entry's problem at the object."""
     end = head.end if head is not None and head.end > obj.start else obj.start + 1
     return report(rule, path, obj.start, end, message, related=_related(path, value, note))
+
+
+def defined_name(summary: FileSummary, owner: str):
+    """The name span of the shape or member `owner` (an absolute id) when this file defines it."""
+    shape_id, _, member_name = owner.partition("$")
+    for shape in summary.shapes:
+        if summary.absolute_id(shape) == shape_id:
+            if not member_name:
+                return shape.name
+            member = shape.member(member_name)
+            return member.name if member is not None else None
+    return None

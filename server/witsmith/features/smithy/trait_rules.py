@@ -13,6 +13,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import defined_name
 from witsmith.features.smithy.java_regex import java_regex_error
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
@@ -384,7 +385,7 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
                 if other_id in ids:
                     message = (f"@{trait_id.split('#')[1]} conflicts with @{other_id.split('#')[1]} on `{owner}`; "
                                "keep only one")
-                    name = _name_of(summary, owner)
+                    name = defined_name(summary, owner)
                     if name is None:
                         result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end, message))
                     else:  # Smithy's TraitConflict event is on the shape (or member); the trait is related
@@ -392,18 +393,6 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
                                              related=(Related(Location(path, trait.id.start, trait.id.end),
                                                               f"@{trait_id.split('#')[1]}"),)))
     return result
-
-
-def _name_of(summary: FileSummary, owner: str):
-    """The name span of the shape or member `owner` (an absolute id) when this file defines it."""
-    shape_id, _, member_name = owner.partition("$")
-    for shape in summary.shapes:
-        if summary.absolute_id(shape) == shape_id:
-            if not member_name:
-                return shape.name
-            member = shape.member(member_name)
-            return member.name if member is not None else None
-    return None
 
 
 def _conflicts_of(workspace: SmithyWorkspace, trait_id: str) -> list[str]:
