@@ -51,10 +51,13 @@ def at_holder(rule: Rule, path: Path, summary: FileSummary, ref: Reference, mess
               roles: frozenset[str] = HELD_BY_SHAPE) -> Diagnostic:
     """On the name of the shape holding the relationship (the written id is related); on the id otherwise."""
     shape = holder(summary, ref, roles)
-    if shape is None:
+    name = shape.name if shape is not None else None
+    if name is None and ref.role == "target" and ref.owner and summary.format != "idl":
+        name = defined_name(summary, ref.owner)  # a JSON member's target sits on a line of its own
+    if name is None:
         return report(rule, path, ref.start, ref.end, message, related=related, fixes=fixes)
     here = Related(Location(path, ref.start, ref.end), f"`{ref.text}` is named here")
-    return report(rule, path, shape.name.start, shape.name.end, message, related=(here, *related), fixes=fixes)
+    return report(rule, path, name.start, name.end, message, related=(here, *related), fixes=fixes)
 
 
 def at_object(rule: Rule, path: Path, obj, head, message: str, *, value=None, note: str | None = None) -> Diagnostic:

@@ -188,6 +188,12 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
             start, end = owner.name.start, owner.name.end
             related = (Related(Location(path, ref.start, ref.end), f"the {what} `{ref.text}` is named here"),)
             message = f"{owner.kind} `{owner.name.text}`: {message}"
+        elif rule is R.UNRESOLVED_SHAPE and ref.role == "target" and ref.owner and summary.format != "idl":
+            # Smithy reports on the member; in a JSON model its `target` is on a line of its own.
+            member = defined_name(summary, ref.owner)
+            if member is not None:
+                start, end = member.start, member.end
+                related = (Related(Location(path, ref.start, ref.end), f"the target `{ref.text}`"),)
         result.append(report(rule, path, start, end, message, fixes=tuple(fixes), related=related))
     return result
 
