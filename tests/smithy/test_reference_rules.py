@@ -214,13 +214,18 @@ def test_validation_metadata_must_be_readable(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": """$version: "2"
 metadata suppressions = [true, {id: "X"}]
 metadata severityOverrides = [{id: "X", namespace: "*", severity: "ERROR"}]
-metadata validators = [{name: "EmitEachSelector"}]
+metadata validators = [{name: "EmitEachSelector"}, {
+    name: "EmitNoneSelector"
+    configuration: {}
+}]
 
 namespace a
 """})
     path = tmp_path / "a.smithy"
     found = sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/invalid-validation-metadata")
-    assert found == sorted(['"ERROR"', '{id: "X"}', '{name: "EmitEachSelector"}', "true"])
+    # A validator without a selector is reported on its object (where Smithy fails to create it).
+    assert found == sorted(['"ERROR"', '{id: "X"}', '{name: "EmitEachSelector"}',
+                            '{\n    name: "EmitNoneSelector"', "true"])
 
 
 def test_diagnostics_carry_the_smithy_event_id_to_the_editor(tmp_path):
