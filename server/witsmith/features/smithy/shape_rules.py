@@ -237,9 +237,16 @@ def mixin_member_conflicts(workspace: SmithyWorkspace, path: Path, summary: File
                     continue
                 earlier = seen.get(member.name.text)
                 if earlier is not None and earlier[0] != target.id:
-                    result.append(report(R.MIXIN_ERROR, path, mixin.start, mixin.end,
-                                         f"the mixins `{earlier[1]}` and `{mixin.text}` both define `{member.name.text}`, "
-                                         f"with different targets ({earlier[0]} and {target.id}); remove one of the members"))
+                    message = (f"the mixins `{earlier[1]}` and `{mixin.text}` both define `{member.name.text}`, "
+                               f"with different targets ({earlier[0]} and {target.id}); remove one of the members")
+                    if member_owner.path == path:
+                        # Smithy reports the conflict on the inherited member; the use of the mixin is related.
+                        result.append(report(R.MIXIN_ERROR, path, member.name.start, member.name.end,
+                                             f"`{shape.name.text}`: {message}",
+                                             related=(Related(Location(path, mixin.start, mixin.end),
+                                                              f"`{shape.name.text}` uses `{mixin.text}` here"),)))
+                    else:
+                        result.append(report(R.MIXIN_ERROR, path, mixin.start, mixin.end, message))
                 seen.setdefault(member.name.text, (target.id, mixin.text))
         if shape.resource is None:
             continue
