@@ -89,6 +89,8 @@ def test_http_bindings_against_the_uri(tmp_path):
     # inline input's `input`), as Smithy does; the label or binding at fault is related.
     found = sorted((d.code, text_at(path, d), _related_texts(path, d)[:1]) for d in errors(ws, path))
     assert found == [
+        # Smithy also reports that the first greedy label is not the last label
+        ("smithy/http-greedy-label-not-last", '@http(method: "GET", uri: "/files/{bucket+}/{key+}")', []),
         ("smithy/http-label", "GetCity", ["{unbound}"]),
         ("smithy/http-label", "NoInput", ["{id}"]),  # NoInput has no members at all
         ("smithy/http-label", "httpLabel", []),  # `key` is greedy but an Integer

@@ -246,8 +246,42 @@ MUTATIONS: tuple[Callable[[str, random.Random], Mutant | None], ...] = (
 )
 
 
+def empty_uri_segment(text: str, rng: random.Random) -> Mutant | None:
+    """An @http URI with an empty segment (`/a//b`), which Smithy's URI pattern parser rejects."""
+    match = _pick(rng, [m for m in HTTP_URI.finditer(text) if len(m.group(2)) > 1])
+    if match is None:
+        return None
+    start = match.start(2) + 1
+    return Mutant("empty-uri-segment", text[:start] + "/" + text[start:], _line(text, match.start()))
+
+
+def post_to_get(text: str, rng: random.Random) -> Mutant | None:
+    """A POST operation turned into a GET: an error when its input still goes in the request body."""
+    match = _pick(rng, [m for m in HTTP_METHOD.finditer(text) if m.group(2) == "POST"])
+    if match is None:
+        return None
+    return Mutant("post-to-get", text[:match.start(2)] + "GET" + text[match.end(2):], _line(text, match.start()))
+
+
+def recursive_union(text: str, rng: random.Random) -> Mutant | None:
+    """A union whose only member is itself: no value of it can be built."""
+    if not re.search(r"^namespace\s", text, re.M):
+        return None
+    name = f"Loop{rng.randrange(1000)}"
+    addition = f"\nunion {name} {{\n    next: {name}\n}}\n"
+    body = text if text.endswith("\n") else text + "\n"
+    return Mutant("recursive-union", body + addition, _line(body + addition, len(body) + 1))
+
+
+# Mutations added later draw from a seeded stream of their own, so the earlier ones stay as they were.
+LATER_MUTATIONS: tuple[Callable[[str, random.Random], Mutant | None], ...] = (
+    empty_uri_segment, post_to_get, recursive_union,
+)
+
+
 def mutants(text: str, seed: str, per_model: int = 4) -> list[Mutant]:
-    """Up to ``per_model`` mutants of one model, each with one mistake, chosen by ``seed``."""
+    """Up to ``per_model`` mutants of one model, each with one mistake, chosen by ``seed``; then one
+    for each of the later mutations that applies."""
     rng = random.Random(seed)
     order = list(MUTATIONS)
     rng.shuffle(order)
@@ -258,4 +292,9 @@ def mutants(text: str, seed: str, per_model: int = 4) -> list[Mutant]:
             result.append(mutant)
         if len(result) == per_model:
             break
+    later = random.Random(f"{seed}:later")
+    for mutation in LATER_MUTATIONS:
+        mutant = mutation(text, later)
+        if mutant is not None:
+            result.append(mutant)
     return result

@@ -17,6 +17,8 @@ from witsmith.features.smithy import resolution_rules, shape_rules, trait_rules,
 from witsmith.features.smithy import requires_length_rules, resource_binding_rules, selector_linter_rules
 from witsmith.features.smithy import closure_selector_rules, inline_document_rules, value_bound_rules
 from witsmith.features.smithy import selector_syntax_rules
+from witsmith.features.smithy import examples_rules, http_method_rules, http_uri_format_rules, idempotency_rules
+from witsmith.features.smithy import selector_none_rules, union_recursion_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
@@ -60,6 +62,12 @@ SMITHY_CHECKS: tuple[Check, ...] = (
     value_bound_rules.integral_ranges,
     closure_selector_rules.check,
     selector_syntax_rules.check,
+    http_uri_format_rules.check,
+    http_method_rules.check,
+    idempotency_rules.check,
+    examples_rules.check,
+    union_recursion_rules.check,
+    selector_none_rules.check,
 )
 
 

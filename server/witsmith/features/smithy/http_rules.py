@@ -12,6 +12,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.event_location import at_shape
+from witsmith.features.smithy.http_uri_format_rules import pattern_problem
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -75,6 +76,8 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         written = source[uri.start:uri.end] if source is not None else b""
         if http not in shape.traits or written != b'"' + uri.value.encode("utf-8") + b'"':
             continue  # applied from another file, or written with escapes: offsets into the value would be off
+        if pattern_problem(uri.value) is not None:
+            continue  # Smithy stops at the broken pattern (smithy/http-uri-pattern); its labels mean nothing
         result += _labels(workspace, path, operation, uri)
     return result
 

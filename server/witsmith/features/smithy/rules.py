@@ -181,3 +181,56 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     SHAPE_CLOSURE_EMPTY_SELECTOR.code: ("ShapeClosure.EmptySelector", "DANGER"),
 }
 REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})
+
+# Validators Smithy runs by default, each with the event id (and severity) Smithy reports.
+HTTP_URI_PATTERN = rule("smithy/http-uri-pattern", E, "an @http URI that Smithy's URI pattern parser rejects")
+HTTP_URI_FORMAT = rule("smithy/http-uri-format", E, "an @http URI with characters outside US-ASCII")
+HTTP_GREEDY_LABEL_NOT_LAST = rule("smithy/http-greedy-label-not-last", E,
+                                  "an @http URI whose greedy label is followed by another label")
+HTTP_METHOD_CASE = rule("smithy/http-method-case", W, "an @http method written in lower or mixed case")
+HTTP_METHOD_OPTIONS = rule("smithy/http-method-options", W, "an operation modelled with the OPTIONS method")
+HTTP_METHOD_MISSING_READONLY = rule("smithy/http-method-missing-readonly", W,
+                                    "a GET, HEAD, OPTIONS or TRACE operation without @readonly")
+HTTP_METHOD_UNNECESSARY_READONLY = rule("smithy/http-method-unnecessary-readonly", W,
+                                        "a @readonly operation bound to a method that changes state")
+HTTP_METHOD_MISSING_IDEMPOTENT = rule("smithy/http-method-missing-idempotent", W,
+                                      "a PUT or DELETE operation without @idempotent")
+HTTP_METHOD_UNNECESSARY_IDEMPOTENT = rule("smithy/http-method-unnecessary-idempotent", W,
+                                          "an @idempotent operation bound to a safe method (GET, HEAD, ...)")
+HTTP_METHOD_PAYLOAD = rule("smithy/http-method-payload", E,
+                           "a GET, HEAD, DELETE or TRACE operation whose input is sent in the request body")
+IDEMPOTENCY_TOKEN_IGNORED = rule("smithy/idempotency-token-ignored", W,
+                                 "an @idempotencyToken member of a structure that is not only an operation input")
+IDEMPOTENT_ERRORS = rule("smithy/idempotent-errors", E,
+                         "@idempotent with both `exists` and `notFound`, or naming an error the operation lacks")
+EXAMPLES = rule("smithy/examples", E, "an @examples entry that does not fit the operation's input, output or errors")
+EXAMPLES_UNKNOWN_MEMBER = rule("smithy/examples-unknown-member", W,
+                               "an @examples value that sets a member its structure does not have")
+EXAMPLES_CONSTRAINT_ALLOWED = rule("smithy/examples-constraint-allowed", W,
+                                  "an @examples value that breaks a constraint its example allows it to break")
+SELECTOR_LINTER_NO_MATCH = rule("smithy/selector-linter-no-match", E,
+                                "an `EmitNoneSelector` validator of the model's `validators` metadata that matches no shape")
+
+SMITHY_EVENTS.update({
+    HTTP_URI_PATTERN.code: ("Model", "ERROR"),
+    HTTP_URI_FORMAT.code: ("HttpUriFormat", "ERROR"),
+    HTTP_GREEDY_LABEL_NOT_LAST.code: ("HttpUriGreedyLabel.GreedyLabelIsNotLastLabel", "DANGER"),
+    HTTP_METHOD_CASE.code: ("HttpMethodSemantics", "WARNING"),
+    HTTP_METHOD_OPTIONS.code: ("HttpMethodSemantics.OPTIONS", "WARNING"),
+    HTTP_METHOD_MISSING_READONLY.code: ("HttpMethodSemantics.MissingReadonlyTrait", "WARNING"),
+    HTTP_METHOD_UNNECESSARY_READONLY.code: ("HttpMethodSemantics.UnnecessaryReadonlyTrait", "WARNING"),
+    HTTP_METHOD_MISSING_IDEMPOTENT.code: ("HttpMethodSemantics.MissingIdempotentTrait", "WARNING"),
+    HTTP_METHOD_UNNECESSARY_IDEMPOTENT.code: ("HttpMethodSemantics.UnnecessaryIdempotentTrait", "WARNING"),
+    HTTP_METHOD_PAYLOAD.code: ("HttpMethodSemantics.UnexpectedPayload", "DANGER"),
+    IDEMPOTENCY_TOKEN_IGNORED.code: ("IdempotencyTokenIgnored", "WARNING"),
+    IDEMPOTENT_ERRORS.code: ("IdempotentTrait", "ERROR"),
+    EXAMPLES.code: ("ExamplesTrait", "ERROR"),
+    EXAMPLES_UNKNOWN_MEMBER.code: ("ExamplesTrait.UnknownMember", "WARNING"),
+    EXAMPLES_CONSTRAINT_ALLOWED.code: ("ExamplesTrait", "WARNING"),
+})
+RULES_BY_CODE.update({r.code: r for r in (
+    HTTP_URI_PATTERN, HTTP_URI_FORMAT, HTTP_GREEDY_LABEL_NOT_LAST, HTTP_METHOD_CASE, HTTP_METHOD_OPTIONS,
+    HTTP_METHOD_MISSING_READONLY, HTTP_METHOD_UNNECESSARY_READONLY, HTTP_METHOD_MISSING_IDEMPOTENT,
+    HTTP_METHOD_UNNECESSARY_IDEMPOTENT, HTTP_METHOD_PAYLOAD, IDEMPOTENCY_TOKEN_IGNORED, IDEMPOTENT_ERRORS,
+    EXAMPLES, EXAMPLES_UNKNOWN_MEMBER, EXAMPLES_CONSTRAINT_ALLOWED, SELECTOR_LINTER_NO_MATCH)})
+REFERENCE_IDS.update({code: event for code, (event, _) in SMITHY_EVENTS.items()})

@@ -70,6 +70,13 @@ def _event_shape(workspace: SmithyWorkspace, summary: FileSummary, offset: int):
             if member_start <= offset < member.end:
                 return ShapeDef(summary, shape), member
         return ShapeDef(summary, shape), None
+    for apply in summary.applies:
+        # A trait written by `apply` is about the shape (or member) the statement names.
+        if apply.start <= offset < apply.end:
+            shape_text, _, member_name = apply.target.text.partition("$")
+            target = workspace.target_shape(summary, shape_text)
+            if target is not None:
+                return target, target.shape.member(member_name) if member_name else None
     return None, None
 
 

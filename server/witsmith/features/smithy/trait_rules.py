@@ -258,8 +258,6 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
             result += _default_trait(workspace, path, target, trait)
         else:
             result += _value(workspace, path, trait, trait_def, name, strict, wasmcloud)
-        if target is not None and trait_id == "smithy.api#idempotent" and target.member is None:
-            result += _idempotent_errors(workspace, path, target.shape, trait)
         if target is not None and trait_id in ("smithy.api#range", "smithy.api#length"):
             result += _constraint_definition(path, target, trait, name)
         if trait_id == "smithy.api#pattern":
@@ -282,27 +280,6 @@ def _pattern_compiles(path: Path, trait: TraitUse) -> list[Diagnostic]:
     return [report(R.INVALID_PATTERN, path, value.start, value.end,
                    f"the @pattern regular expression `{value.value}` does not compile: {problem}; "
                    "fix it (Smithy reads it as a Java regular expression)")]
-
-
-def _idempotent_errors(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, trait: TraitUse) -> list[Diagnostic]:
-    """Errors named by @idempotent(notFound/exists) must be errors of the operation."""
-    if trait.value is None or trait.value.kind != "object":
-        return []
-    entry = operation.shape.property("errors")
-    listed = entry.value.items if entry is not None and entry.value.kind == "array" else []
-    errors = {workspace.resolve_text(operation.summary, item.value) for item in listed if item.kind == "shape_id"}
-    result = []
-    for key in ("notFound", "exists"):
-        ids = trait.value.get(key)
-        for item in ids.items if ids is not None and ids.kind == "array" else []:
-            if item.kind != "string":
-                continue
-            resolved = workspace.resolve_text(operation.summary, item.value)
-            if resolved is not None and resolved not in errors:
-                result.append(report(R.TRAIT_VALUE, path, item.start, item.end,
-                                     f"`{item.value}` is named in @idempotent({key}) but is not one of the errors of "
-                                     f"`{operation.shape.name.text}`; add it to `errors` or remove it here"))
-    return result
 
 
 def _default_trait(workspace: SmithyWorkspace, path: Path, target: Target, trait: TraitUse) -> list[Diagnostic]:
