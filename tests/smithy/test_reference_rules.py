@@ -85,16 +85,18 @@ operation NoInput {}
 def test_http_bindings_against_the_uri(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": HTTP_MODEL})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # An unbound label is reported on the operation and a query conflict on the input structure (an
+    # inline input's `input`), as Smithy does; the label or binding at fault is related.
+    found = sorted((d.code, text_at(path, d), _related_texts(path, d)[:1]) for d in errors(ws, path))
     assert found == [
         # Smithy also reports that the first greedy label is not the last label
-        ("smithy/http-greedy-label-not-last", '@http(method: "GET", uri: "/files/{bucket+}/{key+}")'),
-        ("smithy/http-label", "httpLabel"),  # `stray` has no label
-        ("smithy/http-label", "httpLabel"),  # `key` is greedy but an Integer
-        ("smithy/http-label", "{id}"),  # NoInput has no members at all
-        ("smithy/http-label", "{unbound}"),
-        ("smithy/http-query-conflict", '"code"'),
-        ("smithy/http-uri", "{key+}"),
+        ("smithy/http-greedy-label-not-last", '@http(method: "GET", uri: "/files/{bucket+}/{key+}")', []),
+        ("smithy/http-label", "GetCity", ["{unbound}"]),
+        ("smithy/http-label", "NoInput", ["{id}"]),  # NoInput has no members at all
+        ("smithy/http-label", "httpLabel", []),  # `key` is greedy but an Integer
+        ("smithy/http-label", "httpLabel", ['"/cities/{cityId}/{unbound}"']),  # `stray` has no label
+        ("smithy/http-query-conflict", "input", ['"code"']),
+        ("smithy/http-uri", "{key+}", []),
     ]
 
 
@@ -120,8 +122,10 @@ structure Response {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
-    assert found == [("smithy/structurally-exclusive", "Data"), ("smithy/structurally-exclusive", "httpPayload")]
+    # One error on the structure, as Smithy reports it; the members' uses are related.
+    found = sorted((d.code, text_at(path, d), _related_texts(path, d)) for d in errors(ws, path))
+    assert found == [("smithy/structurally-exclusive", "Response", ["httpPayload", "httpPayload"]),
+                     ("smithy/structurally-exclusive", "Upload", ["Data", "Data"])]
 
 
 def test_prelude_follows_smithy(tmp_path):
@@ -160,7 +164,10 @@ structure WaitInput {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # Conflicting traits are reported on the shape, as Smithy does; each trait is related.
+    found = sorted((d.code, _pointed_at(path, d) if d.code == "smithy/duplicate-trait" else text_at(path, d))
+                   for d in errors(ws, path))
+    assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/duplicate-trait") == ["Wait", "Wait"]
     assert found == [
         ("smithy/duplicate-trait", "idempotent"),  # conflicts with @readonly
         ("smithy/duplicate-trait", "readonly"),
@@ -209,13 +216,18 @@ def test_validation_metadata_must_be_readable(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": """$version: "2"
 metadata suppressions = [true, {id: "X"}]
 metadata severityOverrides = [{id: "X", namespace: "*", severity: "ERROR"}]
-metadata validators = [{name: "EmitEachSelector"}]
+metadata validators = [{name: "EmitEachSelector"}, {
+    name: "EmitNoneSelector"
+    configuration: {}
+}]
 
 namespace a
 """})
     path = tmp_path / "a.smithy"
     found = sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/invalid-validation-metadata")
-    assert found == sorted(['"ERROR"', '{id: "X"}', '{name: "EmitEachSelector"}', "true"])
+    # A validator without a selector is reported on its object (where Smithy fails to create it).
+    assert found == sorted(['"ERROR"', '{id: "X"}', '{name: "EmitEachSelector"}',
+                            '{\n    name: "EmitNoneSelector"', "true"])
 
 
 def test_diagnostics_carry_the_smithy_event_id_to_the_editor(tmp_path):
@@ -276,7 +288,10 @@ enum Level {
 structure Foo {}
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # A closure's problem sits on the closure object (through its id), as Smithy reports it; the value is related.
+    assert all(text_at(path, d).startswith("{id: ") for d in errors(ws, path)
+               if d.code == "smithy/shape-closure" and d.related)
+    found = sorted((d.code, _pointed_at(path, d)) for d in errors(ws, path))
     assert found == sorted([
         ("smithy/shape-closure", "Bad"),
         ("smithy/shape-closure", '"Foo"'),  # the rename keeps the name
@@ -348,15 +363,28 @@ operation Two { input: Shared }
 structure Shared {}
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # Each sits on the shape Smithy reports it on; what it is about is related.
+    found = sorted((d.code, text_at(path, d), _related_texts(path, d)) for d in errors(ws, path))
     assert found == sorted([
-        ("smithy/resource-lifecycle", "PutThing"),  # not @idempotent
-        ("smithy/resource-lifecycle", "ListThings"),  # not @readonly
-        ("smithy/request-compression", "requestCompression"),  # no input
-        ("smithy/request-compression", "requestCompression"),  # a stream of required length
-        ("smithy/input-output-reuse", "Shared"),
-        ("smithy/input-output-reuse", "Shared"),
+        ("smithy/resource-lifecycle", "Thing", ["PutThing"]),  # not @idempotent
+        ("smithy/resource-lifecycle", "Thing", ["ListThings"]),  # not @readonly
+        ("smithy/request-compression", "Compressed", ["requestCompression"]),  # no input
+        ("smithy/request-compression", "Upload", ["requestCompression"]),  # a stream of required length
+        ("smithy/input-output-reuse", "Shared", ["Shared", "Shared"]),  # the inputs of One and Two
     ])
+
+
+def _related_texts(path, diagnostic):
+    source = path.read_bytes()
+    return [source[r.location.start:r.location.end].decode("utf-8") for r in diagnostic.related]
+
+
+def _pointed_at(path, diagnostic):
+    """The value a diagnostic is about: its related location when it is shown on the trait or shape."""
+    if diagnostic.related:
+        location = diagnostic.related[0].location
+        return path.read_bytes()[location.start:location.end].decode("utf-8")
+    return text_at(path, diagnostic)
 
 
 def test_protocol_trait_values(tmp_path):
@@ -376,12 +404,18 @@ structure Request {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    source = path.read_bytes()
+
+    def related(d):
+        return [source[r.location.start:r.location.end].decode() for r in d.related]
+
+    # Trait validators report on the trait application, as Smithy does; the offending value is related.
+    found = sorted((d.code, text_at(path, d), related(d)) for d in errors(ws, path))
     assert found == [
-        ("smithy/cors", '(origin: "https://a.example", origins: {dev: "https://b.example"})'[1:-1]),
-        ("smithy/external-documentation-url", '"invalid!"'),
-        ("smithy/http-api-key-auth", '"query"'),
-        ("smithy/http-header-name", '"Not valid!"'),
+        ("smithy/cors", "@cors", ['{dev: "https://b.example"}']),
+        ("smithy/external-documentation-url", "@externalDocumentation", ['"invalid!"']),
+        ("smithy/http-api-key-auth", "@httpApiKeyAuth", ['"query"']),
+        ("smithy/http-header-name", '"Not valid!"', []),
     ]
 
 
@@ -451,7 +485,8 @@ operation Broken {
 }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert {text_at(path, d) for d in errors(ws, path)} == {"@paginated"}  # where Smithy reports
+    found = sorted((d.code, _pointed_at(path, d)) for d in errors(ws, path))
     assert found == [
         ("smithy/paginated", '"missing"'),
         ("smithy/paginated", '"next"'),  # an integer token
@@ -473,7 +508,9 @@ union Events {
 structure Message {}
 """})
     path = tmp_path / "a.smithy"
-    assert [(d.code, text_at(path, d)) for d in errors(ws, path)] == [("smithy/event-stream-member", "String")]
+    # On the union, as Smithy reports it; the member's target is related.
+    assert [(d.code, text_at(path, d), _related_texts(path, d)) for d in errors(ws, path)] == \
+        [("smithy/event-stream-member", "Events", ["String"])]
 
 
 def test_references_bind_every_identifier(tmp_path):
@@ -499,7 +536,8 @@ structure Link {
 string ForecastId
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    assert {text_at(path, d) for d in errors(ws, path) if d.code == "smithy/references"} == {"@references"}
+    found = sorted((d.code, _pointed_at(path, d)) for d in errors(ws, path))
     assert found == sorted([
         ("smithy/references", '{cityId: "city"}'),  # `day` is not bound
         ("smithy/references", '"nothing"'),
@@ -535,8 +573,10 @@ operation PutThing { input := { @required @httpLabel id: String } }
 operation Unbound { input := { @required @httpLabel id: String } }
 """})
     path = tmp_path / "a.smithy"
-    found = sorted((d.code, text_at(path, d)) for d in errors(ws, path))
+    # On each operation, as Smithy reports it; its URI is the first related location.
+    found = sorted((d.code, _related_texts(path, d)[0]) for d in errors(ws, path))
     assert found == [("smithy/http-uri-conflict", '"/things/{id}"'), ("smithy/http-uri-conflict", '"/things/{thingId}"')]
+    assert sorted(text_at(path, d) for d in errors(ws, path)) == ["FetchThing", "GetThing"]
 
 
 def test_trait_validator_keys_are_event_ids(tmp_path):
@@ -553,7 +593,8 @@ namespace a
 structure myTrait {}
 """})
     path = tmp_path / "a.smithy"
-    assert sorted(text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
+    assert sorted(_pointed_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators") == ["a.1", "foo."]
+    assert {text_at(path, d) for d in errors(ws, path) if d.code == "smithy/trait-validators"} == {"@traitValidators"}
 
 
 RESOURCE_BINDINGS = """$version: "2"
@@ -836,7 +877,8 @@ structure Foo {}
     ws = workspace(tmp_path, {"a.smithy": model})
     path = tmp_path / "a.smithy"
     found = [d for d in errors(ws, path) if d.code == "smithy/shape-closure-empty-selector"]
-    assert [text_at(path, d) for d in found] == ['"[id = \'a#Missing\']"', '"[id=\'a#Foo\']"']
+    assert [_pointed_at(path, d) for d in found] == ['"[id = \'a#Missing\']"', '"[id=\'a#Foo\']"']
+    assert [text_at(path, d) for d in found] == ['{id: "a#Nothing"', '{id: "a#Inside"']  # the closure, as Smithy
     assert "outside its `includeNamespaces`" in found[1].message
 
 

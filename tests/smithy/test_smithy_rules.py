@@ -13,6 +13,13 @@ def _by_code(ws, path):
     return result
 
 
+def _related(path, diagnostics_):
+    """The first related location's text of each diagnostic: the written id a shape-level error is about."""
+    source = path.read_bytes()
+    return sorted(source[d.related[0].location.start:d.related[0].location.end].decode("utf-8")
+                  for d in diagnostics_ if d.related)
+
+
 def test_syntax_errors_have_readable_messages(tmp_path):
     ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nnamespace a\n\nstructure Point {\n    x: Integer\n    y Integer\n}\n'})
     found = [d for d in diagnostics(ws, tmp_path / "a.smithy") if d.code == "smithy/syntax-error"]
@@ -66,12 +73,19 @@ string Named
     found = _by_code(ws, path)
     assert found["smithy/conflicting-use"] == ["c#Thing"]
     assert "Strin" in found["smithy/unresolved-shape"]
-    assert "Missing" in found["smithy/unresolved-shape"]
+    # A service's broken relationship sits on the service, as Smithy reports it, and names the missing shape.
+    assert "Shop" in found["smithy/unresolved-shape"]
+    shop = next(d for d in diagnostics(ws, path) if d.code == "smithy/unresolved-shape" and text_at(path, d) == "Shop")
+    assert "`Missing`" in shop.message
+    assert [path.read_bytes()[r.location.start:r.location.end].decode() for r in shop.related] == ["Missing"]
     assert found["smithy/trait-target"] == ["required"]
     assert found["smithy/apply-to-unknown-shape"] == ["Ordr"]
     assert found["smithy/map-key-not-string"] == ["Integer"]
     assert sorted(found["smithy/invalid-member"]) == ["Names", "item"]
-    assert sorted(found["smithy/invalid-relationship"]) == ["Order", "Order"]
+    # A wrong relationship is reported on the service holding it, as Smithy does; the id is related.
+    assert sorted(found["smithy/invalid-relationship"]) == ["Shop", "Shop"]
+    assert _related(path, [d for d in diagnostics(ws, path) if d.code == "smithy/invalid-relationship"]) == \
+        ["Order", "Order"]
     assert '"many"' in found["smithy/trait-value"]
     assert "min: 10, max: 1" in found["smithy/trait-value"]
     assert '"two"' in found["smithy/trait-value"]
@@ -121,7 +135,9 @@ def test_operations_take_plain_shapes_only_in_idl1(tmp_path):
     ws = workspace(tmp_path, {"v1.smithy": "namespace a\noperation Get { input: String }\n",
                               "v2.smithy": '$version: "2"\nnamespace b\noperation Get { input: String }\n'})
     assert errors(ws, tmp_path / "v1.smithy") == []
-    assert text_at(tmp_path / "v2.smithy", one(ws, tmp_path / "v2.smithy", "smithy/invalid-relationship")) == "String"
+    wrong = one(ws, tmp_path / "v2.smithy", "smithy/invalid-relationship")
+    assert text_at(tmp_path / "v2.smithy", wrong) == "Get"  # the operation, where Smithy reports it
+    assert _related(tmp_path / "v2.smithy", [wrong])[0] == "String"
 
 
 def test_trait_values_against_trait_shapes(tmp_path):
@@ -184,7 +200,11 @@ structure Targets { m: A1 }
 """})
     path = tmp_path / "a.smithy"
     found = _by_code(ws, path)
-    assert sorted(found["smithy/invalid-mixin"]) == ["A1", "A2", "NotMixin", "StringMixin"]
+    # A shape using a wrong mixin is reported on the shape, as Smithy does; the mixin is related.
+    # Two mixins giving `a` different targets: on the inherited member `a` of A2, where Smithy reports it.
+    assert sorted(found["smithy/invalid-mixin"]) == ["A1", "Kinds", "Uses", "a"]
+    on_shapes = [d for d in diagnostics(ws, path) if d.code == "smithy/invalid-mixin" and text_at(path, d) in ("Kinds", "Uses")]
+    assert _related(path, on_shapes) == ["NotMixin", "StringMixin"]
     assert found["smithy/invalid-elision"] == ["nope"]
 
 
@@ -223,7 +243,10 @@ def test_json_ast_models_load_with_ranges_into_the_json(tmp_path):
     json_path = tmp_path / "model.json"
     assert json_path in ws.files() and tmp_path / "package.json" not in ws.files()
     found = _by_code(ws, json_path)
-    assert found["smithy/unresolved-shape"] == ["a#Missing"]
+    # On the member, where Smithy reports it (in JSON the target may sit on a line of its own).
+    assert found["smithy/unresolved-shape"] == ["id"]
+    assert _related(json_path, [d for d in diagnostics(ws, json_path) if d.code == "smithy/unresolved-shape"]) == \
+        ["a#Missing"]
     assert found["smithy/invalid-json-ast"] == ['"a#Order"']
     assert errors(ws, tmp_path / "use.smithy") == []
     location = ws.definition(tmp_path / "use.smithy", (tmp_path / "use.smithy").read_text().index("Order }"))
@@ -343,7 +366,10 @@ string Both
     path = tmp_path / "a.smithy"
     warning = one(ws, path, "smithy/default-out-of-range")
     assert warning.severity == Severity.WARNING and text_at(path, warning) == "0"
-    assert sorted(_by_code(ws, path)["smithy/duplicate-trait"]) == ["a", "documentation"]
+    # The `conflicts` clash is on the shape, as Smithy reports it; the trait is related.
+    assert sorted(_by_code(ws, path)["smithy/duplicate-trait"]) == ["Both", "documentation"]
+    assert _related(path, [d for d in diagnostics(ws, path)
+                           if d.code == "smithy/duplicate-trait" and text_at(path, d) == "Both"]) == ["a"]
 
 
 def test_wasmcloud_softens_checks_weld_does_not_make(tmp_path):
@@ -438,7 +464,9 @@ resource R { operations: [Ping] }
     })
     path = tmp_path / "a.smithy"
     found = [d for d in diagnostics(ws, path) if d.code == "smithy/service-closure-conflict"]
-    assert [text_at(path, d) for d in found] == ["Shop", "Shop"]
+    # Names clashing in the closure are on the service; an operation bound twice is on the operation
+    # (where Smithy's SingleOperationBinding event is), with the service related.
+    assert [text_at(path, d) for d in found] == ["Shop", "Ping"]
     assert any("a#GetOrder" in d.message and "other#GetOrder" in d.message for d in found)
     assert any("bound more than once" in d.message and "a#Ping" in d.message for d in found)
 
@@ -460,7 +488,11 @@ structure Foo {
     path = tmp_path / "a.smithy"
     found = _by_code(ws, path)
     assert found["smithy/trait-value"] == ["1", "bad2"]
-    assert found["smithy/json-name-conflict"] == ['"id"']
+    # On the structure, as Smithy reports it; the colliding @jsonName is related.
+    assert found["smithy/json-name-conflict"] == ["Foo"]
+    conflict = one(ws, path, "smithy/json-name-conflict")
+    source = path.read_bytes()
+    assert [source[r.location.start:r.location.end].decode() for r in conflict.related] == ['"id"']
 
 
 def test_service_renames(tmp_path):
@@ -483,7 +515,10 @@ structure Item {}
 structure Other {}
 """})
     path = tmp_path / "a.smithy"
-    assert _by_code(ws, path)["smithy/invalid-rename"] == ["a#Op", '"no!"', '"Other"', "a#Gone"]
+    # On the service, as Smithy reports it; each entry at fault is related.
+    renames = [d for d in diagnostics(ws, path) if d.code == "smithy/invalid-rename"]
+    assert [text_at(path, d) for d in renames] == ["S"] * 4
+    assert _related(path, renames) == sorted(["a#Op", '"no!"', '"Other"', "a#Gone"])
 
 
 def test_sibling_example_folders_do_not_clash(tmp_path):
@@ -494,3 +529,26 @@ def test_sibling_example_folders_do_not_clash(tmp_path):
     })
     assert "smithy/duplicate-shape" not in codes(ws, tmp_path / "java/model/order.smithy")
     assert "smithy/duplicate-shape" in codes(ws, tmp_path / "rust/model/order.smithy")
+
+
+def test_a_mixin_passes_trait_on_and_a_mixin_trait_cannot_be_applied(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@mixin
+@trait
+structure mixinTrait {}
+
+structure usesMixinTrait with [mixinTrait] {}
+
+@usesMixinTrait
+structure Fine {}
+
+@mixinTrait
+structure Invalid {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = [(d.code, text_at(path, d)) for d in errors(ws, path)]
+    # `usesMixinTrait` is a trait through its mixin; applying the mixin itself is the error, on the shape.
+    assert found == [("smithy/trait-target", "Invalid")]
+    assert _related(path, errors(ws, path)) == ["mixinTrait"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_object
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary
 from witsmith.model.smithy.builtin import builtin_summaries
@@ -38,9 +39,10 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         matched = _matches_outside(workspace, path, _SPACED_COMPARISON.sub(r"[\1=", selector.value), included)
         if matched is False:
             where = " outside its `includeNamespaces`" if included else ""
-            result.append(report(R.SHAPE_CLOSURE_EMPTY_SELECTOR, path, selector.start, selector.end,
-                                 f"the `includeBySelector` of shape closure `{closure_id.value}` matches no shape of "
-                                 f"the model{where}; fix the selector or remove it"))
+            result.append(at_object(R.SHAPE_CLOSURE_EMPTY_SELECTOR, path, entry, closure_id,
+                                    f"the `includeBySelector` of shape closure `{closure_id.value}` matches no shape of "
+                                    f"the model{where}; fix the selector or remove it",
+                                    value=selector, note="`includeBySelector`"))
     return result
 
 

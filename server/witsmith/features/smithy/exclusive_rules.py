@@ -58,13 +58,11 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                 continue
             name = trait_id.split("#", 1)[1]
             names = ", ".join(f"`{m}`" for m, *_ in sorted(found))
-            first = found[0]
-            for member_name, start, end, local in found[1:]:
-                if not local:
-                    continue
-                related = (Related(Location(path, first[1], first[2]), f"`{first[0]}` uses it first"),) if first[3] else ()
-                how = "carry" if _exclusivity(workspace, trait_id, cache) == "member" else "target a shape with"
-                result.append(report(R.STRUCTURALLY_EXCLUSIVE, path, start, end,
-                                     f"only one member of `{shape.name.text}` may {how} @{name}, but {names} do; "
-                                     "keep it on one member", related=related))
+            # One error on the structure, where Smithy reports it; each member's use is related.
+            related = tuple(Related(Location(path, start, end), f"`{member_name}`")
+                            for member_name, start, end, local in found if local)
+            how = "carry" if _exclusivity(workspace, trait_id, cache) == "member" else "target a shape with"
+            result.append(report(R.STRUCTURALLY_EXCLUSIVE, path, shape.name.start, shape.name.end,
+                                 f"only one member of `{shape.name.text}` may {how} @{name}, but {names} do; "
+                                 "keep it on one member", related=related))
     return result

@@ -85,11 +85,13 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                         continue
                     reported.add(operation.id)
                     others = [o for o, _ in members if o.id != operation.id]
+                    # On the operation, as Smithy reports it; the URI is the first related location.
                     result.append(report(
-                        R.HTTP_URI_CONFLICT, path, uri.start, uri.end,
+                        R.HTTP_URI_CONFLICT, path, operation.shape.name.start, operation.shape.name.end,
                         f"`{operation.shape.name.text}` has the same method and URI `{uri.value}` as "
                         f"{', '.join(f'`{o.shape.name.text}`' for o in others)} in the service "
                         f"`{shape.name.text}`; change one of them",
-                        related=tuple(Related(Location(o.path, o.shape.name.start, o.shape.name.end), "also bound here")
-                                      for o in others)))
+                        related=(Related(Location(path, uri.start, uri.end), "the URI"),
+                                 *(Related(Location(o.path, o.shape.name.start, o.shape.name.end), "also bound here")
+                                   for o in others))))
     return result

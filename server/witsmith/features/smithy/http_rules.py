@@ -11,6 +11,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_shape
 from witsmith.features.smithy.http_uri_format_rules import pattern_problem
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
@@ -128,10 +129,14 @@ def _labels(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, uri: No
             continue  # reported where the member is written
         query = _trait(workspace, owner, member, HTTP_QUERY)
         if query is not None and query.value is not None and query.value.kind == "string" and query.value.value in literals:
-            result.append(report(R.HTTP_QUERY, path, query.value.start, query.value.end,
-                                 f"@httpQuery(\"{query.value.value}\") conflicts with the literal query key "
-                                 f"`{query.value.value}` in the URI `{uri.value}` of `{name.text}`; rename one of them",
-                                 related=(Related(Location(path, uri.start, uri.end), "the URI"),)))
+            # On the structure holding the member, as Smithy reports it; the binding and the URI are related.
+            result.append(report(R.HTTP_QUERY, path, owner.shape.name.start, owner.shape.name.end,
+                                 f"@httpQuery(\"{query.value.value}\") of `{member.name.text}` conflicts with the "
+                                 f"literal query key `{query.value.value}` in the URI `{uri.value}` of `{name.text}`; "
+                                 "rename one of them",
+                                 related=(Related(Location(path, query.value.start, query.value.end),
+                                                  f"the @httpQuery of `{member.name.text}`"),
+                                          Related(Location(path, uri.start, uri.end), "the URI"))))
     for owner, member in members:
         trait = _trait(workspace, owner, member, HTTP_LABEL)
         if trait is None:
@@ -155,7 +160,9 @@ def _labels(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, uri: No
     input_name = input_def.id if input_def is not None else "smithy.api#Unit"
     for label in labels:
         if label.name not in bound:
-            result.append(report(R.HTTP_LABEL, path, label.start, label.end,
-                                 f"the URI label `{{{label.name}}}` of `{name.text}` is bound to no member: add a member "
-                                 f"`{label.name}` marked @httpLabel and @required to `{input_name}`, or remove the label"))
+            # On the operation, as Smithy reports it; the label is related.
+            result.append(at_shape(R.HTTP_LABEL, path, operation.shape,
+                                   f"the URI label `{{{label.name}}}` of `{name.text}` is bound to no member: add a "
+                                   f"member `{label.name}` marked @httpLabel and @required to `{input_name}`, or "
+                                   "remove the label", value=label, note=f"the label `{{{label.name}}}`"))
     return result

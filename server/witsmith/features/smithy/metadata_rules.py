@@ -13,6 +13,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_object
 from witsmith.features.smithy.trait_rules import ValueChecker
 from witsmith.model.smithy import FileSummary, Node, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
@@ -83,7 +84,9 @@ def _shape_closures(workspace: SmithyWorkspace, path: Path, value: Node) -> list
     result: list[Diagnostic] = []
 
     def fail(node: Node, message: str) -> None:
-        result.append(report(R.SHAPE_CLOSURE, path, node.start, node.end, message))
+        # Smithy reports on the closure object; the offending value is related.
+        result.append(at_object(R.SHAPE_CLOSURE, path, item, item.get("id"), message, value=node,
+                                note="the value at fault"))
 
     seen: dict[str, Node] = {}
     elsewhere = _closure_ids_elsewhere(workspace, path)

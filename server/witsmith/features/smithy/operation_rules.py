@@ -12,6 +12,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_shape
 from witsmith.model.smithy import FileSummary
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -44,14 +45,16 @@ def _lifecycle(workspace: SmithyWorkspace, path: Path, resource: ShapeDef) -> li
             continue
         is_readonly = workspace.has_trait(operation, READONLY) is not None
         if is_readonly != readonly:
-            result.append(report(R.RESOURCE_LIFECYCLE, path, entry.value.start, entry.value.end,
-                                 f"the `{name}` operation of `{resource.shape.name.text}` must "
-                                 f"{'' if readonly else 'not '}be @readonly, but `{operation.shape.name.text}` "
-                                 f"{'is not' if readonly else 'is'}; {'add' if readonly else 'remove'} @readonly"))
+            result.append(at_shape(R.RESOURCE_LIFECYCLE, path, resource.shape,
+                                   f"the `{name}` operation of `{resource.shape.name.text}` must "
+                                   f"{'' if readonly else 'not '}be @readonly, but `{operation.shape.name.text}` "
+                                   f"{'is not' if readonly else 'is'}; {'add' if readonly else 'remove'} @readonly",
+                                   value=entry.value, note=f"the `{name}` lifecycle operation"))
         if idempotent and workspace.has_trait(operation, IDEMPOTENT) is None:
-            result.append(report(R.RESOURCE_LIFECYCLE, path, entry.value.start, entry.value.end,
-                                 f"the `{name}` operation of `{resource.shape.name.text}` must be @idempotent; "
-                                 f"mark `{operation.shape.name.text}` @idempotent"))
+            result.append(at_shape(R.RESOURCE_LIFECYCLE, path, resource.shape,
+                                   f"the `{name}` operation of `{resource.shape.name.text}` must be @idempotent; "
+                                   f"mark `{operation.shape.name.text}` @idempotent",
+                                   value=entry.value, note=f"the `{name}` lifecycle operation"))
     return result
 
 
@@ -64,18 +67,19 @@ def _request_compression(workspace: SmithyWorkspace, path: Path, operation: Shap
     input_def = workspace.target_shape(operation.summary, entry.value.value) \
         if entry is not None and entry.value.kind == "shape_id" else None
     if entry is None or (input_def is not None and input_def.id == "smithy.api#Unit"):
-        return [report(R.REQUEST_COMPRESSION, path, trait.id.start, trait.id.end,
-                       f"@requestCompression needs an operation with input, and `{operation.shape.name.text}` has "
-                       "none; add an input or remove the trait")]
+        return [at_shape(R.REQUEST_COMPRESSION, path, operation.shape,
+                         f"@requestCompression needs an operation with input, and `{operation.shape.name.text}` has "
+                         "none; add an input or remove the trait", value=trait.id, note="@requestCompression")]
     if input_def is None:
         return []
     for owner, member in workspace.all_members(input_def):
         target = workspace.member_target(owner, member)
         if target is not None and workspace.has_trait(target, "smithy.api#streaming") \
                 and workspace.has_trait(target, "smithy.api#requiresLength"):
-            return [report(R.REQUEST_COMPRESSION, path, trait.id.start, trait.id.end,
-                           f"@requestCompression cannot apply to `{operation.shape.name.text}`: its input member "
-                           f"`{member.name.text}` is a stream that requires its length (compression changes it)")]
+            return [at_shape(R.REQUEST_COMPRESSION, path, operation.shape,
+                             f"@requestCompression cannot apply to `{operation.shape.name.text}`: its input member "
+                             f"`{member.name.text}` is a stream that requires its length (compression changes it)",
+                             value=trait.id, note="@requestCompression")]
     return []
 
 
@@ -103,13 +107,18 @@ def _io_reuse(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> l
         if structure is None or workspace.has_trait(structure, f"smithy.api#{key}") is None:
             continue
         names = ", ".join(f"`{op.shape.name.text}`" for op, _, _ in operations)
+        message = (f"`{structure.shape.name.text}` is marked @{key}, so it can be the {key} of one "
+                   f"operation only, but {names} use it; give each operation its own {key}")
+        if structure.path == path:
+            # Smithy reports on the structure; each operation's use is related.
+            result.append(report(R.IO_MISUSE, path, structure.shape.name.start, structure.shape.name.end, message,
+                                 related=tuple(Related(Location(op.path, s, e), f"the {key} of `{op.shape.name.text}`")
+                                               for op, s, e in operations)))
+            continue
         for operation, start, end in operations:
             if operation.path != path:
                 continue
             others = tuple(Related(Location(op.path, s, e), f"also the {key} of `{op.shape.name.text}`")
                            for op, s, e in operations if op is not operation)
-            result.append(report(R.IO_MISUSE, path, start, end,
-                                 f"`{structure.shape.name.text}` is marked @{key}, so it can be the {key} of one "
-                                 f"operation only, but {names} use it; give each operation its own {key}",
-                                 related=others))
+            result.append(report(R.IO_MISUSE, path, start, end, message, related=others))
     return result

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, report
+from witsmith.diagnostics import Diagnostic
 from witsmith.features.smithy import rules as R
-from witsmith.model.smithy import FileSummary, Node
+from witsmith.features.smithy.event_location import at_trait
+from witsmith.model.smithy import FileSummary, Node, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 # property -> (input or output, paths allowed, kinds that are fine, kinds that are tolerated)
@@ -70,12 +71,16 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
             spec = PROPERTIES.get(entry.key)
             if spec is None or entry.value.kind != "string":
                 continue
-            result += _property(workspace, path, entry.key, entry.value, structures[spec[0]], spec)
+            result += _property(workspace, path, trait, entry.key, entry.value, structures[spec[0]], spec)
     return result
 
 
-def _property(workspace: SmithyWorkspace, path: Path, name: str, value: Node, structure: ShapeDef | None,
-              spec: tuple) -> list[Diagnostic]:
+def _property(workspace: SmithyWorkspace, path: Path, trait: TraitUse, name: str, value: Node,
+              structure: ShapeDef | None, spec: tuple) -> list[Diagnostic]:
+    # Smithy reports on the trait application; the property is named in the message and related.
+    def report(rule, _path, _start, _end, message):
+        return at_trait(rule, _path, trait, message, value=value, note=f"`{name}` is set here")
+
     side, paths_allowed, fine, tolerated = spec
     if "." in value.value and not paths_allowed:
         return [report(R.PAGINATED, path, value.start, value.end,

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
-from witsmith.model.smithy import FileSummary, Node, TraitUse
+from witsmith.features.smithy.event_location import at_trait
+from witsmith.model.smithy import FileSummary, Node, Span, TraitUse
 from witsmith.workspace.smithy import SmithyWorkspace
 
 # RFC 9110 section 5.6.2: a token is one or more tchar.
@@ -43,30 +44,34 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         value = trait.value
         if trait_id == "smithy.api#cors" and value.kind == "object":
             if value.get("origin") is not None and value.get("origins") is not None:
-                result.append(report(R.CORS, path, value.start, value.end,
-                                     "@cors takes `origin` or `origins`, not both; keep one"))
+                result.append(at_trait(R.CORS, path, trait, "@cors takes `origin` or `origins`, not both; keep one",
+                                       value=value.get("origins"), note="`origins` is set here, beside `origin`"))
         elif trait_id == "smithy.api#httpApiKeyAuth" and value.kind == "object":
             where = value.get("in")
             if value.get("scheme") is not None and where is not None and where.kind == "string" and where.value != "header":
-                result.append(report(R.HTTP_API_KEY, path, where.start, where.end,
-                                     f"an API key with a `scheme` is sent in a header, but `in` is \"{where.value}\"; "
-                                     "use `in: \"header\"` or remove `scheme`"))
+                result.append(at_trait(R.HTTP_API_KEY, path, trait,
+                                       f"an API key with a `scheme` is sent in a header, but `in` is \"{where.value}\"; "
+                                       "use `in: \"header\"` or remove `scheme`", value=where, note="`in` is set here"))
         elif trait_id in ("smithy.api#httpHeader", "smithy.api#httpPrefixHeaders") and value.kind == "string":
             if value.value and not HEADER_NAME.match(value.value):
                 result.append(report(R.HTTP_HEADER_NAME, path, value.start, value.end,
                                      f"`{value.value}` is not a valid HTTP header name (RFC 9110 allows letters, digits "
                                      "and !#$%&'*+-.^_`|~); remove the other characters"))
         elif trait_id == "smithy.api#traitValidators" and value.kind == "object":
-            result += [report(R.TRAIT_VALIDATORS, path, entry.key_start, entry.key_end,
-                              f"`{entry.key}` is not a valid event id: use identifiers joined by dots, such as "
-                              "`MyTrait.TooLong`")
+            result += [at_trait(R.TRAIT_VALIDATORS, path, trait,
+                                f"`{entry.key}` is not a valid event id: use identifiers joined by dots, such as "
+                                "`MyTrait.TooLong`", value=_key(entry), note=f"the key `{entry.key}`")
                        for entry in value.entries if not EVENT_ID.match(entry.key)]
         elif trait_id == "smithy.api#externalDocumentation" and value.kind == "object":
-            result += [report(R.EXTERNAL_DOCS_URL, path, entry.value.start, entry.value.end,
-                              f"the `{entry.key}` link \"{entry.value.value}\" is not a URL; write an absolute URL "
-                              "such as https://example.com/docs")
+            result += [at_trait(R.EXTERNAL_DOCS_URL, path, trait,
+                                f"the `{entry.key}` link \"{entry.value.value}\" is not a URL; write an absolute URL "
+                                "such as https://example.com/docs", value=entry.value, note=f"the `{entry.key}` link")
                        for entry in value.entries if entry.value.kind == "string" and not _is_url(entry.value)]
     return result
+
+
+def _key(entry) -> Span:
+    return Span(entry.key, entry.key_start, entry.key_end)
 
 
 def _is_url(node: Node) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, report
+from witsmith.diagnostics import Diagnostic
 from witsmith.features.smithy import rules as R
-from witsmith.model.smithy import FileSummary, Node
+from witsmith.features.smithy.event_location import at_trait
+from witsmith.model.smithy import FileSummary, Node, Span, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 
@@ -27,11 +28,16 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
             continue
         for reference in trait.value.items:
             if reference.kind == "object":
-                result += _reference(workspace, path, owner, reference)
+                result += _reference(workspace, path, owner, trait, reference)
     return result
 
 
-def _reference(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, reference: Node) -> list[Diagnostic]:
+def _reference(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, trait: TraitUse,
+               reference: Node) -> list[Diagnostic]:
+    # Smithy reports on the trait application; the faulty part is related information.
+    def report(rule, _path, start, end, message):
+        return at_trait(rule, _path, trait, message, value=Span("", start, end), note="in this reference")
+
     ids, resource_name = reference.get("ids"), reference.get("resource")
     if owner.shape.kind == "string":
         if ids is not None:

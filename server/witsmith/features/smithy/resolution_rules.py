@@ -7,6 +7,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Fix, Location, Related, TextEdit, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import HELD_BY_SHAPE, defined_name, holder
 from witsmith.model.smithy import FileSummary
 from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
 from witsmith.workspace.smithy import SmithyWorkspace
@@ -18,6 +19,9 @@ ROLE_WORDS = {
     "identifier": "identifier target", "property": "property target", "lifecycle": "lifecycle operation",
     "idref": "shape id",
 }
+
+
+UNRESOLVED_HELD_BY_SHAPE = HELD_BY_SHAPE - {"identifier"}
 
 
 def _use_insert_offset(summary: FileSummary, source: bytes | None) -> int | None:
@@ -75,6 +79,19 @@ def _case_variant(workspace: SmithyWorkspace, summary: FileSummary, name: str, u
     return None
 
 
+def _marked_trait(workspace: SmithyWorkspace, shape_def, seen: set[str] | None = None) -> bool:
+    """Whether a shape is a trait: marked @trait itself, or through a mixin (which passes @trait on)."""
+    if workspace.has_trait(shape_def, "smithy.api#trait", shape_def.shape.traits) is not None:
+        return True
+    seen = seen if seen is not None else set()
+    seen.add(shape_def.id)
+    for mixin in shape_def.shape.mixins:
+        found = workspace.target_shape(shape_def.summary, mixin.text)
+        if found is not None and found.id not in seen and _marked_trait(workspace, found, seen):
+            return True
+    return False
+
+
 def _name_used(references, name: str) -> bool:
     """Whether a reference other than a `use` names ``name`` without a namespace."""
     return any(r.reference.role != "use" and split_id(r.reference.text)[0] is None
@@ -94,7 +111,16 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         if resolved.target is not None:
             if ref.role == "trait":
                 shape_def = workspace.shape(resolved.target)
-                if shape_def is not None and workspace.has_trait(shape_def, "smithy.api#trait", shape_def.shape.traits) is None:
+                if shape_def is not None and workspace.has_trait(shape_def, "smithy.api#mixin", shape_def.shape.traits) \
+                        is not None and _marked_trait(workspace, shape_def):
+                    # Smithy's TraitTarget event is on the shape the mixin is applied to; the trait is related.
+                    name = defined_name(summary, ref.owner) if ref.owner else None
+                    start, end = (name.start, name.end) if name is not None else (ref.start, ref.end)
+                    result.append(report(R.TRAIT_TARGET, path, start, end,
+                                         f"@{ref.text} is a mixin, and a mixin cannot be applied as a trait; apply a "
+                                         f"trait that uses it (`with [{ref.text}]`) instead",
+                                         related=(Related(Location(path, ref.start, ref.end), f"@{ref.text}"),)))
+                elif shape_def is not None and not _marked_trait(workspace, shape_def):
                     result.append(report(R.NOT_A_TRAIT, path, ref.start, ref.end,
                                          f"`{ref.text}` is a {shape_def.shape.kind}, not a trait: only shapes marked "
                                          "with @trait can be applied as traits",
@@ -153,7 +179,22 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
         rule = R.UNRESOLVED_TRAIT if want_trait else (R.APPLY_UNKNOWN if ref.role == "apply" else R.UNRESOLVED_SHAPE)
         if ref.role == "use" and not _name_used(resolved_file.references, name):
             rule = R.UNKNOWN_USE  # Smithy warns: nothing depends on the missing shape
-        result.append(report(rule, path, ref.start, ref.end, message, fixes=tuple(fixes)))
+        start, end, related = ref.start, ref.end, ()
+        # A resource's identifiers and properties are node values: Smithy reports a missing one
+        # (SyntacticShapeIdTarget) on the value itself.
+        owner = holder(summary, ref, UNRESOLVED_HELD_BY_SHAPE) if rule is R.UNRESOLVED_SHAPE else None
+        if owner is not None:
+            # Smithy reports a broken relationship of an operation, resource or service on that shape.
+            start, end = owner.name.start, owner.name.end
+            related = (Related(Location(path, ref.start, ref.end), f"the {what} `{ref.text}` is named here"),)
+            message = f"{owner.kind} `{owner.name.text}`: {message}"
+        elif rule is R.UNRESOLVED_SHAPE and ref.role == "target" and ref.owner and summary.format != "idl":
+            # Smithy reports on the member; in a JSON model its `target` is on a line of its own.
+            member = defined_name(summary, ref.owner)
+            if member is not None:
+                start, end = member.start, member.end
+                related = (Related(Location(path, ref.start, ref.end), f"the target `{ref.text}`"),)
+        result.append(report(rule, path, start, end, message, fixes=tuple(fixes), related=related))
     return result
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
-from witsmith.model.smithy import FileSummary, Shape
+from witsmith.features.smithy.event_location import at_holder, at_shape
+from witsmith.model.smithy import FileSummary, Shape, Span
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 SUPPORTED_VERSIONS = ("1", "1.0", "2", "2.0")
@@ -148,7 +149,10 @@ def _enum(path: Path, shape: Shape) -> list[Diagnostic]:
 
 
 def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
-    """Services, resources and operations must refer to shapes of the right kind."""
+    """Services, resources and operations must refer to shapes of the right kind.
+
+    Smithy reports a wrong relationship on the shape that holds it (a member's on the member).
+    """
     result: list[Diagnostic] = []
     resolved_file = workspace.resolved(path)
     if resolved_file is None:
@@ -168,50 +172,50 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
             if ref.role == "error" and ok:
                 ok = workspace.has_trait(target, "smithy.api#error") is not None
             if not ok:
-                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                      f"`{ref.text}` must be {words}, but it is a {kind}"
                                      + ("; add @error(\"client\") or @error(\"server\") to it" if ref.role == "error" and kind == "structure" else ""),
                                      related=(_here(target),)))
         elif ref.role == "identifier" and kind not in ("string", "enum"):
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"resource identifiers must target a string shape, but `{ref.text}` is a {kind}",
                                  related=(_here(target),)))
         elif ref.role in ("input", "output") and workspace.has_trait(
                 target, "smithy.api#output" if ref.role == "input" else "smithy.api#input") is not None:
             other = "output" if ref.role == "input" else "input"
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"operation {ref.role} cannot be `{ref.text}`: it is marked @{other}; use a structure of its own"))
         elif ref.role in ("input", "output"):
             # wasmCloud's IDL 1.0 contracts take and return plain shapes such as String.
             if kind != "structure" and not idl1:
-                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                      f"operation {ref.role} must be a structure, but `{ref.text}` is a {kind}",
                                      related=(_here(target),)))
             elif kind == "structure" and workspace.has_trait(target, "smithy.api#error") is not None:
-                result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+                result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                      f"operation {ref.role} cannot be an error structure (`{ref.text}` has @error)"))
         elif ref.role == "mixin":
             owner = workspace.shape(ref.owner) if ref.owner else None
             if workspace.has_trait(target, "smithy.api#mixin") is None:
-                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                      f"`{ref.text}` is used as a mixin but is not marked @mixin; add @mixin to it",
                                      related=(_here(target),)))
             elif owner is not None and owner.shape.kind != kind:
-                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                      f"a {owner.shape.kind} can only use {owner.shape.kind} mixins, but `{ref.text}` is a {kind}",
                                      related=(_here(target),)))
             elif owner is not None and _mixin_cycle(workspace, owner):
-                result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+                result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                      f"mixins of `{owner.id}` lead back to it; remove one to break the cycle"))
         elif ref.role == "target" and kind in ("service", "resource", "operation"):
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"members cannot target a {kind} (`{ref.text}`)", related=(_here(target),)))
         elif ref.role == "target" and kind == "structure" and (
                 workspace.has_trait(target, "smithy.api#input") or workspace.has_trait(target, "smithy.api#output")):
-            result.append(report(R.BAD_RELATIONSHIP, path, ref.start, ref.end,
+            result.append(at_holder(R.BAD_RELATIONSHIP, path, summary, ref,
                                  f"members cannot target `{ref.text}`: it is an operation's @input or @output structure"))
         elif ref.role == "target" and workspace.has_trait(target, "smithy.api#mixin", target.shape.traits) is not None:
-            result.append(report(R.MIXIN_ERROR, path, ref.start, ref.end,
+            result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                  f"`{ref.text}` is a mixin: members cannot target mixins; use it with `with [{ref.text}]` instead"))
     return result
 
@@ -233,9 +237,16 @@ def mixin_member_conflicts(workspace: SmithyWorkspace, path: Path, summary: File
                     continue
                 earlier = seen.get(member.name.text)
                 if earlier is not None and earlier[0] != target.id:
-                    result.append(report(R.MIXIN_ERROR, path, mixin.start, mixin.end,
-                                         f"the mixins `{earlier[1]}` and `{mixin.text}` both define `{member.name.text}`, "
-                                         f"with different targets ({earlier[0]} and {target.id}); remove one of the members"))
+                    message = (f"the mixins `{earlier[1]}` and `{mixin.text}` both define `{member.name.text}`, "
+                               f"with different targets ({earlier[0]} and {target.id}); remove one of the members")
+                    if member_owner.path == path:
+                        # Smithy reports the conflict on the inherited member; the use of the mixin is related.
+                        result.append(report(R.MIXIN_ERROR, path, member.name.start, member.name.end,
+                                             f"`{shape.name.text}`: {message}",
+                                             related=(Related(Location(path, mixin.start, mixin.end),
+                                                              f"`{shape.name.text}` uses `{mixin.text}` here"),)))
+                    else:
+                        result.append(report(R.MIXIN_ERROR, path, mixin.start, mixin.end, message))
                 seen.setdefault(member.name.text, (target.id, mixin.text))
         if shape.resource is None:
             continue
@@ -275,8 +286,9 @@ def mixin_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -
                 continue
             if key in ("input", "output") and entry.value.kind == "shape_id" and entry.value.value in ("Unit", "smithy.api#Unit"):
                 continue
-            result.append(report(R.MIXIN_ERROR, path, entry.key_start, entry.key_end,
-                                 f"a {shape.kind} mixin cannot define `{key}`; define it on the shapes that use the mixin"))
+            result.append(at_shape(R.MIXIN_ERROR, path, shape,
+                                   f"a {shape.kind} mixin cannot define `{key}`; define it on the shapes that use the mixin",
+                                   value=Span(key, entry.key_start, entry.key_end), note=f"`{key}` is defined here"))
     return result
 
 
@@ -505,9 +517,14 @@ def service_closure(workspace: SmithyWorkspace, path: Path, summary: FileSummary
             if len(containers) > 1:
                 found = closure.get(bound)
                 what = found.shape.kind if found is not None else "shape"
-                result.append(report(R.SERVICE_CLOSURE, path, shape.name.start, shape.name.end,
-                                     f"the {what} `{bound}` is bound more than once in the closure of `{shape.name.text}` "
-                                     f"(by {', '.join(sorted(containers))}); bind it in one place only"))
+                message = (f"the {what} `{bound}` is bound more than once in the closure of `{shape.name.text}` "
+                           f"(by {', '.join(sorted(containers))}); bind it in one place only")
+                if found is not None and found.path == path:
+                    # Smithy's SingleOperationBinding / SingleResourceBinding event is on the bound shape.
+                    result.append(at_shape(R.SERVICE_CLOSURE, path, found.shape, message, value=shape.name,
+                                           note=f"the service `{shape.name.text}`"))
+                else:
+                    result.append(report(R.SERVICE_CLOSURE, path, shape.name.start, shape.name.end, message))
     return result
 
 
@@ -539,9 +556,11 @@ def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
                 else member.name.text
             if name in seen:
                 anchor = trait.value if trait is not None and trait.value is not None else member.name
-                result.append(report(R.JSON_NAME, path, anchor.start, anchor.end,
-                                     f"`{member.name.text}` is serialized as `{name}` in JSON, like `{seen[name]}`; "
-                                     "give one of them another @jsonName"))
+                # Smithy's JsonName event is on the structure; the member's name or @jsonName is related.
+                result.append(at_shape(R.JSON_NAME, path, shape,
+                                       f"`{member.name.text}` is serialized as `{name}` in JSON, like `{seen[name]}`; "
+                                       "give one of them another @jsonName", value=anchor,
+                                       note=f"`{member.name.text}` is serialized as `{name}`"))
             seen.setdefault(name, member.name.text)
     return result
 
@@ -557,20 +576,24 @@ def renames(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> lis
         if entry is None or entry.value.kind != "object":
             continue
         for item in entry.value.entries:
+            key = Span(item.key, item.key_start, item.key_end)
+
+            def fail(message: str, at) -> None:
+                # Smithy reports on the service; the entry at fault is related.
+                result.append(at_shape(R.RENAME, path, shape, message, value=at, note=f"the rename of `{item.key}`"))
+
             target_id = workspace.resolve_text(summary, item.key)
             target = workspace.shape(target_id) if target_id else None
             new = item.value.value if item.value.kind == "string" else None
             if target is None:
-                result.append(report(R.RENAME, path, item.key_start, item.key_end,
-                                     f"`rename` names `{item.key}`, but no such shape exists"))
+                fail(f"`rename` names `{item.key}`, but no such shape exists", key)
             elif target.shape.kind in ("operation", "resource", "service"):
-                result.append(report(R.RENAME, path, item.key_start, item.key_end,
-                                     f"{target.shape.kind}s cannot be renamed; rename the conflicting shape of another kind, "
-                                     "or change this shape's name"))
+                fail(f"`{item.key}` is {'an' if target.shape.kind == 'operation' else 'a'} {target.shape.kind}, and "
+                     f"{target.shape.kind}s cannot be renamed; rename the conflicting shape of another kind, "
+                     "or change this shape's name", key)
             if new is None or not IDENTIFIER.match(new):
-                result.append(report(R.RENAME, path, item.value.start, item.value.end,
-                                     "the new name must be a Smithy identifier (letters, digits and `_`, not starting with a digit)"))
+                fail(f"the new name for `{item.key}` must be a Smithy identifier (letters, digits and `_`, not "
+                     "starting with a digit)", item.value)
             elif target is not None and new == target.shape.name.text.split("#")[-1]:
-                result.append(report(R.RENAME, path, item.value.start, item.value.end,
-                                     f"this rename does not change the name `{new}`; remove it"))
+                fail(f"the rename of `{item.key}` does not change the name `{new}`; remove it", item.value)
     return result

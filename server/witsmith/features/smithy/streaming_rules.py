@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.diagnostics import Diagnostic, report
+from witsmith.diagnostics import Diagnostic
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_shape
 from witsmith.model.smithy import FileSummary
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -26,7 +27,9 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
             target = workspace.member_target(owner, member)
             if owner.path != path or member.target is None or target is None or target.shape.kind == "structure":
                 continue
-            result.append(report(R.EVENT_STREAM, path, member.target.start, member.target.end,
-                                 f"`{member.name.text}` of the event stream `{shape.name.text}` targets the "
-                                 f"{target.shape.kind} `{target.id}`; each event must be a structure"))
+            # On the union, as Smithy reports it; the member's target is related.
+            result.append(at_shape(R.EVENT_STREAM, path, shape,
+                                   f"`{member.name.text}` of the event stream `{shape.name.text}` targets the "
+                                   f"{target.shape.kind} `{target.id}`; each event must be a structure",
+                                   value=member.target, note=f"the target of `{member.name.text}`"))
     return result

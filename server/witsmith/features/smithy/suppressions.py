@@ -16,6 +16,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Severity, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import at_object
 from witsmith.model.smithy import FileSummary, Node
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
@@ -161,6 +162,13 @@ def _validator_definition(path: Path, item: Node) -> list[Diagnostic]:
     configuration = item.get("configuration")
     selector = configuration.get("selector") if configuration is not None and configuration.kind == "object" else None
     if selector is None:
-        return [report(R.VALIDATION_METADATA, path, (configuration or item).start, (configuration or item).end,
-                       f"the `{name.value}` validator needs `configuration: {{selector: \"...\"}}`")]
+        # Smithy reports it (creating the validator) on the validator object; the configuration is related.
+        return [at_object(R.VALIDATION_METADATA, path, item, _first_entry(item) if configuration else item,
+                          f"the `{name.value}` validator needs `configuration: {{selector: \"...\"}}`",
+                          value=configuration, note="the configuration, with no `selector`")]
     return []
+
+
+def _first_entry(item: Node) -> Node | None:
+    """The value of an object's first entry: the opening of the object to there names it."""
+    return item.entries[0].value if item.kind == "object" and item.entries else None

@@ -7,6 +7,7 @@ from pathlib import Path
 import tree_sitter
 
 from witsmith.diagnostics import Diagnostic, report
+from witsmith.features.smithy.parser_stop import error_stop, missing_stop
 from witsmith.features.smithy.rules import DUPLICATE_NAMESPACE, SYNTAX_ERROR, SYNTAX_ORDER
 from witsmith.syntax import SyntaxTree, syntax_problems
 from witsmith.features.nesting import before_the_cut, nesting_diagnostics
@@ -80,9 +81,17 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
         context = _context(target) if target is not None else None
         where = f" {context[0]}" if context else ""
         hint = f"; {context[1]}" if context else ""
-        if problem.missing and target is not None:
-            message = f"syntax error{where}: missing {_missing_text(target)}"
-            start, end = problem.start_byte, problem.start_byte
+        stop = error_stop(tree.source, target) if target is not None and target.is_error else None
+        if problem.missing:
+            # Shown on the token found instead, where Smithy's parser reports it.
+            start, end = missing_stop(tree.source, problem.start_byte)
+            what = (_missing_text(target) if target is not None
+                    else problem.message.removeprefix("syntax error: expected ").removesuffix(" here"))
+            message = f"syntax error{where}: missing {what} before {_found(tree.source[start:end])}"
+        elif stop is not None:
+            message = (f"syntax error{where}: expected {stop.expected}, found {_found(stop.found.encode())} "
+                       f"(after `{_head(tree.source[target.start_byte:stop.offset])}`)")
+            start, end = stop.offset, stop.end
         else:
             snippet = problem.message.removeprefix("syntax error: ")
             message = f"syntax error{where}: {snippet}{hint}"
@@ -99,6 +108,21 @@ def syntax_diagnostics(path: Path, tree: SyntaxTree) -> list[Diagnostic]:
                 end = newline
         result.append(report(SYNTAX_ERROR, path, start, end, message))
     return before_the_cut(tree, result) + nesting_diagnostics(path, tree)
+
+
+def _found(text: bytes) -> str:
+    if not text:
+        return "the end of the file"
+    word = text.decode("utf-8", "replace")
+    return f"`{word if len(word) <= 24 else word[:23] + '…'}`"
+
+
+def _head(text: bytes) -> str:
+    """The last line of what was read before the stop, shortened: what the reader had in hand."""
+    lines = [line.split("//", 1)[0].strip() for line in text.decode("utf-8", "replace").splitlines()]
+    lines = [line for line in lines if line]
+    last = lines[-1] if lines else ""
+    return last if len(last) <= 32 else "…" + last[-31:]
 
 
 SHAPE_KEYWORDS = ("structure", "union", "list", "set", "map", "enum", "intEnum", "service", "resource", "operation",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
+from witsmith.features.smithy.event_location import defined_name
 from witsmith.features.smithy.java_regex import java_regex_error
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
@@ -359,8 +360,15 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
                 others = conflicting[trait_id] = _conflicts_of(workspace, trait_id)
             for other_id in others:
                 if other_id in ids:
-                    result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end,
-                                         f"@{trait_id.split('#')[1]} conflicts with @{other_id.split('#')[1]} on `{owner}`; keep only one"))
+                    message = (f"@{trait_id.split('#')[1]} conflicts with @{other_id.split('#')[1]} on `{owner}`; "
+                               "keep only one")
+                    name = defined_name(summary, owner)
+                    if name is None:
+                        result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end, message))
+                    else:  # Smithy's TraitConflict event is on the shape (or member); the trait is related
+                        result.append(report(R.TRAIT_CONFLICT, path, name.start, name.end, message,
+                                             related=(Related(Location(path, trait.id.start, trait.id.end),
+                                                              f"@{trait_id.split('#')[1]}"),)))
     return result
 
 
