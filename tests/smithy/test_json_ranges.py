@@ -212,3 +212,17 @@ def test_summary_ranges_cover_what_they_name():
             else:  # `version`, `rename`: the value as written
                 assert json.loads(text[value.start:value.end]) == value.to_python()
     assert len(summary.controls) == 1 and text[summary.controls[0].start:summary.controls[0].end] == 'smithy": "2.0"'
+
+
+def test_members_differing_only_in_case_are_each_reported_against_every_earlier_one():
+    source = json.dumps({"smithy": "2.0", "shapes": {
+        "a.b#S": {"type": "structure", "members": {
+            "Id": {"target": "smithy.api#String"}, "ID": {"target": "smithy.api#String"},
+            "name": {"target": "smithy.api#String"}, "id": {"target": "smithy.api#String"}}},
+        "a.b#T": {"type": "structure", "members": {"id": {"target": "smithy.api#String"}}}}}).encode()
+    problems = [(p.code, source[p.start:p.end].decode(), p.message) for p in summarize_ast(Path("m.json"), source).problems]
+    assert problems == [
+        ("smithy/duplicate-member", "ID", "`a.b#S` already has a member `Id` (names are compared ignoring case)"),
+        ("smithy/duplicate-member", "id", "`a.b#S` already has a member `Id` (names are compared ignoring case)"),
+        ("smithy/duplicate-member", "id", "`a.b#S` already has a member `ID` (names are compared ignoring case)"),
+    ]

@@ -64,6 +64,7 @@ def looks_like_ast(source: bytes) -> bool:
 class _AstReader:
     def __init__(self, path: Path) -> None:
         self.summary = FileSummary(path=path, format="json")
+        self._names_of: tuple[Shape, dict[str, list[str]]] | None = None
 
     def problem(self, start: int, end: int, message: str, code: str = "smithy/invalid-json-ast") -> None:
         self.summary.problems.append(Problem(code, start, end, message))
@@ -229,11 +230,16 @@ class _AstReader:
                 member.default = trait.value
         if shape.kind in ("enum", "intEnum"):
             member.target = None
-        for earlier in shape.members:
-            if earlier.name.text.lower() == name.lower():
-                self.problem(item.key_start, item.key_end,
-                             f"`{shape.name.text}` already has a member `{earlier.name.text}` (names are compared ignoring case)",
-                             "smithy/duplicate-member")
+        # Earlier members by lower-cased name (not a pass over them all: enums of thousands
+        # of members are common in service models).
+        if self._names_of is None or self._names_of[0] is not shape:
+            self._names_of = (shape, {})
+        earlier_names = self._names_of[1].setdefault(name.lower(), [])
+        for earlier in earlier_names:
+            self.problem(item.key_start, item.key_end,
+                         f"`{shape.name.text}` already has a member `{earlier}` (names are compared ignoring case)",
+                         "smithy/duplicate-member")
+        earlier_names.append(name)
         shape.members.append(member)
 
 
