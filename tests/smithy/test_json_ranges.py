@@ -5,6 +5,7 @@ get the scanner's verdict."""
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import threading
@@ -160,14 +161,32 @@ def test_two_threads_reading_ranges_of_one_tree_find_the_same():
 
 
 def test_a_range_is_not_found_until_read():
-    source = b'{"smithy": "2.0", "shapes": {"a.b#C": {"type": "string"}}}'
+    source = b'{"smithy": "2.0", "shapes": {"a.b#C": {"type": "string"}, "a.b#D": {"type": "string"}}}'
     root = read_json(source)
     shapes = root.get("shapes")
-    assert getattr(root.entries[1], "_parent") is root
-    assert not hasattr(root, "_scanned") or root._scanned is None  # nothing located yet
+    found = root._document._found
+    assert found == {}  # nothing located yet
     shape = shapes.entries[0]
     assert (shape.key_start, shape.key_end) == (source.index(b"a.b#C"), source.index(b"a.b#C") + 5)
-    assert root._scanned[0] == 2 and getattr(shapes, "_scanned")[0] == 1
+    # The root's children as far as `shapes`, and the first shape: nothing deeper, nothing after.
+    assert {path: len(ranges) for path, (_, ranges, _) in found.items()} == {(): 2, (1,): 1}
+
+
+def test_a_summary_dropped_is_freed_without_the_collector():
+    """No cycles in the trees: a model read again on each edit must not pile up until the
+    collector's next full pass."""
+    source = generated_model(100_000).encode()
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        summary = summarize_ast(Path("service.json"), source)
+        assert all(reference.start >= 0 for reference in summary.references)  # ranges read too
+        del summary
+        assert gc.collect() < 100
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def test_lazy_summary_objects_compare_equal_to_plain_ones():
