@@ -24,7 +24,7 @@ from pygls.lsp.server import LanguageServer
 
 from witsmith import __version__
 from witsmith.diagnostics import Diagnostic, Location
-from witsmith.gc_pause import tune_for_large_graphs
+from witsmith.gc_pause import gc_paused, tune_for_large_graphs
 from witsmith.pacing import Paced
 from witsmith.features import diagnostics as diagnostics_feature
 from witsmith.features import interactive
@@ -87,6 +87,10 @@ INDEXING_SLICE_SECONDS = 0.008
 INDEXING_PAUSE_SECONDS = 0.001
 # How often the indexing thread hands the interpreter back (the default is 5 ms).
 INDEXING_SWITCH_SECONDS = 0.0005
+# The first index waits this long after `initialized`: an editor opens its visible
+# files right then, and the index (in a thread, but needing the interpreter lock too)
+# would slow their first check by as much as it costs.
+FIRST_INDEX_DELAY_SECONDS = 0.25
 # Below this many files, starting worker processes costs more than it saves.
 POOL_MIN_FILES = 64
 WATCHED_GLOBS = ("**/*.smithy", "**/*.wit", "**/*.json", "**/codegen.toml", "**/smithy-build.json",
@@ -336,8 +340,11 @@ class WitsmithServer(LanguageServer):
             self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=problem))
         self.project.set_settings(settings)
 
-    async def reindex(self) -> None:
-        """Index the workspace folders in a worker thread, with progress, then swap in the result."""
+    async def reindex(self, delay: float = 0.0) -> None:
+        """Index the workspace folders in a worker thread, with progress, then swap in the result
+        (after ``delay`` seconds, during which opened documents are checked first)."""
+        if delay:
+            await asyncio.sleep(delay)
         settings, _ = settings_for(self.roots, self.client_options)
         roots = list(self.roots)
         token = str(uuid.uuid4())
@@ -493,7 +500,7 @@ async def initialized(ls: WitsmithServer, params: types.InitializedParams) -> No
         except Exception as error:  # the index still works; it only misses changes made outside the editor
             log.warning("could not register file watchers: %s", error)
     if ls.roots:
-        ls.indexing = asyncio.ensure_future(ls.reindex())
+        ls.indexing = asyncio.ensure_future(ls.reindex(FIRST_INDEX_DELAY_SECONDS))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -501,8 +508,11 @@ def did_open(ls: WitsmithServer, params: types.DidOpenTextDocumentParams) -> Non
     item = params.text_document
     document = OpenDocument.open(item.uri, item.version, item.text, ls.project.files.max_file_bytes)
     ls.documents[document.path] = document
-    affected = ls.sync(document)
-    ls.refresh(affected, now={document.path})
+    # Reading a large model makes hundreds of thousands of objects that stay: the
+    # collector walks them once the diagnostics are out, not while the user waits.
+    with gc_paused():
+        affected = ls.sync(document)
+        ls.refresh(affected, now={document.path})
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)

@@ -26,8 +26,19 @@ RESOURCE_IDENTIFIER = "smithy.api#resourceIdentifier"
 class Label:
     name: str
     greedy: bool
-    start: int  # byte range of `{name}` in the file
-    end: int
+    uri: Node  # the URI as written
+    offset: int  # bytes from the URI's first byte to `{name}`
+    length: int
+
+    # The byte range of `{name}` in the file, read only for a diagnostic (ranges of large
+    # JSON models are found only when read).
+    @property
+    def start(self) -> int:
+        return self.uri.start + 1 + self.offset
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
 
 
 def uri_labels(uri: Node) -> list[Label]:
@@ -36,14 +47,13 @@ def uri_labels(uri: Node) -> list[Label]:
     path = text.split("?", 1)[0]
     result = []
     # The value's bytes start after the opening quote; labels and the path hold no escapes.
-    base = uri.start + 1
     position = 0
     for segment in path.split("/"):
         if len(segment) > 2 and segment.startswith("{") and segment.endswith("}"):
             name = segment[1:-1]
             greedy = name.endswith("+")
-            offset = base + len(path[:position].encode("utf-8"))
-            result.append(Label(name.rstrip("+"), greedy, offset, offset + len(segment.encode("utf-8"))))
+            offset = len(path[:position].encode("utf-8"))
+            result.append(Label(name.rstrip("+"), greedy, uri, offset, len(segment.encode("utf-8"))))
         position += len(segment) + 1
     return result
 
@@ -73,12 +83,14 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                 result.append(report(R.HTTP_URI, path, uri.start, uri.end,
                                      f"the URI `{uri.value}` must start with `/`: write \"/{uri.value}\""))
             continue
-        written = source[uri.start:uri.end] if source is not None else b""
-        if http not in shape.traits or written != b'"' + uri.value.encode("utf-8") + b'"':
-            continue  # applied from another file, or written with escapes: offsets into the value would be off
+        if http not in shape.traits:
+            continue  # applied from another file
         if pattern_problem(uri.value) is not None:
             continue  # Smithy stops at the broken pattern (smithy/http-uri-pattern); its labels mean nothing
-        result += _labels(workspace, path, operation, uri)
+        found = _labels(workspace, path, operation, uri)
+        written = source[uri.start:uri.end] if found and source is not None else b""
+        if found and written == b'"' + uri.value.encode("utf-8") + b'"':
+            result += found  # (written with escapes, offsets into the value would be off)
     return result
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.event_location import at_shape
-from witsmith.model.smithy import FileSummary
+from witsmith.model.smithy import FileSummary, Node
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 READONLY, IDEMPOTENT = "smithy.api#readonly", "smithy.api#idempotent"
@@ -86,7 +86,7 @@ def _request_compression(workspace: SmithyWorkspace, path: Path, operation: Shap
 def _io_reuse(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     """A structure marked @input (@output) is the input (output) of at most one operation."""
     result = []
-    users: dict[tuple[str, str], list[tuple[ShapeDef, int, int]]] = {}
+    users: dict[tuple[str, str], list[tuple[ShapeDef, Node]]] = {}
     for other in workspace.summaries():
         if not workspace.one_model(path, other.path):
             continue
@@ -99,26 +99,27 @@ def _io_reuse(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> l
                     continue
                 target = workspace.resolve_text(other, entry.value.value)
                 if target is not None:
-                    users.setdefault((key, target), []).append((ShapeDef(other, shape), entry.value.start, entry.value.end))
+                    # The node, not its range: ranges of large JSON models are found only when read.
+                    users.setdefault((key, target), []).append((ShapeDef(other, shape), entry.value))
     for (key, target), operations in users.items():
         if len(operations) < 2:
             continue
         structure = workspace.shape(target)
         if structure is None or workspace.has_trait(structure, f"smithy.api#{key}") is None:
             continue
-        names = ", ".join(f"`{op.shape.name.text}`" for op, _, _ in operations)
+        names = ", ".join(f"`{op.shape.name.text}`" for op, _ in operations)
         message = (f"`{structure.shape.name.text}` is marked @{key}, so it can be the {key} of one "
                    f"operation only, but {names} use it; give each operation its own {key}")
         if structure.path == path:
             # Smithy reports on the structure; each operation's use is related.
             result.append(report(R.IO_MISUSE, path, structure.shape.name.start, structure.shape.name.end, message,
-                                 related=tuple(Related(Location(op.path, s, e), f"the {key} of `{op.shape.name.text}`")
-                                               for op, s, e in operations)))
+                                 related=tuple(Related(Location(op.path, node.start, node.end), f"the {key} of `{op.shape.name.text}`")
+                                               for op, node in operations)))
             continue
-        for operation, start, end in operations:
+        for operation, written in operations:
             if operation.path != path:
                 continue
-            others = tuple(Related(Location(op.path, s, e), f"also the {key} of `{op.shape.name.text}`")
-                           for op, s, e in operations if op is not operation)
-            result.append(report(R.IO_MISUSE, path, start, end, message, related=others))
+            others = tuple(Related(Location(op.path, node.start, node.end), f"also the {key} of `{op.shape.name.text}`")
+                           for op, node in operations if op is not operation)
+            result.append(report(R.IO_MISUSE, path, written.start, written.end, message, related=others))
     return result

@@ -1,7 +1,9 @@
 """Build a `FileSummary` from a Smithy JSON AST model (`{"smithy": ..., "shapes": ...}`).
 
 Shape names in the summary are absolute ids (the JSON AST has no namespace
-statement), and every range points into the JSON text.
+statement), and every range points into the JSON text.  Ranges are found when first
+read (`lazy_ranges`): reading a model of megabytes must not pay for finding where
+each of its keys is.
 """
 
 from __future__ import annotations
@@ -11,15 +13,30 @@ from pathlib import Path
 
 from witsmith.gc_pause import gc_paused
 from witsmith.model.smithy.json_text import JsonError, read_json
+from witsmith.model.smithy.lazy_ranges import (
+    UNKNOWN,
+    LazyApply,
+    LazyEntry,
+    LazyMember,
+    LazyNode,
+    LazyShape,
+    LazyStatement,
+    LazyTraitUse,
+    entry_range,
+    inner_range,
+    key_range,
+    lazy,
+    quoted_key_range,
+    reference,
+    span,
+    value_range,
+)
 from witsmith.model.smithy.summary import (
     ALL_KINDS,
-    Apply,
     Entry,
     FileSummary,
-    Member,
     Node,
     Problem,
-    Reference,
     Shape,
     Span,
     Statement,
@@ -47,6 +64,7 @@ def looks_like_ast(source: bytes) -> bool:
 class _AstReader:
     def __init__(self, path: Path) -> None:
         self.summary = FileSummary(path=path, format="json")
+        self._names_of: tuple[Shape, dict[str, list[str]]] | None = None
 
     def problem(self, start: int, end: int, message: str, code: str = "smithy/invalid-json-ast") -> None:
         self.summary.problems.append(Problem(code, start, end, message))
@@ -64,13 +82,11 @@ class _AstReader:
             if entry.key == "smithy":
                 self.summary.version = str(entry.value.value) if entry.value.kind in ("string", "number") else ""
                 self.summary.version_span = (entry.value.start, entry.value.end)
-                self.summary.controls.append(Statement(Span("version", entry.key_start, entry.key_end),
-                                                       entry.value, entry.key_start, entry.value.end))
+                self.summary.controls.append(_statement("version", entry))
             elif entry.key == "metadata":
                 if self.expect(entry.value, "object", "`metadata`"):
                     for item in entry.value.entries:
-                        self.summary.metadata.append(Statement(Span(item.key, item.key_start, item.key_end),
-                                                               item.value, item.key_start, item.value.end))
+                        self.summary.metadata.append(_statement(item.key, item))
             elif entry.key == "shapes":
                 if self.expect(entry.value, "object", "`shapes`"):
                     for item in entry.value.entries:
@@ -91,29 +107,30 @@ class _AstReader:
         if target.kind != "string":
             self.problem(target.start, target.end, f"the target of {what} must be a string shape id")
             return None
-        return self.absolute(target, role, owner)
+        return self.absolute(target.value, role, owner, (inner_range, target), target)
 
-    def absolute(self, node: Node, role: str, owner: str | None) -> Span | None:
-        text = node.value
-        start, end = node.start + 1, node.end - 1
+    def absolute(self, text: str, role: str, owner: str | None, where: tuple, quoted: Node | Entry) -> Span | None:
+        """A shape id written in full, ranged by ``where``; ``quoted`` is where it is written,
+        with its quotes (a string node, or a key entry)."""
         if not ABSOLUTE_ID.match(text):
-            self.problem(node.start, node.end,
+            start, end = quoted_key_range(quoted) if isinstance(quoted, Entry) else value_range(quoted)
+            self.problem(start, end,
                          f"`{text}` is not an absolute shape id; JSON models spell ids in full, like `smithy.api#String`")
             return None
-        self.summary.references.append(Reference(text, start, end, role, owner))
-        return Span(text, start, end)
+        self.summary.references.append(reference(text, where, role, owner))
+        return span(text, where)
 
     def traits(self, node: Node | None, owner: str) -> list[TraitUse]:
         if node is None or not self.expect(node, "object", "`traits`"):
             return []
         result = []
         for entry in node.entries:
-            key_node = Node("string", entry.key, entry.key_start - 1, entry.key_end + 1)
-            found = self.absolute(key_node, "trait", owner)
+            found = self.absolute(entry.key, "trait", owner, (key_range, entry), entry)
             if found is None:
                 continue
             value = entry.value
-            result.append(TraitUse(found, value, entry.key_start, entry.value.end, structured=value.kind == "object"))
+            result.append(lazy(LazyTraitUse, ((entry_range, entry),), found, value, UNKNOWN, UNKNOWN,
+                               structured=value.kind == "object"))
         return result
 
     def shape(self, entry: Entry) -> None:
@@ -130,9 +147,10 @@ class _AstReader:
             return
         kind = type_node.value
         if kind == "apply":
-            target = Span(name, entry.key_start, entry.key_end)
-            self.summary.references.append(Reference(name, entry.key_start, entry.key_end, "apply", None))
-            self.summary.applies.append(Apply(target, self.traits(body.get("traits"), name), body.start, body.end))
+            target = span(name, (key_range, entry))
+            self.summary.references.append(reference(name, (key_range, entry), "apply", None))
+            self.summary.applies.append(lazy(LazyApply, ((value_range, body),), target,
+                                             self.traits(body.get("traits"), name), UNKNOWN, UNKNOWN))
             return
         if kind not in ALL_KINDS:
             self.problem(type_node.start, type_node.end, f"`{kind}` is not a Smithy shape type")
@@ -142,8 +160,9 @@ class _AstReader:
                          f"a shape definition cannot have a member in its id (`{name}`); define the member in its shape's \"members\"",
                          "smithy/invalid-json-ast")
             return
-        shape = Shape(Span(name, entry.key_start, entry.key_end), kind, entry.key_start, body.end)
-        shape.kind_start, shape.kind_end = type_node.start, type_node.end
+        shape = lazy(LazyShape, ((entry_range, entry), (value_range, type_node)),
+                     span(name, (key_range, entry)), kind, UNKNOWN, UNKNOWN,
+                     kind_start=UNKNOWN, kind_end=UNKNOWN)
         shape.traits = self.traits(body.get("traits"), name)
         docs = next((t.value.value for t in shape.traits if t.id.text == "smithy.api#documentation"
                      and t.value is not None and t.value.kind == "string"), None)
@@ -177,25 +196,24 @@ class _AstReader:
         value = item.value
         what = f"`{item.key}`"
         if value.kind == "array":
-            converted = Node("array", None, value.start, value.end)
+            converted = _node("array", None, value)
             for element in value.items:
                 found = self.ref_object(element, role, owner, f"each entry of {what}")
                 if found is not None:
-                    converted.items.append(Node("shape_id", found.text, found.start, found.end))
-            return Entry(item.key, item.key_start, item.key_end, converted)
+                    converted.items.append(_node("shape_id", found.text, found))
+            return _entry(item, converted)
         if item.key in ("identifiers", "properties"):
-            converted = Node("object", None, value.start, value.end)
+            converted = _node("object", None, value)
             if self.expect(value, "object", what):
                 for element in value.entries:
                     found = self.ref_object(element.value, role, owner, f"each value of {what}")
                     if found is not None:
-                        converted.entries.append(Entry(element.key, element.key_start, element.key_end,
-                                                       Node("shape_id", found.text, found.start, found.end)))
-            return Entry(item.key, item.key_start, item.key_end, converted)
+                        converted.entries.append(_entry(element, _node("shape_id", found.text, found)))
+            return _entry(item, converted)
         found = self.ref_object(value, role, owner, what)
         if found is None:
-            return Entry(item.key, item.key_start, item.key_end, Node("null", None, value.start, value.end))
-        return Entry(item.key, item.key_start, item.key_end, Node("shape_id", found.text, found.start, found.end))
+            return _entry(item, _node("null", None, value))
+        return _entry(item, _node("shape_id", found.text, found))
 
     def member(self, shape: Shape, item: Entry, name: str) -> None:
         member_id = f"{shape.name.text}${name}"
@@ -203,7 +221,7 @@ class _AstReader:
         if not self.expect(body, "object", f"the member `{name}`"):
             return
         target = self.ref_object(body, "target", member_id, f"the member `{name}`")
-        member = Member(Span(name, item.key_start, item.key_end), target, item.key_start, body.end)
+        member = lazy(LazyMember, ((entry_range, item),), span(name, (key_range, item)), target, UNKNOWN, UNKNOWN)
         member.traits = self.traits(body.get("traits"), member_id)
         for trait in member.traits:
             if trait.id.text == "smithy.api#default":
@@ -212,12 +230,30 @@ class _AstReader:
                 member.default = trait.value
         if shape.kind in ("enum", "intEnum"):
             member.target = None
-        for earlier in shape.members:
-            if earlier.name.text.lower() == name.lower():
-                self.problem(item.key_start, item.key_end,
-                             f"`{shape.name.text}` already has a member `{earlier.name.text}` (names are compared ignoring case)",
-                             "smithy/duplicate-member")
+        # Earlier members by lower-cased name (not a pass over them all: enums of thousands
+        # of members are common in service models).
+        if self._names_of is None or self._names_of[0] is not shape:
+            self._names_of = (shape, {})
+        earlier_names = self._names_of[1].setdefault(name.lower(), [])
+        for earlier in earlier_names:
+            self.problem(item.key_start, item.key_end,
+                         f"`{shape.name.text}` already has a member `{earlier}` (names are compared ignoring case)",
+                         "smithy/duplicate-member")
+        earlier_names.append(name)
         shape.members.append(member)
+
+
+def _statement(name: str, entry: Entry) -> Statement:
+    return lazy(LazyStatement, ((entry_range, entry),), span(name, (key_range, entry)), entry.value, UNKNOWN, UNKNOWN)
+
+
+def _node(kind: str, value: object, where: Node | Span) -> Node:
+    """A node made from what the JSON says (a shape id, a list of them), ranged on ``where``."""
+    return lazy(LazyNode, ((value_range, where),), kind, value, UNKNOWN, UNKNOWN)
+
+
+def _entry(item: Entry, value: Node) -> Entry:
+    return lazy(LazyEntry, ((key_range, item),), item.key, UNKNOWN, UNKNOWN, value)
 
 
 def summarize_ast(path: Path, source: bytes) -> FileSummary:

@@ -16,6 +16,7 @@ from witsmith.diagnostics import Diagnostic, Location
 from witsmith.gc_pause import gc_paused
 from witsmith.model.smithy import FileSummary, Member, Node, Shape, TraitUse, summarize_ast, summarize_idl
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_source, builtin_summaries
+from witsmith.model.smithy.lazy_ranges import key_reference
 from witsmith.model.smithy.summary import Problem, Reference
 from witsmith.pacing import pace
 from witsmith.settings import Settings
@@ -568,9 +569,12 @@ class SmithyWorkspace:
                         targets.add(found[0].id)
                         break
         # Shape ids inside trait values whose trait member is an @idRef.
-        by_range = {(r.reference.start, r.reference.end): r.target for r in resolved.references if r.reference.role == "trait"}
+        # Each trait use's id is written once, as a "trait" reference with the same text: its
+        # target is that text's (looked up by text: ranges of large JSON models are found
+        # only when read, see `lazy_ranges`).
+        by_text = {r.reference.text: r.target for r in resolved.references if r.reference.role == "trait"}
         for owner, trait in self._trait_uses(summary):
-            trait_id = trait.id.text if trait.implicit else by_range.get((trait.id.start, trait.id.end))
+            trait_id = trait.id.text if trait.implicit else by_text.get(trait.id.text)
             resolved.traits.append((trait, trait_id, owner))
             if trait_id is None or trait.value is None:
                 continue
@@ -627,8 +631,7 @@ class SmithyWorkspace:
                 if found is None:
                     continue
                 member_owner, member = found
-                yield (Reference(entry.key, entry.key_start, entry.key_end, "trait-member", owner),
-                       f"{member_owner.id}${member.name.text}")
+                yield key_reference(entry, "trait-member", owner), f"{member_owner.id}${member.name.text}"
                 child = self.member_target(member_owner, member)
                 if child is not None:
                     yield from self._value_keys(child, entry.value, owner, depth + 1)
