@@ -52,3 +52,40 @@ async def test_typing_in_a_large_model_keeps_diagnostics_true(client):
             text="structure NoSuchShape {}")]))
     final = await eventually(lambda: diagnostics(client, uri), accept=lambda items: items == [])
     assert final == []
+
+
+@pytest.mark.asyncio
+async def test_a_large_broken_file_settles_to_what_a_fresh_open_gives(client):
+    # Past the size up to which broken texts are parsed afresh on every edit, the
+    # incremental tree is replaced with a fresh parse when typing pauses.
+    from benchmarks.generators import wit_package
+    from witsmith.syntax import parsing
+
+    text = wit_package(4_000).replace("record", "recrd", 5)
+    assert len(text.encode()) > parsing.FRESH_REPARSE_MAX_BYTES
+    await until_indexed(client)
+    uri = open_document(client, client.root / "typed" / "big.wit", text, "wit")
+    await diagnostics(client, uri)
+    lines = text.splitlines()
+    middle = len(lines) // 2
+    edits = [(middle, "interface {"), (middle + 40, "}}"), (3, "use ")]
+    for version, (line, inserted) in enumerate(edits, start=2):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=0)),
+                text=inserted)]))
+        lines[line] = inserted + lines[line]
+    final_text = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+
+    fresh_uri = open_document(client, client.root / "fresh" / "big.wit", final_text, "wit")
+    expected = sorted((d.code, d.range.start.line, d.range.start.character, d.message)
+                      for d in await diagnostics(client, fresh_uri))
+    assert expected  # the edits left the text broken
+
+    def same(items) -> bool:
+        return sorted((d.code, d.range.start.line, d.range.start.character, d.message) for d in items) == expected
+
+    forget_pushed(client, uri)
+    settled = await eventually(lambda: diagnostics(client, uri), accept=same)
+    assert sorted((d.code, d.range.start.line, d.range.start.character, d.message) for d in settled) == expected

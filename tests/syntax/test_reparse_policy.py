@@ -84,3 +84,25 @@ def test_a_wit_reparse_reuses_no_subtree_holding_an_error(monkeypatch):
     plain.edit(start_byte=edit.start, old_end_byte=edit.old_end, new_end_byte=edit.start,
                start_point=point, old_end_point=(0, edit.old_end), new_end_point=point)
     assert to_sexp(parsing._parser("wit").parse(new_source, plain).root_node) != fresh
+
+
+def test_an_unsettled_tree_settles_to_the_fresh_parse(monkeypatch):
+    from witsmith.syntax.sexp import to_sexp
+
+    source, edit = DIVERGING
+    fresh = to_sexp(parse("wit", edit.apply(source)).root)
+    # A large text's incremental tree, reparsed the plain way: its recovery differs from a fresh parse's.
+    monkeypatch.setattr(parsing, "FRESH_REPARSE_MAX_BYTES", 0)
+    monkeypatch.setattr(parsing, "REUSES_ONLY_CLEAN_SUBTREES", frozenset())
+    edited = parse("wit", source).edited(edit)
+    assert edited.unsettled and to_sexp(edited.root) != fresh
+    settled = edited.settled()
+    assert not settled.unsettled and to_sexp(settled.root) == fresh
+    assert settled.settled() is settled
+
+
+def test_clean_and_freshly_parsed_trees_are_settled():
+    small = parse("wit", DIVERGING[0]).edited(DIVERGING[1])
+    assert not small.unsettled  # parsed from scratch after the edit
+    clean = parse("wit", b"package a:b;\n").edited(SourceEdit(0, 0, b"\n"))
+    assert not clean.unsettled and clean.settled() is clean

@@ -317,7 +317,17 @@ class WitsmithServer(LanguageServer):
                 self._behind.discard(path)
         return affected
 
+    def _settle_trees(self) -> None:
+        """Replace each large broken document's incremental tree with a fresh parse at
+        a pause in typing (one parse, not one per keystroke), and check it again."""
+        for document in self.documents.values():
+            tree = document.tree
+            if tree is not None and tree.unsettled:
+                document.tree = tree.settled()
+                self._behind.add(document.path)
+
     async def _flush(self) -> None:
+        self._settle_trees()
         self._stale |= await self._catch_up_in_slices()
         stale, self._stale = self._stale, set()
         if self.pulls_diagnostics:

@@ -72,6 +72,8 @@ class SyntaxTree:
     # Where brackets first nest deeper than `nesting.MAX_NESTING`: the tree covers the
     # text before it only (the rest was parsed as blanks; see `nesting`).
     too_deep_at: int | None = None
+    # Reparsed incrementally with errors in it: its recovery may differ from a fresh parse's.
+    unsettled: bool = False
 
     @property
     def root(self) -> tree_sitter.Node:
@@ -110,7 +112,14 @@ class SyntaxTree:
         tree = parser.parse(new_source, old_tree)
         if tree.root_node.has_error and len(new_source) <= FRESH_REPARSE_MAX_BYTES:
             tree = parser.parse(new_source)
-        return SyntaxTree(self.lang_id, new_source, tree)
+            return SyntaxTree(self.lang_id, new_source, tree)
+        return SyntaxTree(self.lang_id, new_source, tree, unsettled=tree.root_node.has_error)
+
+    def settled(self) -> SyntaxTree:
+        """This tree, or the fresh parse of its text when this one was reparsed
+        incrementally with errors in it (see FRESH_REPARSE_MAX_BYTES): what an editor
+        shows once typing pauses is then always what a fresh check of the text gives."""
+        return parse(self.lang_id, self.source) if self.unsettled else self
 
 
 def _mark_errors_edited(tree: tree_sitter.Tree) -> None:
