@@ -80,6 +80,9 @@ class SmithyWorkspace:
         # Any change to the definitions (`_index`, `_unindex`) empties it; the generation keeps
         # a resolution that started before such a change from being stored after it.
         self._resolution_memo: dict[int, tuple[object, dict]] = {}
+        # Whether a summary names a wasmCloud shape: asked by several rules per check, and a scan of
+        # every reference of a large file; a summary never changes, so the answer is kept with it.
+        self._names_wasmcloud: dict[Path, tuple[FileSummary, bool]] = {}
         self._definitions_generation = 0
         for summary in builtin_summaries().values():
             for shape in summary.shapes:
@@ -786,8 +789,13 @@ class SmithyWorkspace:
         summary = self._summaries.get(path)
         if summary is None:
             return False
-        return any(ref.text.startswith(WASMCLOUD_NAMESPACES[0] + "#") for ref in summary.references) or (
+        known = self._names_wasmcloud.get(path)
+        if known is not None and known[0] is summary:
+            return known[1]
+        answer = any(ref.text.startswith(WASMCLOUD_NAMESPACES[0] + "#") for ref in summary.references) or (
             summary.namespace is not None and summary.namespace.text in WASMCLOUD_NAMESPACES)
+        self._names_wasmcloud[path] = (summary, answer)
+        return answer
 
     def location_of(self, target: str, near: Path | None = None) -> Location | None:
         shape_id, _, member = target.partition("$")
