@@ -217,16 +217,26 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
     wasmcloud = workspace.is_wasmcloud(path)
     seen: dict[tuple[str, str], TraitUse] = {}
     passed: dict[tuple, ShapeDef] = {}
+    # A file applies few distinct traits to many shapes, and several traits to each shape:
+    # definitions, selectors and targets are looked up once per check.
+    definitions: dict[str, tuple[ShapeDef | None, str | None]] = {}
+    targets: dict[str, Target | None] = {}
     for trait, trait_id, owner in resolved.traits:
         if trait_id is None or trait.implicit:
             continue
-        trait_def = workspace.shape(trait_id)
+        known = definitions.get(trait_id)
+        if known is None:
+            trait_def = workspace.shape(trait_id)
+            known = definitions[trait_id] = (trait_def, _trait_selector(workspace, trait_def) if trait_def is not None else None)
+        trait_def, selector = known
         if trait_def is None:
             continue
-        selector = _trait_selector(workspace, trait_def)
         if selector is None:
             continue  # not a trait: reported by the resolution rules
-        target = _target_of(workspace, summary, owner)
+        if owner in targets:
+            target = targets[owner]
+        else:
+            target = targets[owner] = _target_of(workspace, summary, owner)
         name = trait_id.split("#", 1)[1]
         if target is not None:
             key = (target.shape.id + (f"${target.member.name.text}" if target.member else ""), trait_id)
