@@ -180,8 +180,9 @@ class Evaluator:
     def _ends_at(self, sequence: list, target: Target, depth: int) -> bool:
         if depth > 16 or not sequence:
             return not sequence
-        if any(isinstance(step, tuple) for step in sequence):
-            raise Unsupported("shapes that point to a shape by a relationship")
+        for step in sequence:  # a plain loop: this runs for every shape a trait is applied to
+            if isinstance(step, tuple):
+                raise Unsupported("shapes that point to a shape by a relationship")
         if sequence[-1] == ">":
             raise Unsupported(">")
         if not self._compound(sequence[-1], target, depth):
