@@ -463,9 +463,14 @@ class SmithyWorkspace:
 
     def has_trait(self, shape_def: ShapeDef, trait_id: str, traits: list[TraitUse] | None = None) -> TraitUse | None:
         """The application of `trait_id` on a shape (or the given traits), including `apply` statements."""
-        found = self._traits_by_id(shape_def.summary, shape_def.shape.traits if traits is None else traits).get(trait_id)
-        if found is not None:
-            return found
+        listed = shape_def.shape.traits if traits is None else traits
+        if listed:
+            # `_traits_by_id`'s memo read inline: rules ask this hundreds of thousands of times on a large model.
+            memo = self._resolution_memo.get(id(listed))
+            by_id = memo[1] if memo is not None and memo[0] is listed else self._traits_by_id(shape_def.summary, listed)
+            found = by_id.get(trait_id)
+            if found is not None:
+                return found
         if traits is None and self._applied_by:
             for applying in sorted(self._applied_by.get(shape_def.id, ())):
                 summary = self._summaries.get(applying)
