@@ -88,3 +88,18 @@ def test_duplicate_across_files_updates_both(tmp_path):
     two.write_text('$version: "2"\nnamespace a\nstructure ORDER {}\n')
     assert tmp_path / "one.smithy" in ws.update(two)
     assert "smithy/duplicate-shape" in codes(ws, tmp_path / "one.smithy")
+
+
+def test_a_changed_member_target_changes_the_verdicts_that_read_it(tmp_path):
+    """Member targets are remembered between checks: a definition that changes kind must be seen."""
+    ws = workspace(tmp_path, {
+        "a.smithy": '$version: "2"\nnamespace a\nstructure S {\n    @length(min: 1)\n    t: Thing\n}\n',
+        "b.smithy": '$version: "2"\nnamespace a\nstring Thing\n'})
+    a, b = tmp_path / "a.smithy", tmp_path / "b.smithy"
+    assert "smithy/trait-target" not in codes(ws, a)
+    b.write_text('$version: "2"\nnamespace a\ninteger Thing\n')
+    ws.update(b)
+    assert "smithy/trait-target" in codes(ws, a)
+    b.write_text('$version: "2"\nnamespace a\nblob Thing\n')
+    ws.update(b)
+    assert "smithy/trait-target" not in codes(ws, a)

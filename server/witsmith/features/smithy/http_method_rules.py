@@ -16,7 +16,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.operation_traits import operation_traits
-from witsmith.model.smithy import FileSummary
+from witsmith.model.smithy import FileSummary, TraitUse
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 HTTP = "smithy.api#http"
@@ -48,11 +48,11 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         method = trait.value.get("method")
         if method is None or method.kind != "string" or method.value.upper() not in EXPECTED:
             continue
-        result += _operation(workspace, path, operation, trait.start, trait.end, method.value)
+        result += _operation(workspace, path, operation, trait, method.value)
     return result
 
 
-def _operation(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, start: int, end: int,
+def _operation(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, trait: TraitUse,
                written: str) -> list[Diagnostic]:
     method = written.upper()
     name = operation.shape.name.text
@@ -60,7 +60,8 @@ def _operation(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, star
     result = []
 
     def add(rule, message: str) -> None:
-        result.append(report(rule, path, start, end, message))
+        # The trait's range is read only here: in a large JSON AST model it is found on first read.
+        result.append(report(rule, path, trait.start, trait.end, message))
 
     if written != method:
         add(R.HTTP_METHOD_CASE, f"`{name}` uses the @http method `{written}`; write it in upper case: `{method}`")

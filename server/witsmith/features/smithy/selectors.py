@@ -162,16 +162,27 @@ def _parse_alternatives(tokens: list[str], index: int) -> tuple[list[list], int]
 class Evaluator:
     def __init__(self, workspace: SmithyWorkspace) -> None:
         self.workspace = workspace
+        # Answers already found, by selector (or parsed `:is`/`:test`/`:not` argument), target and depth:
+        # a file applies the same few selectors to thousands of shapes whose members share targets.
+        # An evaluator lives for one check of one workspace state, so the answers cannot go stale.
+        self._answers: dict[tuple, tuple] = {}
 
     def matches(self, selector: str, target: Target) -> bool:
         """Raises `Unsupported` when the selector uses what this evaluator does not know."""
-        return any(self._ends_at(alternative, target, 0) for alternative in parsed(selector))
+        key = (selector, id(target.shape), id(target.member))
+        known = self._answers.get(key)
+        if known is not None and known[0] is target.shape and known[1] is target.member:
+            return known[-1]
+        found = any(self._ends_at(alternative, target, 0) for alternative in parsed(selector))
+        self._answers[key] = (target.shape, target.member, found)
+        return found
 
     def _ends_at(self, sequence: list, target: Target, depth: int) -> bool:
         if depth > 16 or not sequence:
             return not sequence
-        if any(isinstance(step, tuple) for step in sequence):
-            raise Unsupported("shapes that point to a shape by a relationship")
+        for step in sequence:  # a plain loop: this runs for every shape a trait is applied to
+            if isinstance(step, tuple):
+                raise Unsupported("shapes that point to a shape by a relationship")
         if sequence[-1] == ">":
             raise Unsupported(">")
         if not self._compound(sequence[-1], target, depth):
@@ -211,15 +222,26 @@ class Evaluator:
                 if not self._attribute(value, target):
                     return False
             elif kind == ":is":
-                if not any(self._ends_at(alt, target, depth + 1) for alt in value):
+                if not self._remembered(value, target, depth, self._ends_at):
                     return False
             elif kind == ":test":
-                if not any(self._starts_at(alt, target, depth + 1) for alt in value):
+                if not self._remembered(value, target, depth, self._starts_at):
                     return False
             elif kind == ":not":
-                if any(self._starts_at(alt, target, depth + 1) for alt in value):
+                if self._remembered(value, target, depth, self._starts_at):
                     return False
         return True
+
+    def _remembered(self, alternatives: list, target: Target, depth: int, evaluate) -> bool:
+        """Whether one of the alternatives (an argument of `:is`, `:test` or `:not`) holds for the target."""
+        key = (id(alternatives), evaluate.__name__, id(target.shape), id(target.member), depth)
+        known = self._answers.get(key)
+        # The objects are kept and compared, so an id reused by a newer object never answers for it.
+        if known is not None and known[0] is target.shape and known[1] is target.member and known[2] is alternatives:
+            return known[-1]
+        found = any(evaluate(alt, target, depth + 1) for alt in alternatives)
+        self._answers[key] = (target.shape, target.member, alternatives, found)
+        return found
 
     def _type(self, word: str, target: Target) -> bool:
         actual = target.kind

@@ -216,16 +216,27 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
     strict = summary.idl_version == 2
     wasmcloud = workspace.is_wasmcloud(path)
     seen: dict[tuple[str, str], TraitUse] = {}
+    passed: dict[tuple, ShapeDef] = {}
+    # A file applies few distinct traits to many shapes, and several traits to each shape:
+    # definitions, selectors and targets are looked up once per check.
+    definitions: dict[str, tuple[ShapeDef | None, str | None]] = {}
+    targets: dict[str, Target | None] = {}
     for trait, trait_id, owner in resolved.traits:
         if trait_id is None or trait.implicit:
             continue
-        trait_def = workspace.shape(trait_id)
+        known = definitions.get(trait_id)
+        if known is None:
+            trait_def = workspace.shape(trait_id)
+            known = definitions[trait_id] = (trait_def, _trait_selector(workspace, trait_def) if trait_def is not None else None)
+        trait_def, selector = known
         if trait_def is None:
             continue
-        selector = _trait_selector(workspace, trait_def)
         if selector is None:
             continue  # not a trait: reported by the resolution rules
-        target = _target_of(workspace, summary, owner)
+        if owner in targets:
+            target = targets[owner]
+        else:
+            target = targets[owner] = _target_of(workspace, summary, owner)
         name = trait_id.split("#", 1)[1]
         if target is not None:
             key = (target.shape.id + (f"${target.member.name.text}" if target.member else ""), trait_id)
@@ -257,7 +268,7 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
         if trait_id == "smithy.api#default" and target is not None:
             result += _default_trait(workspace, path, target, trait)
         else:
-            result += _value(workspace, path, trait, trait_def, name, strict, wasmcloud)
+            result += _value(workspace, path, trait, trait_def, name, strict, wasmcloud, passed)
         if target is not None and trait_id in ("smithy.api#range", "smithy.api#length"):
             result += _constraint_definition(path, target, trait, name)
         if trait_id == "smithy.api#pattern":
@@ -425,8 +436,34 @@ def idrefs(workspace: SmithyWorkspace, path: Path, summary: FileSummary, evaluat
 
 
 
+def _simple_value_key(trait: TraitUse, trait_def: ShapeDef) -> tuple | None:
+    """What a check of this trait value depends on, when that is only the trait definition and a
+    scalar (or empty) value: such values repeat by the thousand in large models (`@documentation`,
+    `@required`, `@httpQuery`), and one that passed once passes again."""
+    value = trait.value
+    if value is None:
+        return None
+    if value.kind in ("string", "number", "boolean"):
+        return id(trait_def), trait.structured, value.kind, type(value.value), value.value
+    if value.kind == "object" and not value.entries or value.kind == "array" and not value.items:
+        return id(trait_def), trait.structured, value.kind
+    return None
+
+
 def _value(workspace: SmithyWorkspace, path: Path, trait: TraitUse, trait_def: ShapeDef, name: str,
-           strict: bool, wasmcloud: bool) -> list[Diagnostic]:
+           strict: bool, wasmcloud: bool, passed: dict[tuple, ShapeDef] | None = None) -> list[Diagnostic]:
+    """The problems of a trait's value; `passed` remembers simple values found valid during one check."""
+    key = _simple_value_key(trait, trait_def) if passed is not None else None
+    if key is not None and passed.get(key) is trait_def:
+        return []
+    result = _checked_value(workspace, path, trait, trait_def, name, strict, wasmcloud)
+    if key is not None and not result:
+        passed[key] = trait_def  # kept, so the id in the key stays this definition's
+    return result
+
+
+def _checked_value(workspace: SmithyWorkspace, path: Path, trait: TraitUse, trait_def: ShapeDef, name: str,
+                   strict: bool, wasmcloud: bool) -> list[Diagnostic]:
     checker = ValueChecker(workspace)
     kind = trait_def.shape.kind
     value = trait.value

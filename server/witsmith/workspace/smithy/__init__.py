@@ -80,6 +80,10 @@ class SmithyWorkspace:
         # Any change to the definitions (`_index`, `_unindex`) empties it; the generation keeps
         # a resolution that started before such a change from being stored after it.
         self._resolution_memo: dict[int, tuple[object, dict]] = {}
+        self._target_memo: dict[int, tuple[FileSummary, dict[str, ShapeDef | None]]] = {}
+        # Whether a summary names a wasmCloud shape: asked by several rules per check, and a scan of
+        # every reference of a large file; a summary never changes, so the answer is kept with it.
+        self._names_wasmcloud: dict[Path, tuple[FileSummary, bool]] = {}
         self._definitions_generation = 0
         for summary in builtin_summaries().values():
             for shape in summary.shapes:
@@ -250,6 +254,7 @@ class SmithyWorkspace:
     def _definitions_changed(self) -> None:
         self._definitions_generation += 1
         self._resolution_memo = {}
+        self._target_memo = {}
 
     def _index(self, path: Path, summary: FileSummary) -> None:
         self._definitions_changed()
@@ -399,8 +404,20 @@ class SmithyWorkspace:
     def target_shape(self, summary: FileSummary, text: str | None) -> ShapeDef | None:
         if not text:
             return None
+        # Remembered like `resolve_text`, and forgotten with it: rules ask for the same targets many times.
+        memo = self._target_memo.get(id(summary))
+        if memo is None or memo[0] is not summary:
+            memo = (summary, {})
+            self._target_memo[id(summary)] = memo
+        known = memo[1]
+        if text in known:
+            return known[text]
+        generation = self._definitions_generation
         found = self.resolve_text(summary, text)
-        return self.shape(found.split("$", 1)[0]) if found else None
+        shape_def = self.shape(found.split("$", 1)[0]) if found else None
+        if generation == self._definitions_generation:
+            known[text] = shape_def
+        return shape_def
 
     def member_target(self, owner: ShapeDef, member: Member, _seen: int = 0) -> ShapeDef | None:
         """The shape a member targets; an elided member takes its target from mixins or the resource."""
@@ -446,10 +463,15 @@ class SmithyWorkspace:
 
     def has_trait(self, shape_def: ShapeDef, trait_id: str, traits: list[TraitUse] | None = None) -> TraitUse | None:
         """The application of `trait_id` on a shape (or the given traits), including `apply` statements."""
-        found = self._traits_by_id(shape_def.summary, shape_def.shape.traits if traits is None else traits).get(trait_id)
-        if found is not None:
-            return found
-        if traits is None:
+        listed = shape_def.shape.traits if traits is None else traits
+        if listed:
+            # `_traits_by_id`'s memo read inline: rules ask this hundreds of thousands of times on a large model.
+            memo = self._resolution_memo.get(id(listed))
+            by_id = memo[1] if memo is not None and memo[0] is listed else self._traits_by_id(shape_def.summary, listed)
+            found = by_id.get(trait_id)
+            if found is not None:
+                return found
+        if traits is None and self._applied_by:
             for applying in sorted(self._applied_by.get(shape_def.id, ())):
                 summary = self._summaries.get(applying)
                 if summary is None:
@@ -786,8 +808,13 @@ class SmithyWorkspace:
         summary = self._summaries.get(path)
         if summary is None:
             return False
-        return any(ref.text.startswith(WASMCLOUD_NAMESPACES[0] + "#") for ref in summary.references) or (
+        known = self._names_wasmcloud.get(path)
+        if known is not None and known[0] is summary:
+            return known[1]
+        answer = any(ref.text.startswith(WASMCLOUD_NAMESPACES[0] + "#") for ref in summary.references) or (
             summary.namespace is not None and summary.namespace.text in WASMCLOUD_NAMESPACES)
+        self._names_wasmcloud[path] = (summary, answer)
+        return answer
 
     def location_of(self, target: str, near: Path | None = None) -> Location | None:
         shape_id, _, member = target.partition("$")
