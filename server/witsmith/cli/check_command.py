@@ -14,7 +14,7 @@ from witsmith.cli.exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from witsmith.cli.report import RENDERERS, CheckResult, Finding
 from witsmith.config import ConfigError, Configuration, find_config_file, load_config
 from witsmith.diagnostics import Severity
-from witsmith.gc_pause import tune_for_large_graphs
+from witsmith.gc_pause import skip_collection_at_exit, tune_for_large_graphs
 from witsmith.settings import parse_severities
 from witsmith.text import LineIndex
 from witsmith.workspace.files import normalize
@@ -187,6 +187,7 @@ def _discard_standard_output() -> None:
 
 def run(args: argparse.Namespace) -> int:
     tune_for_large_graphs()
+    skip_collection_at_exit()
     try:
         result = _collect(args)
     except UsageError as error:
