@@ -444,7 +444,7 @@ def test_use_of_a_missing_shape_is_a_warning_until_something_needs_it(tmp_path):
     assert [(d.code, d.severity.name) for d in diagnostics(ws, a) if d.code != "smithy/unused-use"] == \
         [("smithy/use-of-unknown-shape", "WARNING")]
     assert [d.code for d in errors(ws, b)] == ["smithy/unresolved-shape"]
-    assert [(d.code, text_at(c, d)) for d in errors(ws, c)] == [("smithy/http-uri", '"things"')]
+    assert [(d.code, text_at(c, d)) for d in errors(ws, c)] == [("smithy/http-uri-pattern", '@http(method: "GET", uri: "things")')]
 
 
 def test_paginated_members(tmp_path):
@@ -904,3 +904,27 @@ def test_validator_selectors_that_parse(tmp_path, selector):
     ws = workspace(tmp_path, {"a.smithy": model})
     assert [d for d in errors(ws, tmp_path / "a.smithy") if d.code == "smithy/invalid-validation-metadata"] == []
 
+
+
+def test_http_uri_events_as_smithy_files_them(tmp_path):
+    # A relative URI stops the trait's creation (Model, an error no suppression silences);
+    # two greedy labels are HttpUriGreedyLabel.MultipleGreedyLabels, a DANGER a suppression silences.
+    ws = workspace(tmp_path, {
+        "relative.smithy": '$version: "2"\nnamespace r\n\n@suppress(["Model"])\n@http(method: "GET", uri: "things")\n'
+                           '@readonly\noperation List {}\n',
+        "greedy.smithy": '$version: "2"\nnamespace g\n\n@http(method: "GET", uri: "/{a+}/{b+}")\n@readonly\n'
+                         'operation Get {\n    input := {\n        @required\n        @httpLabel\n        a: String\n'
+                         '        @required\n        @httpLabel\n        b: String\n    }\n}\n',
+        "suppressed.smithy": '$version: "2"\nnamespace s\n\n@suppress(["HttpUriGreedyLabel"])\n'
+                             '@http(method: "GET", uri: "/{a+}/{b+}")\n@readonly\n'
+                             'operation Get {\n    input := {\n        @required\n        @httpLabel\n        a: String\n'
+                             '        @required\n        @httpLabel\n        b: String\n    }\n}\n',
+    })
+    from witsmith.features.smithy.rules import SMITHY_EVENTS
+
+    relative = [(d.code, SMITHY_EVENTS[d.code]) for d in errors(ws, tmp_path / "relative.smithy")]
+    assert relative == [("smithy/http-uri-pattern", ("Model", "ERROR"))]
+    greedy = {d.code for d in errors(ws, tmp_path / "greedy.smithy")}
+    assert "smithy/http-uri" in greedy
+    assert SMITHY_EVENTS["smithy/http-uri"] == ("HttpUriGreedyLabel.MultipleGreedyLabels", "DANGER")
+    assert "smithy/http-uri" not in {d.code for d in diagnostics(ws, tmp_path / "suppressed.smithy")}

@@ -72,8 +72,14 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         if trait.value is None or trait.value.kind != "object":
             continue
         uri = trait.value.get("uri")
-        if uri is None or uri.kind != "string" or not uri.value.startswith("/"):
-            continue  # a missing or relative URI is reported by the trait value and HTTP binding rules
+        if uri is None or uri.kind != "string":
+            continue  # a missing URI is reported by the trait value rules
+        if not uri.value.startswith("/"):
+            # Smithy's URI pattern parser rejects it first, so nothing else of it is checked.
+            result.append(report(R.HTTP_URI_PATTERN, path, trait.start, trait.end,
+                                 f"the @http URI `{uri.value}` of `{operation.shape.name.text}` must start with `/`: "
+                                 f"write \"/{uri.value}\""))
+            continue
         result += _check_uri(path, operation, trait, uri.value)
     return result
 

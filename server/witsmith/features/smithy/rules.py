@@ -142,7 +142,7 @@ SMITHY_EVENTS: dict[str, tuple[str, str]] = {
     INVALID_PATTERN.code: ("Model", "ERROR"),
     HTTP_LABEL.code: ("HttpLabelTrait", "ERROR"),
     HTTP_QUERY.code: ("HttpQueryTrait", "ERROR"),
-    HTTP_URI.code: ("HttpUriGreedyLabel", "ERROR"),
+    HTTP_URI.code: ("HttpUriGreedyLabel.MultipleGreedyLabels", "DANGER"),
     STRUCTURALLY_EXCLUSIVE.code: ("ExclusiveStructureMemberTrait", "ERROR"),
     VALIDATION_METADATA.code: ("Model", "ERROR"),
     METADATA_TYPE.code: ("TypedMetadata", "ERROR"),
