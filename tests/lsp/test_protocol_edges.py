@@ -4,10 +4,13 @@ before `initialize` and after `shutdown`, `exit` without `shutdown`."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 from support.wire import Wire, frame, read_message
+
+from witsmith.lsp.framing import MAX_MESSAGE_BYTES
 
 TEXT = "package a:b;\n\ninterface i {\n    record r { x: u32 }\n}\n"
 
@@ -159,5 +162,76 @@ def test_a_lone_surrogate_in_didopen_counts_as_one_utf16_unit(tmp_path):
         symbols = wire.response_within(4, 120)["result"]
         interface = next(symbol for symbol in symbols if symbol["name"] == "i")
         assert interface["selectionRange"]["start"] == {"line": 1, "character": 18}
+    finally:
+        wire.close()
+
+
+def _pull(wire: Wire, request_id: int, uri: str) -> list[dict]:
+    wire.send({"jsonrpc": "2.0", "id": request_id, "method": "textDocument/diagnostic",
+               "params": {"textDocument": {"uri": uri}}})
+    return wire.response_within(request_id, 120)["result"]["items"]
+
+
+def _oversized_open(uri: str, text: str, announced: int) -> bytes:
+    """The start of a didOpen whose `Content-Length` says ``announced``."""
+    start = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "wit", "version": 3, "text": text}}}).encode()
+    return b"Content-Length: %d\r\n\r\n" % announced + start
+
+
+def test_a_file_opened_in_an_oversized_message_is_reported_as_not_checked(tmp_path):
+    wire = Wire(tmp_path.as_uri(), {"textDocument": {"diagnostic": {}}})
+    uri = (tmp_path / "a.wit").as_uri()
+    try:
+        # A real one: the whole message is sent, one byte over the limit.
+        text = "package a:b;\n" + "/" * (MAX_MESSAGE_BYTES + 1)
+        body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "wit", "version": 3, "text": text}}}).encode()
+        wire.process.stdin.write(frame(body))
+        del text, body
+        [problem] = _pull(wire, 1, uri)
+        assert problem["code"] == "wit/file-too-large"
+        assert f"{MAX_MESSAGE_BYTES:,} bytes witsmith reads in one message" in problem["message"]
+        assert problem["range"]["start"] == {"line": 0, "character": 0}
+        # Its text is not known: a change to part of it is not applied ...
+        wire.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 4}, "contentChanges": [{
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}]}})
+        assert [d["code"] for d in _pull(wire, 2, uri)] == ["wit/file-too-large"]
+        # ... and one that sends it whole makes it an ordinary document again.
+        wire.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"text": TEXT}]}})
+        assert _pull(wire, 3, uri) == []
+        symbols = wire.request(4, "textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
+        assert "i" in [symbol["name"] for symbol in symbols]
+    finally:
+        wire.close()
+
+
+def test_a_client_that_announces_more_than_it_sends_loses_only_that_message(tmp_path):
+    wire = Wire(tmp_path.as_uri(), {"textDocument": {"diagnostic": {}}})
+    uri = (tmp_path / "a.wit").as_uri()
+    try:
+        wire.process.stdin.write(_oversized_open(uri, TEXT, 10**11))
+        wire.send({"jsonrpc": "2.0", "id": 5, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}})
+        wire.response_within(5, 120)  # the message after the refused one is read
+        [problem] = _pull(wire, 6, uri)
+        assert problem["code"] == "wit/file-too-large"
+        assert "message of 100,000,000,000 bytes" in problem["message"]
+    finally:
+        wire.close()
+
+
+def test_an_oversized_request_is_answered_with_an_error(tmp_path):
+    wire = Wire(tmp_path.as_uri())
+    try:
+        start = b'{"jsonrpc": "2.0", "id": 41, "method": "workspace/symbol", "params": {"query": "'
+        wire.process.stdin.write(b"Content-Length: %d\r\n\r\n" % 10**11 + start)
+        wire.send({"jsonrpc": "2.0", "id": 42, "method": "shutdown"})
+        refused = wire.response_within(41, 120)
+        assert refused["error"]["code"] == -32600
+        assert "100,000,000,000 bytes" in refused["error"]["message"]
+        assert wire.response_within(42, 120)["result"] is None
     finally:
         wire.close()

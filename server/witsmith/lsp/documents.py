@@ -26,6 +26,13 @@ class OpenDocument:
     tree: SyntaxTree | None  # None for files witsmith reads but does not parse (JSON, TOML), or too large
     # A text larger than this is held but never parsed (the workspace reports it as too large).
     max_parse_bytes: int | None = None
+    # Why the text is not known (the editor sent it in a message too large to read),
+    # until a change sends it whole again.
+    withheld: str | None = None
+
+    @classmethod
+    def unknown_text(cls, uri: str, version: int, why: str) -> OpenDocument:
+        return cls(uri, uri_to_path(uri), version, b"", LineIndex(b""), None, withheld=why)
 
     @classmethod
     def open(cls, uri: str, version: int, text: str, max_parse_bytes: int | None = None) -> OpenDocument:
@@ -48,6 +55,7 @@ class OpenDocument:
         if isinstance(change, types.TextDocumentContentChangeWholeDocument) or getattr(change, "range", None) is None:
             edit = SourceEdit(0, len(self.source), change.text.encode("utf-8", errors="surrogatepass"))
             self.source = edit.new_text
+            self.withheld = None
             self.tree = self._fresh_tree()
         else:
             start, end = codec.offsets(self.index, change.range)

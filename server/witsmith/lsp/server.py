@@ -47,7 +47,7 @@ from witsmith.lsp.documents import OpenDocument, uri_to_path
 from witsmith.lsp.jar_documents import JAR_FILE_CONTENTS, client_opens_jar_documents, jar_uri
 from witsmith.lsp.jar_documents import contents as jar_contents
 from witsmith.lsp import watchdog
-from witsmith.lsp.framing import FrameReader, serve_messages
+from witsmith.lsp.framing import MAX_MESSAGE_BYTES, FrameReader, RefusedMessage, serve_messages
 from witsmith.lsp.long_requests import SLICE, ContentModified, ServerCancelled, Slices
 from witsmith.lsp.positions import PositionCodec
 from witsmith.lsp.protocol import WitsmithProtocol
@@ -129,7 +129,8 @@ class WitsmithServer(LanguageServer):
         self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
         reader = FrameReader(stdin or sys.stdin.buffer)
         try:
-            asyncio.run(serve_messages(self._stop_event, reader, self.protocol, self.thread_pool))
+            asyncio.run(serve_messages(self._stop_event, reader, self.protocol, self.thread_pool,
+                                       on_refused=self.refused_message))
         except BrokenPipeError:
             log.error("the connection to the client is lost; shutting down")
         except (KeyboardInterrupt, SystemExit):
@@ -176,11 +177,33 @@ class WitsmithServer(LanguageServer):
     def document(self, uri: str) -> OpenDocument | None:
         return self.documents.get(uri_to_path(uri))
 
+    def refused_message(self, refused: RefusedMessage) -> None:
+        """A document opened or changed by a message too large to read: its text is not
+        known, so it is reported as not checked rather than checked as it was before."""
+        if refused.uri is None or refused.method not in (types.TEXT_DOCUMENT_DID_OPEN, types.TEXT_DOCUMENT_DID_CHANGE):
+            return
+        path = uri_to_path(refused.uri)
+        before = self.documents.get(path)
+        if before is None and refused.method == types.TEXT_DOCUMENT_DID_CHANGE:
+            return
+        version = refused.version if refused.version is not None else (before.version if before else 0)
+        document = self.documents[path] = OpenDocument.unknown_text(refused.uri, version, (
+            f"the editor sent this file in a message of {refused.length:,} bytes, over the {MAX_MESSAGE_BYTES:,} "
+            "bytes witsmith reads in one message, so its text is not known and it is not checked; "
+            "split it into smaller files"))
+        self._behind.discard(path)
+        for timings in (self._last_full, self._full_check_seconds, self._sync_seconds):
+            timings.pop(path, None)
+        self.refresh(self.sync(document), now={path})
+
     # -- keeping the project true ------------------------------------------------
     def sync(self, document: OpenDocument) -> set[Path]:
         """Lay an open document over the project; the files whose diagnostics may change."""
         project = self.project
-        project.files.set_buffer(document.path, document.source)
+        if document.withheld:
+            project.files.withhold(document.path, document.withheld)
+        else:
+            project.files.set_buffer(document.path, document.source)
         if document.tree is not None:
             project.parses.put(document.path, document.tree)
         if language_of(document.path) is None:
@@ -531,8 +554,16 @@ def did_change(ls: WitsmithServer, params: types.DidChangeTextDocumentParams) ->
     if document is None:
         log.warning("change to a document that is not open: %s", params.text_document.uri)
         return
-    edits = [document.apply(change, ls.codec) for change in params.content_changes]
+    edits = []
+    for change in params.content_changes:
+        if document.withheld and getattr(change, "range", None) is not None:
+            # Its text is not known: only a change that sends it whole can be applied.
+            log.warning("a change to %s, whose text was too large to read, is not applied", params.text_document.uri)
+            continue
+        edits.append(document.apply(change, ls.codec))
     document.version = params.text_document.version
+    if document.withheld:
+        return
     ls.document_changed(document, edits)
 
 

@@ -144,15 +144,27 @@ class FileStore:
         self.over_limit: set[Path] = set()
         # Folders where a walk stopped listing, having listed `MAX_WALK_ENTRIES` entries.
         self.walks_stopped: list[Path] = []
+        # Open files whose text the editor sent in a message too large to read.
+        self._withheld: dict[Path, Refusal] = {}
 
     def is_open(self, path: Path) -> bool:
         return normalize(path) in self._open
 
     def set_buffer(self, path: Path, source: bytes) -> None:
-        self._open[normalize(path)] = source
+        path = normalize(path)
+        self._open[path] = source
+        self._withheld.pop(path, None)
+
+    def withhold(self, path: Path, message: str) -> None:
+        """An open file whose text is not known: neither the buffer nor the disk is read."""
+        path = normalize(path)
+        self._open.pop(path, None)
+        self._withheld[path] = Refusal("too-large", message)
 
     def close_buffer(self, path: Path) -> None:
-        self._open.pop(normalize(path), None)
+        path = normalize(path)
+        self._open.pop(path, None)
+        self._withheld.pop(path, None)
 
     def read(self, path: Path) -> bytes | None:
         """The file's bytes, or None when it is missing, unreadable or not a file.
@@ -162,6 +174,10 @@ class FileStore:
         file limit in ``over_limit``.
         """
         path = normalize(path)
+        withheld = self._withheld.get(path)
+        if withheld is not None:
+            self.refused[path] = withheld
+            return None
         buffer = self._open.get(path)
         if buffer is not None:
             if len(buffer) > self.max_file_bytes:
