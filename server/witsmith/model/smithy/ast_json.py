@@ -17,11 +17,9 @@ from witsmith.model.smithy.lazy_ranges import (
     UNKNOWN,
     LazyApply,
     LazyEntry,
-    LazyMember,
     LazyNode,
     LazyShape,
     LazyStatement,
-    LazyTraitUse,
     entry_range,
     inner_range,
     key_range,
@@ -29,8 +27,10 @@ from witsmith.model.smithy.lazy_ranges import (
     quoted_key_range,
     reference,
     span,
+    trait_use,
     value_range,
 )
+from witsmith.model.smithy.lazy_ranges import member as new_member
 from witsmith.model.smithy.summary import (
     ALL_KINDS,
     Entry,
@@ -129,8 +129,7 @@ class _AstReader:
             if found is None:
                 continue
             value = entry.value
-            result.append(lazy(LazyTraitUse, ((entry_range, entry),), found, value, UNKNOWN, UNKNOWN,
-                               structured=value.kind == "object"))
+            result.append(trait_use(found, value, (entry_range, entry), value.kind == "object"))
         return result
 
     def shape(self, entry: Entry) -> None:
@@ -221,7 +220,7 @@ class _AstReader:
         if not self.expect(body, "object", f"the member `{name}`"):
             return
         target = self.ref_object(body, "target", member_id, f"the member `{name}`")
-        member = lazy(LazyMember, ((entry_range, item),), span(name, (key_range, item)), target, UNKNOWN, UNKNOWN)
+        member = new_member(span(name, (key_range, item)), target, (entry_range, item))
         member.traits = self.traits(body.get("traits"), member_id)
         for trait in member.traits:
             if trait.id.text == "smithy.api#default":
