@@ -567,10 +567,10 @@ class SmithyWorkspace:
                     if self.shape(candidate) is not None:
                         target = with_member(candidate, reference.text)
                         break
-                looked_up[key] = known = (tried, target)
+                looked_up[key] = known = (tuple(tried), target)
                 tried_all.update(tried)
             tried, target = known
-            resolved.references.append(Resolved(reference, target, tuple(tried)))
+            resolved.references.append(Resolved(reference, target, tried))
             if target is not None:
                 targets.add(target.split("$", 1)[0])
                 if reference.role == "apply" and "$" not in target:
@@ -595,17 +595,29 @@ class SmithyWorkspace:
         # target is that text's (looked up by text: ranges of large JSON models are found
         # only when read, see `lazy_ranges`).
         by_text = {r.reference.text: r.target for r in resolved.references if r.reference.role == "trait"}
+        # Per trait id: its definition, and whether any of its values can hold an @idRef string
+        # (most trait values, documentation above all, cannot: they need no walk).
+        trait_defs: dict[str, tuple[ShapeDef | None, bool]] = {}
         for owner, trait in self._trait_uses(summary):
             trait_id = trait.id.text if trait.implicit else by_text.get(trait.id.text)
             resolved.traits.append((trait, trait_id, owner))
             if trait_id is None or trait.value is None:
                 continue
-            trait_def = self.shape(trait_id)
+            known_def = trait_defs.get(trait_id)
+            if known_def is None:
+                trait_def = self.shape(trait_id)
+                known_def = trait_defs[trait_id] = (trait_def, trait_def is not None and self._may_hold_idrefs(trait_def))
+            trait_def, may_hold_idrefs = known_def
             if trait_def is None:
                 continue
-            for key_ref, member_id in self._value_keys(trait_def, trait.value, owner):
-                resolved.references.append(Resolved(key_ref, member_id, (trait_id,)))
-                targets.add(member_id.split("$", 1)[0])
+            value = trait.value
+            kind = trait_def.shape.kind
+            if value.kind == "object" and kind in ("structure", "union") or value.kind == "array" and kind in ("list", "set"):
+                for key_ref, member_id in self._value_keys(trait_def, value, owner):
+                    resolved.references.append(Resolved(key_ref, member_id, (trait_id,)))
+                    targets.add(member_id.split("$", 1)[0])
+            if not may_hold_idrefs:
+                continue
             for value, idref in self.idref_values(trait_def, [], trait.value):
                 text = value.value
                 start, end = (value.start + 1, value.end - 1) if summary.format == "idl" or value.end - value.start >= 2 else (value.start, value.end)
@@ -663,6 +675,25 @@ class SmithyWorkspace:
             if child is not None:
                 for item in value.items:
                     yield from self._value_keys(child, item, owner, depth + 1)
+
+    def _may_hold_idrefs(self, target: ShapeDef) -> bool:
+        """Whether `idref_values` can find anything in a value of ``target``: whether @idRef is
+        on it, on one of its members or anywhere below (as `idref_values` looks for it)."""
+        pending, seen = [target], {id(target.shape)}
+        while pending:
+            shape_def = pending.pop()
+            if self.has_trait(shape_def, "smithy.api#idRef", shape_def.shape.traits) is not None:
+                return True
+            for owner, member in self.all_members(shape_def):
+                child = self.member_target(owner, member)
+                if child is None:
+                    continue  # `idref_values` does not look into a member without a target
+                if self.has_trait(child, "smithy.api#idRef", member.traits) is not None:
+                    return True
+                if id(child.shape) not in seen:
+                    seen.add(id(child.shape))
+                    pending.append(child)
+        return False
 
     def idref_values(self, target: ShapeDef, member_traits: list[TraitUse], value: Node,
                      depth: int = 0) -> Iterator[tuple[Node, TraitUse]]:
