@@ -29,6 +29,7 @@ from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candida
 
 __all__ = ["ShapeDef", "SmithyWorkspace", "builtin_source"]
 
+_UNKNOWN = object()  # not in a memo (None is a remembered answer)
 WASMCLOUD_NAMESPACES = ("org.wasmcloud.model", "org.wasmcloud.core")
 
 
@@ -45,7 +46,8 @@ class ShapeDef:
 
     @property
     def id(self) -> str:
-        return self.summary.absolute_id(self.shape)
+        text = self.shape.name.text  # `absolute_id` inline: rules ask for ids of shapes by the hundred thousand
+        return text if "#" in text else self.summary.absolute_id(self.shape)
 
     @property
     def namespace(self) -> str:
@@ -81,6 +83,8 @@ class SmithyWorkspace:
         # a resolution that started before such a change from being stored after it.
         self._resolution_memo: dict[int, tuple[object, dict]] = {}
         self._target_memo: dict[int, tuple[FileSummary, dict[str, ShapeDef | None]]] = {}
+        # `all_members` of a shape, by the shape's identity: forgotten with the resolutions.
+        self._members_memo: dict[int, tuple[Shape, list[tuple[ShapeDef, Member]]]] = {}
         # Whether a summary names a wasmCloud shape: asked by several rules per check, and a scan of
         # every reference of a large file; a summary never changes, so the answer is kept with it.
         self._names_wasmcloud: dict[Path, tuple[FileSummary, bool]] = {}
@@ -255,6 +259,7 @@ class SmithyWorkspace:
         self._definitions_generation += 1
         self._resolution_memo = {}
         self._target_memo = {}
+        self._members_memo = {}
 
     def _index(self, path: Path, summary: FileSummary) -> None:
         self._definitions_changed()
@@ -366,16 +371,27 @@ class SmithyWorkspace:
                     return inherited
         return None
 
-    def all_members(self, shape_def: ShapeDef, _seen: frozenset[str] = frozenset()) -> list[tuple[ShapeDef, Member]]:
+    def all_members(self, shape_def: ShapeDef) -> list[tuple[ShapeDef, Member]]:
         """Own members and those of mixins (own first), each name once."""
+        # Remembered: rules ask for the members of the same shapes many times over.
+        known = self._members_memo.get(id(shape_def.shape))
+        if known is not None and known[0] is shape_def.shape:
+            return list(known[1])
+        generation = self._definitions_generation
+        found = self._all_members(shape_def, frozenset())
+        if generation == self._definitions_generation:
+            self._members_memo[id(shape_def.shape)] = (shape_def.shape, found)
+        return list(found)
+
+    def _all_members(self, shape_def: ShapeDef, seen: frozenset[str]) -> list[tuple[ShapeDef, Member]]:
         result: dict[str, tuple[ShapeDef, Member]] = {}
-        if shape_def.id in _seen or len(_seen) > 32:
+        if shape_def.id in seen or len(seen) > 32:
             return []
         for mixin in shape_def.shape.mixins:
             target = self.resolve_text(shape_def.summary, mixin.text)
             mixin_def = self.shape(target) if target else None
             if mixin_def is not None:
-                for owner, member in self.all_members(mixin_def, _seen | {shape_def.id}):
+                for owner, member in self._all_members(mixin_def, seen | {shape_def.id}):
                     result.setdefault(member.name.text, (owner, member))
         for member in shape_def.shape.members:
             result[member.name.text] = (shape_def, member)
@@ -422,6 +438,12 @@ class SmithyWorkspace:
     def member_target(self, owner: ShapeDef, member: Member, _seen: int = 0) -> ShapeDef | None:
         """The shape a member targets; an elided member takes its target from mixins or the resource."""
         if member.target is not None:
+            # `target_shape`'s memo read inline (asked for every member by many rules).
+            memo = self._target_memo.get(id(owner.summary))
+            if memo is not None and memo[0] is owner.summary:
+                known = memo[1].get(member.target.text, _UNKNOWN)
+                if known is not _UNKNOWN:
+                    return known
             return self.target_shape(owner.summary, member.target.text)
         if not member.elided or _seen > 8:
             return None
@@ -500,9 +522,16 @@ class SmithyWorkspace:
         return by_id
 
     def resolve_trait(self, summary: FileSummary, trait: TraitUse) -> str | None:
+        text = trait.id.text
         if trait.implicit:
-            return trait.id.text
-        return self.resolve_text(summary, trait.id.text)
+            return text
+        # `resolve_text`'s memo read inline: rules resolve trait ids a hundred thousand times on a large model.
+        memo = self._resolution_memo.get(id(summary))
+        if memo is not None and memo[0] is summary:
+            known = memo[1].get(text, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
+        return self.resolve_text(summary, text)
 
     # ----- resolution and indexes ---------------------------------------------------------
 
