@@ -239,14 +239,15 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
             target = targets[owner] = _target_of(workspace, summary, owner)
         name = trait_id.split("#", 1)[1]
         if target is not None:
-            key = (target.shape.id + (f"${target.member.name.text}" if target.member else ""), trait_id)
+            key = (target.shape.id, target.member.name.text if target.member else None, trait_id)
             earlier = seen.get(key)
             if earlier is not None:
+                where = key[0] + (f"${key[1]}" if key[1] is not None else "")
                 same = (earlier.value.to_python() if earlier.value else None) == (trait.value.to_python() if trait.value else None)
                 both_lists = trait_def.shape.kind in ("list", "set")
                 if not same and not both_lists:
                     result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end,
-                                         f"@{name} is already applied to `{key[0]}` with another value; keep one",
+                                         f"@{name} is already applied to `{where}` with another value; keep one",
                                          related=(Related(Location(path, earlier.id.start, earlier.id.end), "first applied here"),)))
             seen.setdefault(key, trait)
             try:

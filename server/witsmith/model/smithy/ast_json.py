@@ -140,7 +140,13 @@ class _AstReader:
         body = entry.value
         if not self.expect(body, "object", f"the shape `{name}`"):
             return
-        type_node = body.get("type")
+        # The body's entries by key, the first of each as `Node.get` finds it (one pass, not one per key).
+        fields: dict[str, Entry] = {}
+        for item in body.entries:
+            if item.key not in fields:
+                fields[item.key] = item
+        found = fields.get("type")
+        type_node = found.value if found is not None else None
         if type_node is None or type_node.kind != "string":
             self.problem(entry.key_start, entry.key_end, f"the shape `{name}` needs a \"type\"")
             return
@@ -149,7 +155,7 @@ class _AstReader:
             target = span(name, (key_range, entry))
             self.summary.references.append(reference(name, (key_range, entry), "apply", None))
             self.summary.applies.append(lazy(LazyApply, ((value_range, body),), target,
-                                             self.traits(body.get("traits"), name), UNKNOWN, UNKNOWN))
+                                             self.traits(_value_of(fields.get("traits")), name), UNKNOWN, UNKNOWN))
             return
         if kind not in ALL_KINDS:
             self.problem(type_node.start, type_node.end, f"`{kind}` is not a Smithy shape type")
@@ -162,25 +168,25 @@ class _AstReader:
         shape = lazy(LazyShape, ((entry_range, entry), (value_range, type_node)),
                      span(name, (key_range, entry)), kind, UNKNOWN, UNKNOWN,
                      kind_start=UNKNOWN, kind_end=UNKNOWN)
-        shape.traits = self.traits(body.get("traits"), name)
+        shape.traits = self.traits(_value_of(fields.get("traits")), name)
         docs = next((t.value.value for t in shape.traits if t.id.text == "smithy.api#documentation"
                      and t.value is not None and t.value.kind == "string"), None)
         shape.docs = docs
-        mixins = body.get("mixins")
+        mixins = _value_of(fields.get("mixins"))
         if mixins is not None and self.expect(mixins, "array", "`mixins`"):
             for item in mixins.items:
                 found = self.ref_object(item, "mixin", name, "a mixin")
                 if found is not None:
                     shape.mixins.append(found)
-        members = body.get("members")
+        members = _value_of(fields.get("members"))
         if members is not None and self.expect(members, "object", "`members`"):
             for item in members.entries:
                 self.member(shape, item, item.key)
-        for key in MEMBER_PROPERTIES:
-            item = body.get(key)
-            if item is not None and kind in ("list", "set", "map"):
-                found_entry = next(e for e in body.entries if e.key == key)
-                self.member(shape, found_entry, key)
+        if kind in ("list", "set", "map"):
+            for key in MEMBER_PROPERTIES:
+                found_entry = fields.get(key)
+                if found_entry is not None:
+                    self.member(shape, found_entry, key)
         for item in body.entries:
             role = REFERENCE_PROPERTIES.get(item.key)
             if role is None or kind not in ("service", "resource", "operation"):
@@ -240,6 +246,10 @@ class _AstReader:
                          "smithy/duplicate-member")
         earlier_names.append(name)
         shape.members.append(member)
+
+
+def _value_of(entry: Entry | None) -> Node | None:
+    return entry.value if entry is not None else None
 
 
 def _statement(name: str, entry: Entry) -> Statement:
