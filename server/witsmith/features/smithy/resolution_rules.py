@@ -250,6 +250,8 @@ def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
             for definition in workspace.definitions(like):
                 if definition.shape is not shape and workspace.one_model(definition.path, path):
                     others.append(definition)
+        if not others:
+            continue  # the usual case, with no fingerprint to take
         mine = _fingerprint(shape)
         # Loading the same definition twice (a copied file, say) is allowed, as in Smithy.
         others = [d for d in others if d.id != shape_id or d.summary.format != summary.format

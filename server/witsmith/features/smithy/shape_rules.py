@@ -487,11 +487,15 @@ def service_closure(workspace: SmithyWorkspace, path: Path, summary: FileSummary
         closure: dict[str, ShapeDef] = {}
         bound_by: dict[str, set[str]] = {}
         stack = [service]
+        # The shapes already in the closure, by identity: members target the same few shapes
+        # thousands of times, and a shape's id is text to build.
+        visited: set[int] = set()
         while stack and len(closure) < MAX_CLOSURE:
             current = stack.pop()
-            if current.id in closure:
+            if id(current.shape) in visited or current.id in closure:
                 continue
             closure[current.id] = current
+            visited.add(id(current.shape))
             if current.shape.kind in ("service", "resource"):
                 for text in _property_targets(current, BINDING_KEYS + ("resources",)):
                     target = workspace.target_shape(current.summary, text)

@@ -359,11 +359,14 @@ def _constraint_definition(path: Path, target: Target, trait: TraitUse, name: st
 def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses) -> list[Diagnostic]:
     """Traits whose definition lists another applied trait under `conflicts`."""
     result: list[Diagnostic] = []
+    # By trait id, read once per check; most files apply no trait that lists conflicts.
+    conflicting = {trait_id: _conflicts_of(workspace, trait_id) for trait_id in {u[1] for u in uses} if trait_id is not None}
+    if not any(conflicting.values()):
+        return result
     by_owner: dict[str, list[tuple[TraitUse, str]]] = {}
     for trait, trait_id, owner in uses:
         if trait_id is not None:
             by_owner.setdefault(owner, []).append((trait, trait_id))
-    conflicting: dict[str, list[str]] = {}  # by trait id, read once per check
     for owner, applied in by_owner.items():
         ids = {trait_id for _, trait_id in applied}
         for trait, trait_id in applied:

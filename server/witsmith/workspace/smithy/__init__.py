@@ -598,10 +598,11 @@ class SmithyWorkspace:
                         break
                 looked_up[key] = known = (tuple(tried), target)
                 tried_all.update(tried)
+                if target is not None:
+                    targets.add(target.split("$", 1)[0])
             tried, target = known
             resolved.references.append(Resolved(reference, target, tried))
             if target is not None:
-                targets.add(target.split("$", 1)[0])
                 if reference.role == "apply" and "$" not in target:
                     self._applied_by.setdefault(target, set()).add(path)
         # An elided `$name` refers to the member of the mixin it copies.
