@@ -65,6 +65,8 @@ class _AstReader:
     def __init__(self, path: Path) -> None:
         self.summary = FileSummary(path=path, format="json")
         self._names_of: tuple[Shape, dict[str, list[str]]] | None = None
+        # Ids already found well formed: a model writes the same trait and target ids thousands of times.
+        self._absolute_ids: set[str] = set()
 
     def problem(self, start: int, end: int, message: str, code: str = "smithy/invalid-json-ast") -> None:
         self.summary.problems.append(Problem(code, start, end, message))
@@ -112,11 +114,12 @@ class _AstReader:
     def absolute(self, text: str, role: str, owner: str | None, where: tuple, quoted: Node | Entry) -> Span | None:
         """A shape id written in full, ranged by ``where``; ``quoted`` is where it is written,
         with its quotes (a string node, or a key entry)."""
-        if not ABSOLUTE_ID.match(text):
+        if text not in self._absolute_ids and not ABSOLUTE_ID.match(text):
             start, end = quoted_key_range(quoted) if isinstance(quoted, Entry) else value_range(quoted)
             self.problem(start, end,
                          f"`{text}` is not an absolute shape id; JSON models spell ids in full, like `smithy.api#String`")
             return None
+        self._absolute_ids.add(text)
         self.summary.references.append(reference(text, where, role, owner))
         return span(text, where)
 
