@@ -235,13 +235,19 @@ class Evaluator:
         # a file applies the same few selectors to thousands of shapes whose members share targets.
         # An evaluator lives for one check of one workspace state, so the answers cannot go stale.
         self._answers: dict[tuple, tuple] = {}
+        # Answers of selectors of shape types alone, by selector and the target's kind.
+        self._kind_answers: dict[tuple[str, str], bool] = {}
 
     def matches(self, selector: str, target: Target) -> bool:
         """Raises `Unsupported` when the selector uses what this evaluator does not know."""
         words = _type_words(selector)
         if words is not None:
             kind = "member" if target.member is not None else target.shape.shape.kind
-            return any(self._type(word, target, kind) for word in words)
+            key = (selector, kind)
+            found = self._kind_answers.get(key)
+            if found is None:
+                found = self._kind_answers[key] = any(self._type(word, target, kind) for word in words)
+            return found
         if target.member is not None:
             trait_ids = _member_answer_traits(selector)
             if trait_ids is not None:

@@ -219,7 +219,7 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
     passed: dict[tuple, ShapeDef] = {}
     # A file applies few distinct traits to many shapes, and several traits to each shape:
     # definitions, selectors and targets are looked up once per check.
-    definitions: dict[str, tuple[ShapeDef | None, str | None]] = {}
+    definitions: dict[str, tuple[ShapeDef | None, str | None, str]] = {}
     targets: dict[str, Target | None] = {}
     for trait, trait_id, owner in resolved.traits:
         if trait_id is None or trait.implicit:
@@ -227,8 +227,9 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
         known = definitions.get(trait_id)
         if known is None:
             trait_def = workspace.shape(trait_id)
-            known = definitions[trait_id] = (trait_def, _trait_selector(workspace, trait_def) if trait_def is not None else None)
-        trait_def, selector = known
+            known = definitions[trait_id] = (trait_def, _trait_selector(workspace, trait_def) if trait_def is not None else None,
+                                             trait_id.split("#", 1)[1])
+        trait_def, selector, name = known
         if trait_def is None:
             continue
         if selector is None:
@@ -237,7 +238,6 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
             target = targets[owner]
         else:
             target = targets[owner] = _target_of(workspace, summary, owner)
-        name = trait_id.split("#", 1)[1]
         if target is not None:
             key = (target.shape.id, target.member.name.text if target.member else None, trait_id)
             earlier = seen.get(key)
