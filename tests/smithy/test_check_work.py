@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from witsmith.features.smithy import selectors
 
-from smithy.helpers import codes, workspace
+from smithy.helpers import codes, diagnostics, workspace
 
 SHAPES = 60
 
@@ -68,3 +68,34 @@ def test_a_removed_trait_definition_is_noticed_after_remembered_resolutions(tmp_
     (tmp_path / "traits.smithy").write_text('$version: "2"\nnamespace example.traits\n@trait\nstructure marker {}\n')
     ws.update(tmp_path / "traits.smithy")
     assert codes(ws, model) == []
+
+
+def test_alike_members_share_one_selector_evaluation(tmp_path, monkeypatch):
+    ws = workspace(tmp_path, {"model.smithy": _model()})
+    evaluated: list[int] = []
+    real = selectors.Evaluator._ends_at
+    monkeypatch.setattr(selectors.Evaluator, "_ends_at",
+                        lambda self, sequence, target, depth: (depth == 0 and target.member is not None
+                                                               and evaluated.append(depth)) or real(self, sequence, target, depth))
+    assert codes(ws, tmp_path / "model.smithy") == []
+    # @required and @length on 60 alike members: a few evaluations, not one per member.
+    assert 0 < len(evaluated) < 10
+
+
+def test_members_that_differ_where_a_selector_looks_get_their_own_answers(tmp_path):
+    traits = ('$version: "2"\nnamespace example.traits\n'
+              "@trait(selector: \"structure > member[trait|required]\")\nstructure onRequired {}\n"
+              "@trait(selector: \"structure[trait|sensitive] > member\")\nstructure inSensitive {}\n"
+              "@trait(selector: \":test(member > string)\")\nstructure onStrings {}\n")
+    lines = ['$version: "2"', "namespace example.work", "use example.traits#onRequired",
+             "use example.traits#inSensitive", "use example.traits#onStrings", ""]
+    for index in range(3):
+        lines += ["@sensitive", f"structure Marked{index} {{", "    @required", "    @onRequired", "    @inSensitive",
+                  "    @onStrings", "    a: String", "}",
+                  f"structure Plain{index} {{", "    @onRequired", "    @inSensitive", "    @onStrings", "    a: Integer", "}"]
+    ws = workspace(tmp_path, {"traits.smithy": traits, "model.smithy": "\n".join(lines) + "\n"})
+    found = [d for d in diagnostics(ws, tmp_path / "model.smithy") if d.code == "smithy/trait-target"]
+    # Each Plain structure's member breaks all three selectors; no Marked one breaks any.
+    text = (tmp_path / "model.smithy").read_text()
+    assert len(found) == 9
+    assert all(text.rfind("structure Plain", 0, d.start) > text.rfind("structure Marked", 0, d.start) for d in found)

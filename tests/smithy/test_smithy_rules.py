@@ -312,6 +312,42 @@ structure Missing {}
     assert [text_at(path, r) for r in refs] == ["a#Run"]
 
 
+def test_id_ref_values_are_found_below_the_trait_shape_and_only_there(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": """$version: "2"
+namespace a
+
+@trait
+structure handlers {
+    operations: OperationNames
+    note: String
+}
+
+list OperationNames {
+    member: OperationName
+}
+
+@idRef(failWhenMissing: true, selector: "operation")
+string OperationName
+
+@trait
+list labels {
+    member: String
+}
+
+operation Run {}
+
+@handlers(operations: ["a#Run", "a#Gone"], note: "a#Lost")
+@labels(["a#Missing"])
+structure Configured {}
+"""})
+    path = tmp_path / "a.smithy"
+    found = _by_code(ws, path)
+    assert found.get("smithy/unresolved-shape") == ["a#Gone"]
+    source = path.read_bytes()
+    refs = ws.references(path, source.index(b"operation Run") + 10, include_declaration=False)
+    assert [text_at(path, r) for r in refs] == ["a#Run"]
+
+
 def test_definitions_in_different_projects_do_not_clash(tmp_path):
     ws = workspace(tmp_path, {
         "contract/codegen.toml": '[[models]]\npath = "."\nfiles = ["kv.smithy"]\n',

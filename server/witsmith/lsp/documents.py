@@ -22,7 +22,9 @@ class OpenDocument:
     path: Path
     version: int
     source: bytes
-    index: LineIndex
+    # The line index, built when first read (see `index`): a large model's first
+    # diagnostics need none when it has no problems.
+    _index: LineIndex | None
     tree: SyntaxTree | None  # None for files witsmith reads but does not parse (JSON, TOML), or too large
     # A text larger than this is held but never parsed (the workspace reports it as too large).
     max_parse_bytes: int | None = None
@@ -38,9 +40,15 @@ class OpenDocument:
     def open(cls, uri: str, version: int, text: str, max_parse_bytes: int | None = None) -> OpenDocument:
         path = uri_to_path(uri)
         source = text.encode("utf-8", errors="surrogatepass")
-        document = cls(uri, path, version, source, LineIndex(source), None, max_parse_bytes)
+        document = cls(uri, path, version, source, None, None, max_parse_bytes)
         document.tree = document._fresh_tree()
         return document
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None or self._index.source is not self.source:
+            self._index = LineIndex(self.source)
+        return self._index
 
     @property
     def too_large(self) -> bool:
@@ -70,7 +78,7 @@ class OpenDocument:
                 self.source = edit.apply(self.source)
                 # Grown past the limit: drop the tree; shrunk back under it: parse afresh.
                 self.tree = None if self.tree is not None else self._fresh_tree()
-        self.index = LineIndex(self.source)
+        self._index = None
         return edit
 
 

@@ -219,8 +219,9 @@ class WitsmithServer(LanguageServer):
         return project.update(document.path) | {document.path}
 
     def diagnostics(self, path: Path) -> list[types.Diagnostic]:
-        index = self.index_of(path)
-        if index is None or self.project.smithy.is_jar_model(path):
+        # An open document's line index is built only when a diagnostic needs it.
+        index = self.index_of(path) if path not in self.documents else None
+        if (index is None and path not in self.documents) or self.project.smithy.is_jar_model(path):
             return []  # a dependency's model, shown read-only, is not the user's to fix
         if path in self._behind:
             found = self._quick_diagnostics(path)
@@ -232,6 +233,8 @@ class WitsmithServer(LanguageServer):
                 self._last_full[path] = found
         if self.partial:
             found = [d for d in found if not diagnostics_feature.needs_whole_workspace(d)]
+        if found and index is None:
+            index = self.index_of(path)
         return [convert.diagnostic(self.codec, index, self.index_of, d) for d in found]
 
     def _quick_diagnostics(self, path: Path) -> list[Diagnostic]:

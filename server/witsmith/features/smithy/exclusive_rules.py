@@ -36,6 +36,9 @@ def _traits(workspace: SmithyWorkspace, owner: ShapeDef, traits: list[TraitUse])
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
     cache: dict[str, str | None] = {}
+    # By target shape (members target the same few shapes thousands of times): its traits
+    # that allow one member per structure to target it.
+    target_exclusive: dict[int, tuple[object, list[str]]] = {}
     for shape in summary.shapes:
         if shape.kind != "structure":
             continue
@@ -43,16 +46,20 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         # trait id -> (member name, where to report, in this file?) in member order
         uses: dict[str, list[tuple[str, int, int, bool]]] = {}
         for owner, member in workspace.all_members(structure):
-            local = owner.path == path
+            local = owner.summary is summary or owner.path == path
             for trait_id, trait in _traits(workspace, owner, member.traits):
                 if _exclusivity(workspace, trait_id, cache) == "member":
                     uses.setdefault(trait_id, []).append((member.name.text, trait.id.start, trait.id.end, local))
             target = workspace.member_target(owner, member)
             if target is None or member.target is None:
                 continue
-            for trait_id, _ in _traits(workspace, target, target.shape.traits):
-                if _exclusivity(workspace, trait_id, cache) == "target":
-                    uses.setdefault(trait_id, []).append((member.name.text, member.target.start, member.target.end, local))
+            known = target_exclusive.get(id(target.shape))
+            if known is None or known[0] is not target.shape:
+                known = target_exclusive[id(target.shape)] = (target.shape, [
+                    trait_id for trait_id, _ in _traits(workspace, target, target.shape.traits)
+                    if _exclusivity(workspace, trait_id, cache) == "target"])
+            for trait_id in known[1]:
+                uses.setdefault(trait_id, []).append((member.name.text, member.target.start, member.target.end, local))
         for trait_id, found in uses.items():
             if len(found) < 2:
                 continue

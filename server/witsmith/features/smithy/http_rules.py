@@ -113,10 +113,8 @@ def _label_name(workspace: SmithyWorkspace, owner: ShapeDef, member: Member) -> 
 
 
 def _trait(workspace: SmithyWorkspace, owner: ShapeDef, member: Member, trait_id: str) -> TraitUse | None:
-    for trait in member.traits:
-        if workspace.resolve_trait(owner.summary, trait) == trait_id:
-            return trait
-    return None
+    """The member's first application of ``trait_id`` (a remembered lookup)."""
+    return workspace.has_trait(owner, trait_id, member.traits)
 
 
 def _labels(workspace: SmithyWorkspace, path: Path, operation: ShapeDef, uri: Node) -> list[Diagnostic]:

@@ -17,9 +17,12 @@ def operation_traits(workspace: SmithyWorkspace, summary: FileSummary, trait_id:
     for shape in summary.shapes:
         if shape.kind != "operation":
             continue
+        operation = ShapeDef(summary, shape)
+        if workspace.has_trait(operation, trait_id, shape.traits) is None:
+            continue  # one remembered lookup instead of resolving each trait (asked by several rules)
         for trait in shape.traits:
             if not trait.implicit and workspace.resolve_trait(summary, trait) == trait_id:
-                yield ShapeDef(summary, shape), trait
+                yield operation, trait
     for apply in summary.applies:
         traits = [t for t in apply.traits if workspace.resolve_trait(summary, t) == trait_id]
         if not traits:

@@ -106,13 +106,21 @@ def unresolved(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
     uses = uses_by_name(summary)
     source = workspace.files_store.read(path)
     catalog = None
+    # Trait ids whose shape is a trait and no mixin: a file applies a few dozen of them thousands of times.
+    traits_ok: set[str] = set()
     for resolved in resolved_file.references:
         ref = resolved.reference
         if resolved.target is not None:
             if ref.role == "trait":
+                if resolved.target in traits_ok:
+                    continue
                 shape_def = workspace.shape(resolved.target)
-                if shape_def is not None and workspace.has_trait(shape_def, "smithy.api#mixin", shape_def.shape.traits) \
-                        is not None and _marked_trait(workspace, shape_def):
+                mixin = shape_def is not None and workspace.has_trait(
+                    shape_def, "smithy.api#mixin", shape_def.shape.traits) is not None
+                if not mixin and (shape_def is None or _marked_trait(workspace, shape_def)):
+                    traits_ok.add(resolved.target)
+                    continue
+                if mixin and _marked_trait(workspace, shape_def):
                     # Smithy's TraitTarget event is on the shape the mixin is applied to; the trait is related.
                     name = defined_name(summary, ref.owner) if ref.owner else None
                     start, end = (name.start, name.end) if name is not None else (ref.start, ref.end)
@@ -250,6 +258,8 @@ def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
             for definition in workspace.definitions(like):
                 if definition.shape is not shape and workspace.one_model(definition.path, path):
                     others.append(definition)
+        if not others:
+            continue  # the usual case, with no fingerprint to take
         mine = _fingerprint(shape)
         # Loading the same definition twice (a copied file, say) is allowed, as in Smithy.
         others = [d for d in others if d.id != shape_id or d.summary.format != summary.format

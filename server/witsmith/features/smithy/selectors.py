@@ -41,7 +41,7 @@ RELATIONSHIPS = {"put": "put", "create": "create", "read": "read", "update": "up
                  "collectionOperation": "collectionOperations", "resource": "resources", "identifier": "identifiers"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A shape, or a member of a shape."""
 
@@ -107,6 +107,75 @@ def parsed(text: str) -> list[list]:
     return found
 
 
+# Selectors that are only shape types (`*`, `structure`, `:is`-free `string, number`), by
+# text, as their type words; `()` for other selectors.  Most trait definitions' selectors
+# are such, and a large model applies them thousands of times: they need no evaluation.
+_TYPE_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def _type_words(text: str) -> tuple[str, ...] | None:
+    """The type words of a selector made only of alternative shape types; None for any other
+    (raises `Unsupported` as `parsed` does)."""
+    found = _TYPE_WORDS.get(text)
+    if found is None:
+        words: list[str] = []
+        for alternative in parsed(text):
+            if len(alternative) != 1 or not isinstance(alternative[0], list) or len(alternative[0]) != 1 \
+                    or alternative[0][0][0] != "type":
+                words = []
+                break
+            words.append(alternative[0][0][1])
+        found = tuple(words)
+        if len(_TYPE_WORDS) >= _PARSED_LIMIT:
+            _TYPE_WORDS.clear()
+        _TYPE_WORDS[text] = found
+    return found or None
+
+
+# Selectors whose answer for a member depends only on the kind and traits of its container,
+# its own traits and the shape it targets, by text: the trait ids their attributes name.
+_MEMBER_ANSWER_TRAITS: dict[str, tuple[str, ...] | None] = {}
+
+
+def _member_answer_traits(text: str) -> tuple[str, ...] | None:
+    """The trait ids a selector's `[trait|...]` attributes name, when its answer for a member
+    depends on nothing else than: the container's kind and those traits on it, those traits on
+    the member, and the shape the member targets (whatever is read of that shape is its own).
+    None for other selectors: an `id` attribute reads names, a relationship reads properties,
+    and a `:is`, `:test` or `:not` on a compound before `>` may read the container's other members."""
+    if text in _MEMBER_ANSWER_TRAITS:
+        return _MEMBER_ANSWER_TRAITS[text]
+    trait_ids: list[str] = []
+
+    def shareable(alternatives: list) -> bool:
+        for sequence in alternatives:
+            for position, step in enumerate(sequence):
+                if isinstance(step, tuple):
+                    return False  # a relationship
+                if step == ">":
+                    continue
+                before_child = position + 1 < len(sequence) and sequence[position + 1] == ">"
+                for kind, value in step:
+                    if kind == "attr":
+                        if not value.startswith("trait|") or any(op in value[6:] for op in "=|"):
+                            return False
+                        name = value[6:]
+                        trait_ids.append(name if "#" in name else f"smithy.api#{name}")
+                    elif kind in (":is", ":test", ":not"):
+                        if before_child or not shareable(value):
+                            return False
+        return True
+
+    try:
+        found = tuple(dict.fromkeys(trait_ids)) if shareable(parsed(text)) else None
+    except Unsupported:
+        found = None
+    if len(_MEMBER_ANSWER_TRAITS) >= _PARSED_LIMIT:
+        _MEMBER_ANSWER_TRAITS.clear()
+    _MEMBER_ANSWER_TRAITS[text] = found
+    return found
+
+
 def _parse_alternatives(tokens: list[str], index: int) -> tuple[list[list], int]:
     alternatives = []
     sequence: list = []
@@ -166,15 +235,48 @@ class Evaluator:
         # a file applies the same few selectors to thousands of shapes whose members share targets.
         # An evaluator lives for one check of one workspace state, so the answers cannot go stale.
         self._answers: dict[tuple, tuple] = {}
+        # Answers of selectors of shape types alone, by selector and the target's kind.
+        self._kind_answers: dict[tuple[str, str], bool] = {}
 
     def matches(self, selector: str, target: Target) -> bool:
         """Raises `Unsupported` when the selector uses what this evaluator does not know."""
+        words = _type_words(selector)
+        if words is not None:
+            kind = "member" if target.member is not None else target.shape.shape.kind
+            key = (selector, kind)
+            found = self._kind_answers.get(key)
+            if found is None:
+                found = self._kind_answers[key] = any(self._type(word, target, kind) for word in words)
+            return found
+        if target.member is not None:
+            trait_ids = _member_answer_traits(selector)
+            if trait_ids is not None:
+                return self._member_matches(selector, trait_ids, target)
         key = (selector, id(target.shape), id(target.member))
         known = self._answers.get(key)
         if known is not None and known[0] is target.shape and known[1] is target.member:
             return known[-1]
         found = any(self._ends_at(alternative, target, 0) for alternative in parsed(selector))
         self._answers[key] = (target.shape, target.member, found)
+        return found
+
+    def _member_matches(self, selector: str, trait_ids: tuple[str, ...], target: Target) -> bool:
+        """`matches` for a member and a selector whose answer for it depends only on what
+        `_member_answer_traits` says: members alike in those respects share one answer (a
+        large model has thousands of members, of a few kinds)."""
+        workspace = self.workspace
+        container, member = target.shape, target.member
+        aimed = workspace.member_target(container, member)
+        key = ("member", selector, container.shape.kind,
+               tuple(workspace.has_trait(container, t) is not None for t in trait_ids),
+               tuple(workspace.has_trait(container, t, member.traits) is not None
+                     or (t == "smithy.api#default" and member.default is not None) for t in trait_ids),
+               id(aimed.shape) if aimed is not None else None)
+        known = self._answers.get(key)
+        if known is not None and known[0] is (aimed.shape if aimed is not None else None):
+            return known[-1]
+        found = any(self._ends_at(alternative, target, 0) for alternative in parsed(selector))
+        self._answers[key] = (aimed.shape if aimed is not None else None, found)
         return found
 
     def _ends_at(self, sequence: list, target: Target, depth: int) -> bool:
@@ -243,8 +345,9 @@ class Evaluator:
         self._answers[key] = (target.shape, target.member, alternatives, found)
         return found
 
-    def _type(self, word: str, target: Target) -> bool:
-        actual = target.kind
+    def _type(self, word: str, target: Target, actual: str | None = None) -> bool:
+        if actual is None:
+            actual = target.kind
         if word == "*":
             return True
         allowed = TYPE_WORDS.get(word)

@@ -26,6 +26,10 @@ RELATIONSHIP_KINDS = {
 }
 
 
+# The reference roles `relationships` checks.
+_RELATIONSHIP_ROLES = frozenset(RELATIONSHIP_KINDS) | {"identifier", "input", "output", "mixin", "target"}
+
+
 def _here(shape_def: ShapeDef) -> Related:
     return Related(Location(shape_def.path, shape_def.shape.name.start, shape_def.shape.name.end),
                    f"`{shape_def.id}` is a {shape_def.shape.kind}")
@@ -158,9 +162,13 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
     if resolved_file is None:
         return result
     idl1 = summary.idl_version == 1
+    # Members target the same few shapes thousands of times: whether a target may be one is found once.
+    member_targets_ok: dict[str, bool] = {}
     for resolved in resolved_file.references:
         ref = resolved.reference
-        if resolved.target is None or "$" in resolved.target:
+        if ref.role not in _RELATIONSHIP_ROLES or resolved.target is None or "$" in resolved.target:
+            continue  # trait ids, uses, applies, ...: no relationship
+        if ref.role == "target" and member_targets_ok.get(resolved.target):
             continue
         target = workspace.shape(resolved.target)
         if target is None:
@@ -217,6 +225,8 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
         elif ref.role == "target" and workspace.has_trait(target, "smithy.api#mixin", target.shape.traits) is not None:
             result.append(at_holder(R.MIXIN_ERROR, path, summary, ref,
                                  f"`{ref.text}` is a mixin: members cannot target mixins; use it with `with [{ref.text}]` instead"))
+        elif ref.role == "target":
+            member_targets_ok[resolved.target] = True
     return result
 
 
@@ -477,11 +487,15 @@ def service_closure(workspace: SmithyWorkspace, path: Path, summary: FileSummary
         closure: dict[str, ShapeDef] = {}
         bound_by: dict[str, set[str]] = {}
         stack = [service]
+        # The shapes already in the closure, by identity: members target the same few shapes
+        # thousands of times, and a shape's id is text to build.
+        visited: set[int] = set()
         while stack and len(closure) < MAX_CLOSURE:
             current = stack.pop()
-            if current.id in closure:
+            if id(current.shape) in visited or current.id in closure:
                 continue
             closure[current.id] = current
+            visited.add(id(current.shape))
             if current.shape.kind in ("service", "resource"):
                 for text in _property_targets(current, BINDING_KEYS + ("resources",)):
                     target = workspace.target_shape(current.summary, text)

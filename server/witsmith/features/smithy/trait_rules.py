@@ -219,7 +219,7 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
     passed: dict[tuple, ShapeDef] = {}
     # A file applies few distinct traits to many shapes, and several traits to each shape:
     # definitions, selectors and targets are looked up once per check.
-    definitions: dict[str, tuple[ShapeDef | None, str | None]] = {}
+    definitions: dict[str, tuple[ShapeDef | None, str | None, str]] = {}
     targets: dict[str, Target | None] = {}
     for trait, trait_id, owner in resolved.traits:
         if trait_id is None or trait.implicit:
@@ -227,8 +227,9 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
         known = definitions.get(trait_id)
         if known is None:
             trait_def = workspace.shape(trait_id)
-            known = definitions[trait_id] = (trait_def, _trait_selector(workspace, trait_def) if trait_def is not None else None)
-        trait_def, selector = known
+            known = definitions[trait_id] = (trait_def, _trait_selector(workspace, trait_def) if trait_def is not None else None,
+                                             trait_id.split("#", 1)[1])
+        trait_def, selector, name = known
         if trait_def is None:
             continue
         if selector is None:
@@ -237,16 +238,16 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
             target = targets[owner]
         else:
             target = targets[owner] = _target_of(workspace, summary, owner)
-        name = trait_id.split("#", 1)[1]
         if target is not None:
-            key = (target.shape.id + (f"${target.member.name.text}" if target.member else ""), trait_id)
+            key = (target.shape.id, target.member.name.text if target.member else None, trait_id)
             earlier = seen.get(key)
             if earlier is not None:
+                where = key[0] + (f"${key[1]}" if key[1] is not None else "")
                 same = (earlier.value.to_python() if earlier.value else None) == (trait.value.to_python() if trait.value else None)
                 both_lists = trait_def.shape.kind in ("list", "set")
                 if not same and not both_lists:
                     result.append(report(R.TRAIT_CONFLICT, path, trait.id.start, trait.id.end,
-                                         f"@{name} is already applied to `{key[0]}` with another value; keep one",
+                                         f"@{name} is already applied to `{where}` with another value; keep one",
                                          related=(Related(Location(path, earlier.id.start, earlier.id.end), "first applied here"),)))
             seen.setdefault(key, trait)
             try:
@@ -358,11 +359,14 @@ def _constraint_definition(path: Path, target: Target, trait: TraitUse, name: st
 def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses) -> list[Diagnostic]:
     """Traits whose definition lists another applied trait under `conflicts`."""
     result: list[Diagnostic] = []
+    # By trait id, read once per check; most files apply no trait that lists conflicts.
+    conflicting = {trait_id: _conflicts_of(workspace, trait_id) for trait_id in {u[1] for u in uses} if trait_id is not None}
+    if not any(conflicting.values()):
+        return result
     by_owner: dict[str, list[tuple[TraitUse, str]]] = {}
     for trait, trait_id, owner in uses:
         if trait_id is not None:
             by_owner.setdefault(owner, []).append((trait, trait_id))
-    conflicting: dict[str, list[str]] = {}  # by trait id, read once per check
     for owner, applied in by_owner.items():
         ids = {trait_id for _, trait_id in applied}
         for trait, trait_id in applied:

@@ -17,11 +17,9 @@ from witsmith.model.smithy.lazy_ranges import (
     UNKNOWN,
     LazyApply,
     LazyEntry,
-    LazyMember,
     LazyNode,
     LazyShape,
     LazyStatement,
-    LazyTraitUse,
     entry_range,
     inner_range,
     key_range,
@@ -29,8 +27,10 @@ from witsmith.model.smithy.lazy_ranges import (
     quoted_key_range,
     reference,
     span,
+    trait_use,
     value_range,
 )
+from witsmith.model.smithy.lazy_ranges import member as new_member
 from witsmith.model.smithy.summary import (
     ALL_KINDS,
     Entry,
@@ -65,6 +65,8 @@ class _AstReader:
     def __init__(self, path: Path) -> None:
         self.summary = FileSummary(path=path, format="json")
         self._names_of: tuple[Shape, dict[str, list[str]]] | None = None
+        # Ids already found well formed: a model writes the same trait and target ids thousands of times.
+        self._absolute_ids: set[str] = set()
 
     def problem(self, start: int, end: int, message: str, code: str = "smithy/invalid-json-ast") -> None:
         self.summary.problems.append(Problem(code, start, end, message))
@@ -112,11 +114,12 @@ class _AstReader:
     def absolute(self, text: str, role: str, owner: str | None, where: tuple, quoted: Node | Entry) -> Span | None:
         """A shape id written in full, ranged by ``where``; ``quoted`` is where it is written,
         with its quotes (a string node, or a key entry)."""
-        if not ABSOLUTE_ID.match(text):
+        if text not in self._absolute_ids and not ABSOLUTE_ID.match(text):
             start, end = quoted_key_range(quoted) if isinstance(quoted, Entry) else value_range(quoted)
             self.problem(start, end,
                          f"`{text}` is not an absolute shape id; JSON models spell ids in full, like `smithy.api#String`")
             return None
+        self._absolute_ids.add(text)
         self.summary.references.append(reference(text, where, role, owner))
         return span(text, where)
 
@@ -129,8 +132,7 @@ class _AstReader:
             if found is None:
                 continue
             value = entry.value
-            result.append(lazy(LazyTraitUse, ((entry_range, entry),), found, value, UNKNOWN, UNKNOWN,
-                               structured=value.kind == "object"))
+            result.append(trait_use(found, value, (entry_range, entry), value.kind == "object"))
         return result
 
     def shape(self, entry: Entry) -> None:
@@ -141,7 +143,13 @@ class _AstReader:
         body = entry.value
         if not self.expect(body, "object", f"the shape `{name}`"):
             return
-        type_node = body.get("type")
+        # The body's entries by key, the first of each as `Node.get` finds it (one pass, not one per key).
+        fields: dict[str, Entry] = {}
+        for item in body.entries:
+            if item.key not in fields:
+                fields[item.key] = item
+        found = fields.get("type")
+        type_node = found.value if found is not None else None
         if type_node is None or type_node.kind != "string":
             self.problem(entry.key_start, entry.key_end, f"the shape `{name}` needs a \"type\"")
             return
@@ -150,7 +158,7 @@ class _AstReader:
             target = span(name, (key_range, entry))
             self.summary.references.append(reference(name, (key_range, entry), "apply", None))
             self.summary.applies.append(lazy(LazyApply, ((value_range, body),), target,
-                                             self.traits(body.get("traits"), name), UNKNOWN, UNKNOWN))
+                                             self.traits(_value_of(fields.get("traits")), name), UNKNOWN, UNKNOWN))
             return
         if kind not in ALL_KINDS:
             self.problem(type_node.start, type_node.end, f"`{kind}` is not a Smithy shape type")
@@ -163,25 +171,25 @@ class _AstReader:
         shape = lazy(LazyShape, ((entry_range, entry), (value_range, type_node)),
                      span(name, (key_range, entry)), kind, UNKNOWN, UNKNOWN,
                      kind_start=UNKNOWN, kind_end=UNKNOWN)
-        shape.traits = self.traits(body.get("traits"), name)
+        shape.traits = self.traits(_value_of(fields.get("traits")), name)
         docs = next((t.value.value for t in shape.traits if t.id.text == "smithy.api#documentation"
                      and t.value is not None and t.value.kind == "string"), None)
         shape.docs = docs
-        mixins = body.get("mixins")
+        mixins = _value_of(fields.get("mixins"))
         if mixins is not None and self.expect(mixins, "array", "`mixins`"):
             for item in mixins.items:
                 found = self.ref_object(item, "mixin", name, "a mixin")
                 if found is not None:
                     shape.mixins.append(found)
-        members = body.get("members")
+        members = _value_of(fields.get("members"))
         if members is not None and self.expect(members, "object", "`members`"):
             for item in members.entries:
                 self.member(shape, item, item.key)
-        for key in MEMBER_PROPERTIES:
-            item = body.get(key)
-            if item is not None and kind in ("list", "set", "map"):
-                found_entry = next(e for e in body.entries if e.key == key)
-                self.member(shape, found_entry, key)
+        if kind in ("list", "set", "map"):
+            for key in MEMBER_PROPERTIES:
+                found_entry = fields.get(key)
+                if found_entry is not None:
+                    self.member(shape, found_entry, key)
         for item in body.entries:
             role = REFERENCE_PROPERTIES.get(item.key)
             if role is None or kind not in ("service", "resource", "operation"):
@@ -221,7 +229,7 @@ class _AstReader:
         if not self.expect(body, "object", f"the member `{name}`"):
             return
         target = self.ref_object(body, "target", member_id, f"the member `{name}`")
-        member = lazy(LazyMember, ((entry_range, item),), span(name, (key_range, item)), target, UNKNOWN, UNKNOWN)
+        member = new_member(span(name, (key_range, item)), target, (entry_range, item))
         member.traits = self.traits(body.get("traits"), member_id)
         for trait in member.traits:
             if trait.id.text == "smithy.api#default":
@@ -241,6 +249,10 @@ class _AstReader:
                          "smithy/duplicate-member")
         earlier_names.append(name)
         shape.members.append(member)
+
+
+def _value_of(entry: Entry | None) -> Node | None:
+    return entry.value if entry is not None else None
 
 
 def _statement(name: str, entry: Entry) -> Statement:

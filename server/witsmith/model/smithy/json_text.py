@@ -331,7 +331,17 @@ def _node(value: object, document: _Document, container: ContainerPath, index: i
             entry._document = document
             entry._container = path
             entry._index = ordinal
-            entry.value = _node(item, document, path, ordinal, depth)
+            scalar = _SCALAR_KINDS.get(type(item))
+            if scalar is None:
+                entry.value = _node(item, document, path, ordinal, depth)
+            else:  # `_node`'s scalar case inline: most values are scalars
+                child = entry.value = _new(JsonNode)
+                child._document = document
+                child._container = path
+                child._index = ordinal
+                child.kind = scalar
+                child.value = item
+                child.entries = child.items = ()
             entries.append(entry)
     elif kind is list:
         node.kind = "array"

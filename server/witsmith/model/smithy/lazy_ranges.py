@@ -114,10 +114,16 @@ def lazy(cls: type, where: tuple[tuple[Where, Any], ...], *args: Any, **fields: 
     """An instance of a lazy variant: its range fields (passed as UNKNOWN) come from
     ``where``, one (where, anchor) per pair of range fields."""
     made = cls(*args, **fields)
-    for index, (how, anchor) in enumerate(where):
-        setattr(made, f"_where{index}", how)
-        setattr(made, f"_anchor{index}", anchor)
+    made._where0, made._anchor0 = where[0]
+    if len(where) > 1:
+        for index in range(1, len(where)):
+            setattr(made, _WHERE_NAMES[index], where[index][0])
+            setattr(made, _ANCHOR_NAMES[index], where[index][1])
     return made
+
+
+_WHERE_NAMES = ("_where0", "_where1")
+_ANCHOR_NAMES = ("_anchor0", "_anchor1")
 
 
 _new = object.__new__
@@ -139,6 +145,30 @@ def reference(text: str, where: tuple[Where, Any], role: str, owner: str | None)
     made.owner = owner
     made.selector = None
     made.required = False
+    made._where0, made._anchor0 = where
+    return made
+
+
+def trait_use(trait_id: Span, value: Node | None, where: tuple[Where, Any], structured: bool) -> TraitUse:
+    """A `TraitUse` ranged by ``where`` (made without `__init__`, as `span`)."""
+    made = _new(LazyTraitUse)
+    made.id = trait_id
+    made.value = value
+    made.structured = structured
+    made.implicit = False
+    made._where0, made._anchor0 = where
+    return made
+
+
+def member(name: Span, target: Span | None, where: tuple[Where, Any]) -> Member:
+    """A `Member` without traits, ranged by ``where`` (made without `__init__`, as `span`)."""
+    made = _new(LazyMember)
+    made.name = name
+    made.target = target
+    made.traits = []
+    made.docs = None
+    made.default = None
+    made.elided = False
     made._where0, made._anchor0 = where
     return made
 

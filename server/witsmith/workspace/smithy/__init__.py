@@ -29,6 +29,7 @@ from witsmith.workspace.smithy.resolution import Resolved, ResolvedFile, candida
 
 __all__ = ["ShapeDef", "SmithyWorkspace", "builtin_source"]
 
+_UNKNOWN = object()  # not in a memo (None is a remembered answer)
 WASMCLOUD_NAMESPACES = ("org.wasmcloud.model", "org.wasmcloud.core")
 
 
@@ -45,7 +46,8 @@ class ShapeDef:
 
     @property
     def id(self) -> str:
-        return self.summary.absolute_id(self.shape)
+        text = self.shape.name.text  # `absolute_id` inline: rules ask for ids of shapes by the hundred thousand
+        return text if "#" in text else self.summary.absolute_id(self.shape)
 
     @property
     def namespace(self) -> str:
@@ -81,6 +83,8 @@ class SmithyWorkspace:
         # a resolution that started before such a change from being stored after it.
         self._resolution_memo: dict[int, tuple[object, dict]] = {}
         self._target_memo: dict[int, tuple[FileSummary, dict[str, ShapeDef | None]]] = {}
+        # `all_members` of a shape, by the shape's identity: forgotten with the resolutions.
+        self._members_memo: dict[int, tuple[Shape, list[tuple[ShapeDef, Member]]]] = {}
         # Whether a summary names a wasmCloud shape: asked by several rules per check, and a scan of
         # every reference of a large file; a summary never changes, so the answer is kept with it.
         self._names_wasmcloud: dict[Path, tuple[FileSummary, bool]] = {}
@@ -255,6 +259,7 @@ class SmithyWorkspace:
         self._definitions_generation += 1
         self._resolution_memo = {}
         self._target_memo = {}
+        self._members_memo = {}
 
     def _index(self, path: Path, summary: FileSummary) -> None:
         self._definitions_changed()
@@ -366,16 +371,27 @@ class SmithyWorkspace:
                     return inherited
         return None
 
-    def all_members(self, shape_def: ShapeDef, _seen: frozenset[str] = frozenset()) -> list[tuple[ShapeDef, Member]]:
+    def all_members(self, shape_def: ShapeDef) -> list[tuple[ShapeDef, Member]]:
         """Own members and those of mixins (own first), each name once."""
+        # Remembered: rules ask for the members of the same shapes many times over.
+        known = self._members_memo.get(id(shape_def.shape))
+        if known is not None and known[0] is shape_def.shape:
+            return list(known[1])
+        generation = self._definitions_generation
+        found = self._all_members(shape_def, frozenset())
+        if generation == self._definitions_generation:
+            self._members_memo[id(shape_def.shape)] = (shape_def.shape, found)
+        return list(found)
+
+    def _all_members(self, shape_def: ShapeDef, seen: frozenset[str]) -> list[tuple[ShapeDef, Member]]:
         result: dict[str, tuple[ShapeDef, Member]] = {}
-        if shape_def.id in _seen or len(_seen) > 32:
+        if shape_def.id in seen or len(seen) > 32:
             return []
         for mixin in shape_def.shape.mixins:
             target = self.resolve_text(shape_def.summary, mixin.text)
             mixin_def = self.shape(target) if target else None
             if mixin_def is not None:
-                for owner, member in self.all_members(mixin_def, _seen | {shape_def.id}):
+                for owner, member in self._all_members(mixin_def, seen | {shape_def.id}):
                     result.setdefault(member.name.text, (owner, member))
         for member in shape_def.shape.members:
             result[member.name.text] = (shape_def, member)
@@ -422,6 +438,12 @@ class SmithyWorkspace:
     def member_target(self, owner: ShapeDef, member: Member, _seen: int = 0) -> ShapeDef | None:
         """The shape a member targets; an elided member takes its target from mixins or the resource."""
         if member.target is not None:
+            # `target_shape`'s memo read inline (asked for every member by many rules).
+            memo = self._target_memo.get(id(owner.summary))
+            if memo is not None and memo[0] is owner.summary:
+                known = memo[1].get(member.target.text, _UNKNOWN)
+                if known is not _UNKNOWN:
+                    return known
             return self.target_shape(owner.summary, member.target.text)
         if not member.elided or _seen > 8:
             return None
@@ -500,9 +522,16 @@ class SmithyWorkspace:
         return by_id
 
     def resolve_trait(self, summary: FileSummary, trait: TraitUse) -> str | None:
+        text = trait.id.text
         if trait.implicit:
-            return trait.id.text
-        return self.resolve_text(summary, trait.id.text)
+            return text
+        # `resolve_text`'s memo read inline: rules resolve trait ids a hundred thousand times on a large model.
+        memo = self._resolution_memo.get(id(summary))
+        if memo is not None and memo[0] is summary:
+            known = memo[1].get(text, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
+        return self.resolve_text(summary, text)
 
     # ----- resolution and indexes ---------------------------------------------------------
 
@@ -567,12 +596,13 @@ class SmithyWorkspace:
                     if self.shape(candidate) is not None:
                         target = with_member(candidate, reference.text)
                         break
-                looked_up[key] = known = (tried, target)
+                looked_up[key] = known = (tuple(tried), target)
                 tried_all.update(tried)
+                if target is not None:
+                    targets.add(target.split("$", 1)[0])
             tried, target = known
-            resolved.references.append(Resolved(reference, target, tuple(tried)))
+            resolved.references.append(Resolved(reference, target, tried))
             if target is not None:
-                targets.add(target.split("$", 1)[0])
                 if reference.role == "apply" and "$" not in target:
                     self._applied_by.setdefault(target, set()).add(path)
         # An elided `$name` refers to the member of the mixin it copies.
@@ -595,17 +625,29 @@ class SmithyWorkspace:
         # target is that text's (looked up by text: ranges of large JSON models are found
         # only when read, see `lazy_ranges`).
         by_text = {r.reference.text: r.target for r in resolved.references if r.reference.role == "trait"}
+        # Per trait id: its definition, and whether any of its values can hold an @idRef string
+        # (most trait values, documentation above all, cannot: they need no walk).
+        trait_defs: dict[str, tuple[ShapeDef | None, bool]] = {}
         for owner, trait in self._trait_uses(summary):
             trait_id = trait.id.text if trait.implicit else by_text.get(trait.id.text)
             resolved.traits.append((trait, trait_id, owner))
             if trait_id is None or trait.value is None:
                 continue
-            trait_def = self.shape(trait_id)
+            known_def = trait_defs.get(trait_id)
+            if known_def is None:
+                trait_def = self.shape(trait_id)
+                known_def = trait_defs[trait_id] = (trait_def, trait_def is not None and self._may_hold_idrefs(trait_def))
+            trait_def, may_hold_idrefs = known_def
             if trait_def is None:
                 continue
-            for key_ref, member_id in self._value_keys(trait_def, trait.value, owner):
-                resolved.references.append(Resolved(key_ref, member_id, (trait_id,)))
-                targets.add(member_id.split("$", 1)[0])
+            value = trait.value
+            kind = trait_def.shape.kind
+            if value.kind == "object" and kind in ("structure", "union") or value.kind == "array" and kind in ("list", "set"):
+                for key_ref, member_id in self._value_keys(trait_def, value, owner):
+                    resolved.references.append(Resolved(key_ref, member_id, (trait_id,)))
+                    targets.add(member_id.split("$", 1)[0])
+            if not may_hold_idrefs:
+                continue
             for value, idref in self.idref_values(trait_def, [], trait.value):
                 text = value.value
                 start, end = (value.start + 1, value.end - 1) if summary.format == "idl" or value.end - value.start >= 2 else (value.start, value.end)
@@ -663,6 +705,25 @@ class SmithyWorkspace:
             if child is not None:
                 for item in value.items:
                     yield from self._value_keys(child, item, owner, depth + 1)
+
+    def _may_hold_idrefs(self, target: ShapeDef) -> bool:
+        """Whether `idref_values` can find anything in a value of ``target``: whether @idRef is
+        on it, on one of its members or anywhere below (as `idref_values` looks for it)."""
+        pending, seen = [target], {id(target.shape)}
+        while pending:
+            shape_def = pending.pop()
+            if self.has_trait(shape_def, "smithy.api#idRef", shape_def.shape.traits) is not None:
+                return True
+            for owner, member in self.all_members(shape_def):
+                child = self.member_target(owner, member)
+                if child is None:
+                    continue  # `idref_values` does not look into a member without a target
+                if self.has_trait(child, "smithy.api#idRef", member.traits) is not None:
+                    return True
+                if id(child.shape) not in seen:
+                    seen.add(id(child.shape))
+                    pending.append(child)
+        return False
 
     def idref_values(self, target: ShapeDef, member_traits: list[TraitUse], value: Node,
                      depth: int = 0) -> Iterator[tuple[Node, TraitUse]]:
