@@ -100,12 +100,17 @@ def test_a_large_file_reads_captures_once_and_no_matches(monkeypatch):
 
 
 def test_two_names_on_one_node_are_settled_by_pattern_order_or_not_at_all():
-    from witsmith.features.semantic_tokens import _earliest
+    from witsmith.features.semantic_tokens import _kind, _overrides
 
-    spans = {"type.builtin": (4, 22), "type": (23, 43), "constant": (5, 30)}
-    assert _earliest({"type", "type.builtin"}, spans) == "type.builtin"
-    assert _earliest({"type", "constant"}, spans) is None  # patterns interleave: only the matches can tell
-    assert _earliest({"type"}, spans) == "type"
+    spans = {"type.builtin": (4, 22), "type": (23, 43), "constant": (5, 30), "type.definition": (2, 3)}
+    merged = {_kind("type"): ["type"], _kind("constant"): ["constant"]}
+    assert _overrides("type.builtin", _kind("type.builtin"), {_kind("type")}, merged, spans)
+    # Patterns interleave: only the matches can tell.
+    assert not _overrides("type.builtin", _kind("type.builtin"), {_kind("type"), _kind("constant")}, merged, spans)
+    assert not _overrides("type.definition", _kind("type.definition"), {_kind("constant")},
+                          {_kind("constant"): ["constant"]}, {**spans, "type.definition": (6, 6)})
+    # Names of one kind give one token whichever wins.
+    assert _overrides("type", _kind("type"), {_kind("type")}, {_kind("type"): ["type"]}, {"type": (50, 60)})
 
 
 def test_interleaved_names_fall_back_to_the_matches(monkeypatch):

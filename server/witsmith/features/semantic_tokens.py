@@ -8,7 +8,6 @@ declarations, documentation and built-ins.  Where captures overlap, the innermos
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
 from itertools import compress, repeat
 from operator import and_, attrgetter, eq, ge, lshift, or_, rshift, sub
@@ -207,30 +206,33 @@ def _by_capture(lang_id: str, captures: dict[str, list[tree_sitter.Node]]) -> To
     whichever patterns matched; otherwise only the matches can say.
     """
     spans = _pattern_spans(lang_id)
+    token_names = [capture for capture in captures if _kind(capture) is not None]
+    if not all(map(spans.__contains__, token_names)):
+        return None
+    # Names whose patterns come last go first, so that where a node has two names the
+    # earlier name's kind overwrites the later one's in one C-level dictionary update:
+    # no Python statement per node, which cost more than the query that found the node.
+    token_names.sort(key=spans.__getitem__, reverse=True)
     # A range as one integer that sorts by start, then widest first (sorting integers is
     # several times cheaper than sorting tuples): start * 2**32 + (2**32 - 1 - end).
-    # Each name's ranges are made by C-level maps and merged into `names` as a whole: a
-    # Python statement per node cost more than the query that found the node.
-    names: dict[int, str] = {}
-    several: dict[int, set[str]] = {}  # ranges that nodes captured under more than one name
-    for capture, nodes in captures.items():
-        if _kind(capture) is None:
-            continue  # punctuation, injections, helper captures
-        if capture not in spans:
-            return None
+    kind_at: dict[int, int] = {}
+    merged: dict[int, list[str]] = {}  # the names merged so far, by kind
+    for capture in token_names:
+        nodes = captures[capture]
+        kind = _kind(capture)
         starts = list(map(_start_byte, nodes))
         ends = list(map(_end_byte, nodes))
-        keys = dict.fromkeys(map(or_, map(lshift, starts, repeat(32)), map(sub, repeat(_LOW), ends)), capture)
+        keys = dict.fromkeys(map(or_, map(lshift, starts, repeat(32)), map(sub, repeat(_LOW), ends)), kind)
         if any(map(eq, starts, ends)):  # a MISSING node: no bytes, no token
             for node_start in compress(starts, map(eq, starts, ends)):
                 keys.pop((node_start << 32) | (_LOW - node_start), None)
-        if names:
-            for key in keys.keys() & names.keys():  # the first name captured stays in `names`
-                known = keys[key] = names[key]
-                if known != capture:
-                    several.setdefault(key, {known}).add(capture)
-        names.update(keys)
-    ranges = sorted(names)
+        if kind_at:
+            shared = keys.keys() & kind_at.keys()
+            if shared and not _overrides(capture, kind, set(map(kind_at.__getitem__, shared)), merged, spans):
+                return None
+        kind_at.update(keys)
+        merged.setdefault(kind, []).append(capture)
+    ranges = sorted(kind_at)
     # Sorted by start, widest first: another capture lies inside a range exactly when the
     # next range starts before this one ends (see `_innermost`); the last always stays.
     following = ranges[1:]
@@ -238,17 +240,8 @@ def _by_capture(lang_id: str, captures: dict[str, list[tree_sitter.Node]]) -> To
     range_ends = list(map(sub, repeat(_LOW), map(and_, ranges, repeat(_LOW))))
     kept_flags = list(map(ge, map(rshift, following, repeat(32)), range_ends))
     kept = list(compress(ranges, kept_flags))
-    kind_of = {capture: _kind(capture) for capture in set(names.values())}
-    for key in several:
-        position = bisect_left(ranges, key)
-        if kept_flags[position]:
-            capture = _earliest(several[key], spans)
-            if capture is None:
-                return None
-            names[key] = capture
-            kind_of.setdefault(capture, _kind(capture))
     return TokenSpans(list(map(rshift, kept, repeat(32))), list(compress(range_ends, kept_flags)),
-                      list(map(kind_of.__getitem__, map(names.__getitem__, kept))))
+                      list(map(kind_at.__getitem__, kept)))
 
 
 _start_byte = attrgetter("start_byte")
@@ -256,15 +249,12 @@ _end_byte = attrgetter("end_byte")
 _LOW = (1 << 32) - 1
 
 
-def _earliest(names: set[str], spans: dict[str, tuple[int, int]]) -> str | None:
-    """The name that every pattern order makes win among names capturing one node, if any."""
-    if len(names) == 1:
-        return next(iter(names))
-    winner = min(names, key=lambda name: spans[name])
-    last = spans[winner][1]
-    if all(spans[name][0] > last for name in names if name != winner):
-        return winner
-    return None
+def _overrides(capture: str, kind: int, kinds_there: set[int], merged: dict[int, list[str]],
+               spans: dict[str, tuple[int, int]]) -> bool:
+    """Whether ``capture`` wins, in every pattern order, on nodes already captured under
+    names of ``kinds_there``; names of its own kind need not be told apart."""
+    last = spans[capture][1]
+    return all(spans[other][0] > last for there in kinds_there if there != kind for other in merged[there])
 
 
 def _innermost(candidates: list[tuple[int, int, int, str]]) -> TokenSpans:
