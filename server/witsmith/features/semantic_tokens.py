@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, eq, ge, lshift, or_, rshift, sub
+from operator import and_, attrgetter, eq, ge, lshift, ne, or_, rshift, sub
 from typing import NamedTuple
 
 import tree_sitter
@@ -213,19 +213,68 @@ def _by_capture(lang_id: str, captures: dict[str, list[tree_sitter.Node]]) -> To
     # earlier name's kind overwrites the later one's in one C-level dictionary update:
     # no Python statement per node, which cost more than the query that found the node.
     token_names.sort(key=spans.__getitem__, reverse=True)
+    ranges = []
+    for capture in token_names:
+        nodes = captures[capture]
+        starts = list(map(_start_byte, nodes))
+        ends = list(map(_end_byte, nodes))
+        if any(map(eq, starts, ends)):  # a MISSING node: no bytes, no token
+            sized = list(map(ne, starts, ends))
+            starts, ends = list(compress(starts, sized)), list(compress(ends, sized))
+        ranges.append((capture, _kind(capture), starts, ends))
+    found = _by_start(ranges, spans)
+    return _by_range(ranges, spans) if found is _SHARED_STARTS else found
+
+
+class _SharedStarts:
+    """`_by_start`'s answer when two different ranges start at one byte."""
+
+
+_SHARED_STARTS = _SharedStarts()
+
+
+def _by_start(ranges: list[tuple[str, int, list[int], list[int]]],
+              spans: dict[str, tuple[int, int]]) -> TokenSpans | None | _SharedStarts:
+    """`_by_capture` where no two different ranges start at one byte (the usual case):
+    ranges keyed by their start alone, a small integer that sorts several times faster
+    than a start and end packed together."""
+    end_at: dict[int, int] = {}
+    kind_at: dict[int, int] = {}
+    merged: dict[int, list[str]] = {}  # the names merged so far, by kind
+    for capture, kind, starts, ends in ranges:
+        ends_here = dict(zip(starts, ends))
+        if len(ends_here) < len(starts):
+            return _SHARED_STARTS  # two nodes of one name start together
+        if end_at:
+            shared = ends_here.keys() & end_at.keys()
+            if shared:
+                if not all(map(eq, map(end_at.__getitem__, shared), map(ends_here.__getitem__, shared))):
+                    return _SHARED_STARTS
+                if not _overrides(capture, kind, set(map(kind_at.__getitem__, shared)), merged, spans):
+                    return None
+        end_at.update(ends_here)
+        kind_at.update(dict.fromkeys(starts, kind))
+        merged.setdefault(kind, []).append(capture)
+    starts = sorted(end_at)
+    ends = list(map(end_at.__getitem__, starts))
+    # Captures are tree nodes, which nest or are apart: another capture lies inside a
+    # range exactly when the next range starts before this one ends (see `_innermost`).
+    following = starts[1:]
+    following.append(_LOW)
+    kept_flags = list(map(ge, following, ends))
+    kept = list(compress(starts, kept_flags))
+    return TokenSpans(kept, list(compress(ends, kept_flags)), list(map(kind_at.__getitem__, kept)))
+
+
+def _by_range(ranges: list[tuple[str, int, list[int], list[int]]],
+              spans: dict[str, tuple[int, int]]) -> TokenSpans | None:
+    """`_by_capture` for any ranges, nested ones with one start included."""
     # A range as one integer that sorts by start, then widest first (sorting integers is
     # several times cheaper than sorting tuples): start * 2**32 + (2**32 - 1 - end).
     kind_at: dict[int, int] = {}
     merged: dict[int, list[str]] = {}  # the names merged so far, by kind
-    for capture in token_names:
-        nodes = captures[capture]
-        kind = _kind(capture)
-        starts = list(map(_start_byte, nodes))
-        ends = list(map(_end_byte, nodes))
+    for capture, kind, starts, ends in ranges:
         keys = dict.fromkeys(map(or_, map(lshift, starts, repeat(32)), map(sub, repeat(_LOW), ends)), kind)
-        if any(map(eq, starts, ends)):  # a MISSING node: no bytes, no token
-            for node_start in compress(starts, map(eq, starts, ends)):
-                keys.pop((node_start << 32) | (_LOW - node_start), None)
         if kind_at:
             shared = keys.keys() & kind_at.keys()
             if shared and not _overrides(capture, kind, set(map(kind_at.__getitem__, shared)), merged, spans):
