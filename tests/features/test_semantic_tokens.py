@@ -123,3 +123,34 @@ def test_interleaved_names_fall_back_to_the_matches(monkeypatch):
     monkeypatch.setattr(feature, "_pattern_spans", lambda lang_id: {name: (0, 99) for name in real(lang_id)})
     assert feature._by_capture("smithy", tree_sitter.QueryCursor(query("smithy", "highlights")).captures(tree.root)) is None
     assert semantic_tokens(tree) == expected == reference_tokens(tree)
+
+
+def test_ranges_sharing_a_start_are_settled_by_start_and_end(monkeypatch):
+    """`@smithy.api#documentation`: the trait's shape id and its namespace start at one byte."""
+    from witsmith.features import semantic_tokens as feature
+
+    calls = []
+    real = feature._by_range
+    monkeypatch.setattr(feature, "_by_range", lambda *args: calls.append(args) or real(*args))
+    tree = parse("smithy", b'$version: "2"\nnamespace a.b\n@smithy.api#documentation("x")\nstring S\n')
+    tokens = semantic_tokens(tree)
+    assert calls
+    assert tokens == reference_tokens(tree)
+    assert any(t.token_type == "decorator" for t in tokens)
+
+
+@pytest.mark.parametrize("lang", ["wit", "smithy"])
+def test_start_and_end_keys_agree_with_the_matches_over_the_corpus(lang, monkeypatch):
+    """The general reading, which real files seldom need, checked on all of them."""
+    from witsmith.features import semantic_tokens as feature
+
+    files = _sample(lang)
+    if not files:
+        pytest.skip("the shared corpus is not present")
+    monkeypatch.setattr(feature, "_by_start", lambda ranges, spans: feature._SHARED_STARTS)
+    for path in files:
+        tree = parse(lang, path.read_bytes())
+        highlights = query(lang, "highlights")
+        by_range = feature._by_capture(lang, tree_sitter.QueryCursor(highlights).captures(tree.root))
+        assert by_range is not None, path
+        assert by_range == feature._by_match(tree_sitter.QueryCursor(highlights).matches(tree.root)), path
