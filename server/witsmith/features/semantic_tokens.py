@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import and_, attrgetter, eq, ge, lshift, ne, or_, rshift, sub
 from typing import NamedTuple
 
@@ -238,23 +238,17 @@ def _by_start(ranges: list[tuple[str, int, list[int], list[int]]],
     """`_by_capture` where no two different ranges start at one byte (the usual case):
     ranges keyed by their start alone, a small integer that sorts several times faster
     than a start and end packed together."""
-    end_at: dict[int, int] = {}
-    kind_at: dict[int, int] = {}
-    merged: dict[int, list[str]] = {}  # the names merged so far, by kind
-    for capture, kind, starts, ends in ranges:
-        ends_here = dict(zip(starts, ends))
-        if len(ends_here) < len(starts):
-            return _SHARED_STARTS  # two nodes of one name start together
-        if end_at:
-            shared = ends_here.keys() & end_at.keys()
-            if shared:
-                if not all(map(eq, map(end_at.__getitem__, shared), map(ends_here.__getitem__, shared))):
-                    return _SHARED_STARTS
-                if not _overrides(capture, kind, set(map(kind_at.__getitem__, shared)), merged, spans):
-                    return None
-        end_at.update(ends_here)
-        kind_at.update(dict.fromkeys(starts, kind))
-        merged.setdefault(kind, []).append(capture)
+    starts = list(chain.from_iterable(name_starts for _, _, name_starts, _ in ranges))
+    ends = list(chain.from_iterable(name_ends for _, _, _, name_ends in ranges))
+    end_at = dict(zip(starts, ends))
+    # Built in one go, a later item overwriting an earlier one: names come latest
+    # patterns first, so on a node with two names the earlier name's kind is what stays.
+    kind_at = dict(zip(starts, chain.from_iterable(repeat(kind, len(name_starts)) for _, kind, name_starts, _ in ranges)))
+    if len(end_at) < len(starts):  # some byte starts more than one capture
+        if not all(map(eq, map(end_at.__getitem__, starts), ends)):
+            return _SHARED_STARTS
+        if not _settled(ranges, kind_at, spans):
+            return None
     starts = sorted(end_at)
     ends = list(map(end_at.__getitem__, starts))
     # Captures are tree nodes, which nest or are apart: another capture lies inside a
@@ -264,6 +258,20 @@ def _by_start(ranges: list[tuple[str, int, list[int], list[int]]],
     kept_flags = list(map(ge, following, ends))
     kept = list(compress(starts, kept_flags))
     return TokenSpans(kept, list(compress(ends, kept_flags)), list(map(kind_at.__getitem__, kept)))
+
+
+def _settled(ranges: list[tuple[str, int, list[int], list[int]]], kind_at: dict[int, int],
+             spans: dict[str, tuple[int, int]]) -> bool:
+    """Whether, wherever a name lost its node to a name of another kind, every pattern
+    order makes it lose: each name of the winning kind that came after it (and so might
+    have won) is mentioned only by patterns before all of the losing name's."""
+    for position, (capture, kind, starts, _) in enumerate(ranges):
+        first = spans[capture][0]
+        for winning_kind in set(map(kind_at.__getitem__, starts)) - {kind}:
+            if any(spans[other][1] >= first for other, other_kind, _, _ in ranges[position + 1:]
+                   if other_kind == winning_kind):
+                return False
+    return True
 
 
 def _by_range(ranges: list[tuple[str, int, list[int], list[int]]],
