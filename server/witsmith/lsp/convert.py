@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, compress, repeat
-from operator import and_, gt, mul, not_, rshift, sub
+from operator import and_, getitem, gt, mul, not_, rshift, sub, truth
 from pathlib import Path
 
 from lsprotocol import types
@@ -115,18 +115,19 @@ def semantic_token_spans_data(codec: PositionCodec, index: LineIndex, spans: Tok
         return []
     # Line numbers from 1 (one subtraction fewer per token); the lists they index get a
     # first item to match.
-    lines = _line_numbers(index, starts)
+    lines, line_deltas = _lines(index, starts)
     if any(map(gt, ends, map([0, *index.line_ends].__getitem__, lines))):
         starts, ends, kinds, lines = _split_at_line_breaks(index, starts, ends, kinds, lines)
+        line_deltas = list(map(sub, lines, [1, *lines[:-1]]))
     token_line_starts = list(map([0, *index.line_starts].__getitem__, lines))
     data = [0] * (5 * len(starts))
-    data[0::5] = line_deltas = list(map(sub, lines, [1, *lines[:-1]]))
+    data[0::5] = line_deltas
     data[3::5] = map(rshift, kinds, repeat(16))
     data[4::5] = map(and_, kinds, repeat(0xFFFF))
     if codec.encoding == "utf-8" or index.source.isascii():
         # A column is relative to the previous token's start on its line, else to the
-        # line's start: to whichever of the two comes later.
-        data[1::5] = map(sub, starts, map(max, [0, *starts[:-1]], token_line_starts))
+        # line's start: picked by whether the token starts a line, as an index into a pair.
+        data[1::5] = map(sub, starts, map(getitem, zip([0, *starts[:-1]], token_line_starts), map(truth, line_deltas)))
         data[2::5] = map(sub, ends, starts)
         return data
     columns = list(map(sub, starts, token_line_starts))
@@ -138,16 +139,18 @@ def semantic_token_spans_data(codec: PositionCodec, index: LineIndex, spans: Tok
     return data
 
 
-def _line_numbers(index: LineIndex, offsets: list[int]) -> list[int]:
-    """The line of each of ascending offsets, numbered from 1."""
+def _lines(index: LineIndex, offsets: list[int]) -> tuple[list[int], list[int]]:
+    """The line of each of ascending offsets, numbered from 1, and the lines each moves on."""
     source = index.source
     if b"\r" not in source or source.count(b"\r") == source.count(b"\r\n"):
         # Each line break holds one LF: counting them between neighbouring offsets scans
         # the text once, in C, at half the cost of searching the line starts per offset.
-        counts = list(map(source.count, repeat(b"\n"), [0, *offsets[:-1]], offsets))
-        counts[0] += 1
-        return list(accumulate(counts))
-    return list(map(bisect_right, repeat(index.line_starts), offsets))
+        deltas = list(map(source.count, repeat(b"\n"), [0, *offsets[:-1]], offsets))
+        lines = list(accumulate(deltas, initial=1))
+        del lines[0]
+        return lines, deltas
+    lines = list(map(bisect_right, repeat(index.line_starts), offsets))
+    return lines, list(map(sub, lines, [1, *lines[:-1]]))
 
 
 def _split_at_line_breaks(index: LineIndex, starts, ends, kinds, lines):
