@@ -154,3 +154,42 @@ def test_start_and_end_keys_agree_with_the_matches_over_the_corpus(lang, monkeyp
         by_range = feature._by_capture(lang, tree_sitter.QueryCursor(highlights).captures(tree.root))
         assert by_range is not None, path
         assert by_range == feature._by_match(tree_sitter.QueryCursor(highlights).matches(tree.root)), path
+
+
+def test_a_text_test_and_its_negation_run_as_one_pattern():
+    """Smithy's prelude types: `#any-of?` then `#not-any-of?` of the same names, merged."""
+    from witsmith.features.semantic_tokens import _lean_query, _merged, _token_query
+
+    lean, splits = _lean_query("smithy")
+    assert lean.pattern_count == _token_query("smithy").pattern_count - 1
+    (split,) = splits.values()
+    assert (split.inside, split.outside) == ("type.builtin", "type")
+    assert {b"String", b"Timestamp", b"PrimitiveBoolean"} <= split.values
+    assert _lean_query("wit")[1] == {}
+
+    first = b'(m t: (s n: (identifier) @type.builtin) (#any-of? @type.builtin "A" "B"))'
+    second = b'(m\n  t: (s n: (identifier) @type)\n  (#not-any-of? @type "B" "A"))'
+    body, split = _merged(first, second, "_split0")
+    assert body.split() == [b"(m", b"t:", b"(s", b"n:", b"(identifier)", b"@_split0)", b")"]
+    assert split.values == {b"A", b"B"} and (split.inside, split.outside) == ("type.builtin", "type")
+    assert _merged(second, first, "_split0") is None  # the negation first
+    assert _merged(first, second.replace(b'"B" ', b""), "_split0") is None  # other values
+    assert _merged(first, second.replace(b"(s n:", b"(s m:"), "_split0") is None  # another node
+    assert _merged(first, second.replace(b"@type)", b"@type @type.x)"), "_split0") is None
+    assert _merged(first.replace(b"@type.builtin)", b"@punctuation)").replace(b"? @type.builtin", b"? @punctuation"),
+                   second, "_split0") is None  # a name that gives no token
+
+
+@pytest.mark.parametrize("text", [
+    b'$version: "2"\nnamespace a.b\nstructure S { a: String, b: Strings, c: smithy.api#Integer, d: Other }\n',
+    b'$version: "2"\nnamespace a.b\nstructure S { a: String\n',  # broken
+])
+def test_prelude_names_are_builtin_types_and_others_plain_types(text):
+    tree = parse("smithy", text)
+    tokens = semantic_tokens(tree)
+    assert tokens == reference_tokens(tree)
+    kinds = {text[t.start:t.end]: (t.token_type, "defaultLibrary" in t.modifiers) for t in tokens}
+    assert kinds[b"String"] == ("type", True)
+    if b"Strings" in text:
+        assert kinds[b"Strings"] == ("type", False) and kinds[b"Other"] == ("type", False)
+        assert kinds[b"Integer"] == ("type", True)
