@@ -384,14 +384,14 @@ def _by_range(ranges: list[tuple[str, int, list[int], list[int]]],
                 return None
         kind_at.update(keys)
         merged.setdefault(kind, []).append(capture)
-    ranges = sorted(kind_at)
+    keys = sorted(kind_at)
     # Sorted by start, widest first: another capture lies inside a range exactly when the
     # next range starts before this one ends (see `_innermost`); the last always stays.
-    following = ranges[1:]
+    following = keys[1:]
     following.append(_LOW << 32)
-    range_ends = list(map(sub, repeat(_LOW), map(and_, ranges, repeat(_LOW))))
+    range_ends = list(map(sub, repeat(_LOW), map(and_, keys, repeat(_LOW))))
     kept_flags = list(map(ge, map(rshift, following, repeat(32)), range_ends))
-    kept = list(compress(ranges, kept_flags))
+    kept = list(compress(keys, kept_flags))
     return TokenSpans(list(map(rshift, kept, repeat(32))), list(compress(range_ends, kept_flags)),
                       list(map(kind_at.__getitem__, kept)))
 
