@@ -100,12 +100,17 @@ def test_a_large_file_reads_captures_once_and_no_matches(monkeypatch):
 
 
 def test_two_names_on_one_node_are_settled_by_pattern_order_or_not_at_all():
-    from witsmith.features.semantic_tokens import _earliest
+    from witsmith.features.semantic_tokens import _kind, _overrides
 
-    spans = {"type.builtin": (4, 22), "type": (23, 43), "constant": (5, 30)}
-    assert _earliest({"type", "type.builtin"}, spans) == "type.builtin"
-    assert _earliest({"type", "constant"}, spans) is None  # patterns interleave: only the matches can tell
-    assert _earliest({"type"}, spans) == "type"
+    spans = {"type.builtin": (4, 22), "type": (23, 43), "constant": (5, 30), "type.definition": (2, 3)}
+    merged = {_kind("type"): ["type"], _kind("constant"): ["constant"]}
+    assert _overrides("type.builtin", _kind("type.builtin"), {_kind("type")}, merged, spans)
+    # Patterns interleave: only the matches can tell.
+    assert not _overrides("type.builtin", _kind("type.builtin"), {_kind("type"), _kind("constant")}, merged, spans)
+    assert not _overrides("type.definition", _kind("type.definition"), {_kind("constant")},
+                          {_kind("constant"): ["constant"]}, {**spans, "type.definition": (6, 6)})
+    # Names of one kind give one token whichever wins.
+    assert _overrides("type", _kind("type"), {_kind("type")}, {_kind("type"): ["type"]}, {"type": (50, 60)})
 
 
 def test_interleaved_names_fall_back_to_the_matches(monkeypatch):
@@ -118,3 +123,73 @@ def test_interleaved_names_fall_back_to_the_matches(monkeypatch):
     monkeypatch.setattr(feature, "_pattern_spans", lambda lang_id: {name: (0, 99) for name in real(lang_id)})
     assert feature._by_capture("smithy", tree_sitter.QueryCursor(query("smithy", "highlights")).captures(tree.root)) is None
     assert semantic_tokens(tree) == expected == reference_tokens(tree)
+
+
+def test_ranges_sharing_a_start_are_settled_by_start_and_end(monkeypatch):
+    """`@smithy.api#documentation`: the trait's shape id and its namespace start at one byte."""
+    from witsmith.features import semantic_tokens as feature
+
+    calls = []
+    real = feature._by_range
+    monkeypatch.setattr(feature, "_by_range", lambda *args: calls.append(args) or real(*args))
+    tree = parse("smithy", b'$version: "2"\nnamespace a.b\n@smithy.api#documentation("x")\nstring S\n')
+    tokens = semantic_tokens(tree)
+    assert calls
+    assert tokens == reference_tokens(tree)
+    assert any(t.token_type == "decorator" for t in tokens)
+
+
+@pytest.mark.parametrize("lang", ["wit", "smithy"])
+def test_start_and_end_keys_agree_with_the_matches_over_the_corpus(lang, monkeypatch):
+    """The general reading, which real files seldom need, checked on all of them."""
+    from witsmith.features import semantic_tokens as feature
+
+    files = _sample(lang)
+    if not files:
+        pytest.skip("the shared corpus is not present")
+    monkeypatch.setattr(feature, "_by_start", lambda ranges, spans: feature._SHARED_STARTS)
+    for path in files:
+        tree = parse(lang, path.read_bytes())
+        highlights = query(lang, "highlights")
+        by_range = feature._by_capture(lang, tree_sitter.QueryCursor(highlights).captures(tree.root))
+        assert by_range is not None, path
+        assert by_range == feature._by_match(tree_sitter.QueryCursor(highlights).matches(tree.root)), path
+
+
+def test_a_text_test_and_its_negation_run_as_one_pattern():
+    """Smithy's prelude types: `#any-of?` then `#not-any-of?` of the same names, merged."""
+    from witsmith.features.semantic_tokens import _lean_query, _merged, _token_query
+
+    lean, splits = _lean_query("smithy")
+    assert lean.pattern_count == _token_query("smithy").pattern_count - 1
+    (split,) = splits.values()
+    assert (split.inside, split.outside) == ("type.builtin", "type")
+    assert {b"String", b"Timestamp", b"PrimitiveBoolean"} <= split.values
+    assert _lean_query("wit")[1] == {}
+
+    first = b'(m t: (s n: (identifier) @type.builtin) (#any-of? @type.builtin "A" "B"))'
+    second = b'(m\n  t: (s n: (identifier) @type)\n  (#not-any-of? @type "B" "A"))'
+    body, split = _merged(first, second, "_split0")
+    assert body.split() == [b"(m", b"t:", b"(s", b"n:", b"(identifier)", b"@_split0)", b")"]
+    assert split.values == {b"A", b"B"} and (split.inside, split.outside) == ("type.builtin", "type")
+    assert _merged(second, first, "_split0") is None  # the negation first
+    assert _merged(first, second.replace(b'"B" ', b""), "_split0") is None  # other values
+    assert _merged(first, second.replace(b"(s n:", b"(s m:"), "_split0") is None  # another node
+    assert _merged(first, second.replace(b"@type)", b"@type @type.x)"), "_split0") is None
+    assert _merged(first.replace(b"@type.builtin)", b"@punctuation)").replace(b"? @type.builtin", b"? @punctuation"),
+                   second, "_split0") is None  # a name that gives no token
+
+
+@pytest.mark.parametrize("text", [
+    b'$version: "2"\nnamespace a.b\nstructure S { a: String, b: Strings, c: smithy.api#Integer, d: Other }\n',
+    b'$version: "2"\nnamespace a.b\nstructure S { a: String\n',  # broken
+])
+def test_prelude_names_are_builtin_types_and_others_plain_types(text):
+    tree = parse("smithy", text)
+    tokens = semantic_tokens(tree)
+    assert tokens == reference_tokens(tree)
+    kinds = {text[t.start:t.end]: (t.token_type, "defaultLibrary" in t.modifiers) for t in tokens}
+    assert kinds[b"String"] == ("type", True)
+    if b"Strings" in text:
+        assert kinds[b"Strings"] == ("type", False) and kinds[b"Other"] == ("type", False)
+        assert kinds[b"Integer"] == ("type", True)

@@ -59,6 +59,20 @@ def test_multi_line_and_non_ascii_tokens(lang, text):
     check(lang, text.encode())
 
 
+def test_only_lines_that_are_not_ascii_are_decoded_and_they_are_counted_right():
+    """Tokens on ASCII lines keep their byte columns; those on a line with 2-, 3- and
+    4-byte characters, after many ASCII-only lines and before more of them, are counted
+    in the client's units, also after an astral character earlier on their line."""
+    ascii_lines = "".join(f"string S{n}\n" for n in range(40))
+    text = ('$version: "2"\nnamespace a.b\n' + ascii_lines
+            + '@documentation("é日🦀") @deprecated(message: "🦀🦀") structure T { a: String }\n'
+            + "/// 🦀 x\n" + ascii_lines.replace("S", "U"))
+    check("smithy", text.encode())
+    wit = "package a:b;\ninterface i {\n" + "".join(f"  f{n}: func();\n" for n in range(40))
+    wit += "  /// 🦀é\n  type 🦀 = u32; g: func(a: u32) -> string; /* 日本 */ h: func();\n  k: func();\n}\n"
+    check("wit", wit.encode())
+
+
 @pytest.mark.parametrize("lang", ["smithy", "wit"])
 def test_corpus_files_encode_as_the_plain_rule_says(lang):
     files = source_files(lang, "valid", "syntax-error", "semantic-error")
