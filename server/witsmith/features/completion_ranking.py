@@ -44,16 +44,10 @@ class RankedList:
 
     def __init__(self, candidates: Sequence[CompletionCandidate]) -> None:
         self.candidates = list(candidates)
-        self._sorted = sorted(range(len(self.candidates)),
-                              key=lambda i: (self.candidates[i].sort_text or "", self.candidates[i].label))
-        lowered = [c.label.lower() for c in self.candidates]
-        self._searchable = all("\n" not in label for label in lowered)
-        self._labels = "\n".join(lowered)
-        self._line_starts = []
-        at = 0
-        for label in lowered:
-            self._line_starts.append(at)
-            at += len(label) + 1
+        keys = [(c.sort_text or "", c.label) for c in self.candidates]
+        self._sorted = sorted(range(len(keys)), key=keys.__getitem__)
+        self._labels = ""  # the lowered labels, one a line, made when first searched
+        self._line_starts: list[int] = []
 
     def best(self, typed: str, limit: int | None, keep: Callable[[CompletionCandidate], bool] | None = None
              ) -> tuple[list[int], bool]:
@@ -93,8 +87,15 @@ class RankedList:
     def _matching(self, typed: str) -> list[int] | None:
         """The indices of the labels holding the typed characters in order (the labels
         `fuzzy_score` may score), or None when the labels cannot be searched at once."""
-        if not self._searchable:
-            return None
+        if not self._line_starts and self.candidates:
+            lowered = [c.label.lower() for c in self.candidates]
+            if any("\n" in label for label in lowered):
+                return None
+            self._labels = "\n".join(lowered)
+            at = 0
+            for label in lowered:
+                self._line_starts.append(at)
+                at += len(label) + 1
         pattern = "^" + "".join(f"[^\\n]*?{re.escape(ch)}" for ch in typed.lower())
         line_starts = self._line_starts
         return [bisect_right(line_starts, match.start()) - 1

@@ -21,7 +21,7 @@ from witsmith.features.wit.lookup import (
 from witsmith.features.wit.open_bodies import BodyScanner
 from witsmith.features.wit.open_bodies import Frame as _Frame
 from witsmith.features.wit.open_bodies import blank_comments as _blank_comments
-from witsmith.features.wit.type_lists import Change, TypeList, body_items, moved
+from witsmith.features.wit.type_lists import Change, TypeList, moved
 from witsmith.features.wit import type_lists
 from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
 from witsmith.workspace.files import normalize
@@ -372,7 +372,7 @@ class _Completer:
         kept = type_lists.LISTS.get(self.path)
         if kept is None or kept.handle != handle or self.tree is None:
             return False
-        followed = kept.follow(self.source, self.tree)
+        followed = kept.follow(self.tree)
         if followed is None:
             return False
         change, replaced = followed
@@ -409,7 +409,7 @@ class _Completer:
         for typedef in scope.types:
             declared[typedef.name.text] = declared.get(typedef.name.text, 0) + 1
         local = {name: index for name, index in offered.items() if declared.get(name) == 1}
-        kept = TypeList(self.source, body_items(self.tree.root), self.summary, scope, handle,
+        kept = TypeList(self.tree, self.summary, scope, handle,
                         self.reads(self.unit(), scope), completion_ranking.RankedList(self.found), local)
         type_lists.keep(self.path, kept)
         self.listed = (kept, Change(0, 0, 0), {})

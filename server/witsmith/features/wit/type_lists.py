@@ -3,11 +3,11 @@
 In a long interface, listing the ~thousand types in scope means summarizing the
 buffer again and making a candidate of each: more than a keystroke's budget.  A
 keystroke mostly edits the inside of one function or type of some interface, which
-changes no name in scope.  So the list made for a body is kept with the text it was
-made from and that text's body items (their extents, from the tree); a later text is
-compared with it (common prefix and suffix, at memcmp speed), and when everything that
-changed lies inside one item, and the new tree reads that same item there without an
-error, the list still holds: unchanged for a function, or with that one type's
+changes no name in scope.  So the list made for a body is kept with the tree of the
+text it was made from; a later text is compared with that one (common prefix and
+suffix, at memcmp speed), and when everything that changed lies inside one item of an
+interface body, and the new tree reads that same item there without an error, the
+list still holds: unchanged for a function, or with that one type's
 candidate made again for a type of the body.  Anything else (a `use`, a name, text
 between items, a broken item) makes the list again from a fresh summary.
 
@@ -17,7 +17,6 @@ also keeps which interfaces it read, and is made again when any of them is repla
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,38 +26,9 @@ from witsmith.features.editing import CompletionCandidate
 from witsmith.features.wit.lookup import short_typedef
 from witsmith.model.wit import FileSummary, Interface
 from witsmith.model.wit.extract import TYPE_ITEMS, typedef_item
+from witsmith.syntax import SyntaxTree
 
 _REUSABLE_ITEMS = TYPE_ITEMS | {"func_item"}  # items whose inside may change without a list change
-
-
-@dataclass(frozen=True)
-class BodyItem:
-    start: int
-    end: int
-    kind: str  # the node type
-    clean: bool  # read without a syntax error
-    name: str | None  # a type's name as written
-
-
-def body_items(root) -> list[BodyItem]:
-    """The items of every interface body of a file, in text order."""
-    found = []
-    containers = [root]
-    while containers:
-        container = containers.pop()
-        for node in container.named_children:
-            if node.type == "package_block":
-                body = node.child_by_field_name("body")
-                if body is not None:
-                    containers.append(body)
-            elif node.type == "interface_item":
-                body = node.child_by_field_name("body")
-                for item in body.named_children if body is not None else ():
-                    name = item.child_by_field_name("name") if item.type in TYPE_ITEMS else None
-                    found.append(BodyItem(item.start_byte, item.end_byte, item.type, not item.has_error,
-                                          _name(name)))
-    found.sort(key=lambda item: item.start)
-    return found
 
 
 def _name(node) -> str | None:
@@ -114,8 +84,7 @@ def change_between(old: bytes, new: bytes) -> Change:
 class TypeList:
     """The type candidates of one body, as made from one text of the file."""
 
-    source: bytes
-    items: list[BodyItem]
+    tree: SyntaxTree  # the text they were made from
     summary: FileSummary
     scope: Interface
     handle: bool  # inside `borrow<`/`own<`: resources only
@@ -125,51 +94,50 @@ class TypeList:
     # or None when it is not offered (inside `borrow<`, a record).
     local: dict[str, int | None]
 
-    def __post_init__(self) -> None:
-        self._starts = [item.start for item in self.items]
-
-    def follow(self, source: bytes, tree) -> tuple[Change, dict[int, CompletionCandidate]] | None:
-        """How the list applies to ``source`` (whose tree is ``tree``): the change, and
-        the candidates to take instead of those at their indices; None when it does not."""
-        if source is self.source:
+    def follow(self, tree: SyntaxTree) -> tuple[Change, dict[int, CompletionCandidate]] | None:
+        """How the list applies to the text of ``tree``: the change, and the candidates
+        to take instead of those at their indices; None when it does not."""
+        if tree.source is self.tree.source:
             return Change(0, 0, 0), {}
-        if tree.too_deep_at is not None:
+        if tree.too_deep_at is not None or self.tree.too_deep_at is not None:
             return None
-        change = change_between(self.source, source)
+        change = change_between(self.tree.source, tree.source)
         if change.start == change.old_end and change.delta == 0:
             return change, {}  # the same text
-        at = bisect_right(self._starts, change.start) - 1
-        if at < 0:
-            return None
-        item = self.items[at]
-        if not (item.clean and item.kind in _REUSABLE_ITEMS and item.start < change.start
-                and change.old_end < item.end):
-            return None  # the change is not inside one item
-        node = _node_at(tree.root, item.start, item.end + change.delta, item.kind)
+        old = _item_around(self.tree.root, change.start, change.old_end)
+        if old is None or old.has_error or old.type not in _REUSABLE_ITEMS:
+            return None  # the change is not inside one clean function or type
+        node = _node_at(tree.root, old.start_byte, old.end_byte + change.delta, old.type)
         if node is None or node.has_error or node.parent is None or node.parent.type != "interface_body":
             return None
-        if item.kind == "func_item":
+        if old.type == "func_item":
             return change, {}
-        name = node.child_by_field_name("name")
-        if name is None or _name(name) != item.name:
+        name = _name(node.child_by_field_name("name"))
+        if name is None or name != _name(old.child_by_field_name("name")):
             return None  # a renamed type: the names in scope changed
-        if not _within(self.scope, item):
+        if not self.scope.span[0] <= old.start_byte < self.scope.span[1]:
             return change, {}  # another body's type: this body's names are as they were
-        if item.name not in self.local:
+        if name not in self.local:
             return None  # a name declared twice here: which one is offered may change
-        index = self.local[item.name]
+        index = self.local[name]
         if index is None:
             return change, {}
         typedef = typedef_item(node)
         if typedef is None:
             return None
-        old = self.ranked.candidates[index]
-        return change, {index: replace(old, detail=short_typedef(typedef), documentation=typedef.docs or None)}
+        kept = self.ranked.candidates[index]
+        return change, {index: replace(kept, detail=short_typedef(typedef), documentation=typedef.docs or None)}
 
 
-def _within(scope: Interface, item: BodyItem) -> bool:
-    """Whether a body item lies in ``scope`` (whose span, unlike its items', is exact)."""
-    return scope.span[0] <= item.start < scope.span[1]
+def _item_around(root, start: int, end: int):
+    """The item of an interface body holding ``start``..``end`` strictly inside it (its
+    first and last bytes outside the range), if there is one."""
+    node = root.descendant_for_byte_range(start, end)
+    while node is not None and node.parent is not None and node.parent.type != "interface_body":
+        node = node.parent
+    if node is None or node.parent is None or not node.start_byte < start <= end < node.end_byte:
+        return None
+    return node
 
 
 def _node_at(root, start: int, end: int, kind: str):
