@@ -112,11 +112,11 @@ class TypeList:
             return None
         if old.type == "func_item":
             return change, {}
+        if not self.scope.span[0] <= old.start_byte < self.scope.span[1]:
+            return change, {}  # another body's type: this body's names are as they were
         name = _name(node.child_by_field_name("name"))
         if name is None or name != _name(old.child_by_field_name("name")):
             return None  # a renamed type: the names in scope changed
-        if not self.scope.span[0] <= old.start_byte < self.scope.span[1]:
-            return change, {}  # another body's type: this body's names are as they were
         if name not in self.local:
             return None  # a name declared twice here: which one is offered may change
         index = self.local[name]
