@@ -13,6 +13,7 @@ from pathlib import Path
 from witsmith.diagnostics import TextEdit
 from witsmith.features import completion_ranking
 from witsmith.features.editing import CompletionCandidate
+from witsmith.features.wit import type_lists
 from witsmith.features.wit.hover import builtin_documentation, typedef_code
 from witsmith.features.wit.lookup import (
     PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
@@ -22,7 +23,6 @@ from witsmith.features.wit.open_bodies import BodyScanner
 from witsmith.features.wit.open_bodies import Frame as _Frame
 from witsmith.features.wit.open_bodies import blank_comments as _blank_comments
 from witsmith.features.wit.type_lists import Change, TypeList, moved
-from witsmith.features.wit import type_lists
 from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
