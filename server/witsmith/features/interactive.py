@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from witsmith.features import completion_ranking
 from witsmith.features.editing import CompletionCandidate, HoverInfo, RenameEdits, RenameRefused, RenameTarget
 from witsmith.features.migration.editor import with_wit_translation
 from witsmith.features.smithy import completion as smithy_completion
@@ -36,6 +37,18 @@ def completions(project: Workspace, path: Path, offset: int) -> list[CompletionC
     if language == "wit":
         return wit_completion.completions(project.wit, path, offset)
     return []
+
+
+def best_completions(project: Workspace, path: Path, offset: int, *, limit: int | None,
+                     snippets: bool = True) -> tuple[list[CompletionCandidate], bool]:
+    """At most ``limit`` candidates (no snippets unless ``snippets``), the best matches
+    for the word typed first when some were left out, and whether some were."""
+    path = normalize(path)
+    language = language_of(path)
+    if language == "wit":
+        return wit_completion.best_completions(project.wit, path, offset, limit=limit, snippets=snippets)
+    found = [c for c in completions(project, path, offset) if snippets or not c.is_snippet]
+    return completion_ranking.best(found, project.files.read(path) or b"", offset, limit)
 
 
 def prepare_rename(project: Workspace, path: Path, offset: int) -> RenameTarget | RenameRefused | None:

@@ -40,7 +40,7 @@ from witsmith.features.outline import outline
 from witsmith.features.selection import selection_ranges
 from witsmith.features.type_definition import type_definition
 from witsmith.features.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_token_spans, semantic_tokens
-from witsmith.features.workspace_symbols import OutlineCache, best_symbols, file_symbols, fuzzy_score
+from witsmith.features.workspace_symbols import OutlineCache, best_symbols, file_symbols
 from witsmith.syntax import SourceEdit
 from witsmith.lsp import convert
 from witsmith.lsp.documents import OpenDocument, uri_to_path
@@ -1009,9 +1009,8 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
     item_caps = caps.completion.completion_item if caps and caps.completion else None
     snippets = bool(item_caps and item_caps.snippet_support)
     markdown = bool(item_caps and item_caps.documentation_format and types.MarkupKind.Markdown in item_caps.documentation_format)
-    candidates = [c for c in interactive.completions(ls.project, place.path, place.offset)
-                  if snippets or not c.is_snippet]
-    candidates, incomplete = _best_completions(ls, place, candidates)
+    candidates, incomplete = interactive.best_completions(ls.project, place.path, place.offset,
+                                                          limit=MAX_COMPLETIONS, snippets=snippets)
     items = []
     ranges: dict[tuple[int, int], types.Range] = {}  # most candidates replace the same word
     for candidate in candidates:
@@ -1040,24 +1039,6 @@ def completion(ls: WitsmithServer, params: types.CompletionParams) -> types.Comp
 # A client filters what it is given as the user types; beyond this many candidates
 # the server sends the best matches for the word so far and asks to be asked again.
 MAX_COMPLETIONS = 200
-
-
-def _best_completions(ls: WitsmithServer, place: Place, candidates: list) -> tuple[list, bool]:
-    if len(candidates) <= MAX_COMPLETIONS:
-        return candidates, False
-    source = ls.project.files.read(place.path) or b""
-    typed_from: dict[int, str] = {}  # most candidates replace the same word
-
-    def rank(candidate) -> tuple:
-        typed = typed_from.get(candidate.replace_start)
-        if typed is None:
-            typed = typed_from[candidate.replace_start] = source[candidate.replace_start : place.offset].decode(
-                "utf-8", errors="replace")
-        score = fuzzy_score(typed, candidate.label) if typed else 0
-        return (score is None, -(score or 0), candidate.sort_text or "", candidate.label)
-
-    ranked = sorted(candidates, key=rank)
-    return ranked[:MAX_COMPLETIONS], True
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)

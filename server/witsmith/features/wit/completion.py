@@ -11,15 +11,18 @@ import re
 from pathlib import Path
 
 from witsmith.diagnostics import TextEdit
+from witsmith.features import completion_ranking
 from witsmith.features.editing import CompletionCandidate
+from witsmith.features.wit import type_lists
 from witsmith.features.wit.hover import builtin_documentation, typedef_code
 from witsmith.features.wit.lookup import (
     PRIMITIVES, View, item_label, name_text, resolve_use_path, scope_at, scope_names, short_typedef,
-    source_of, unit_at, view_of,
+    unit_at, view_of,
 )
 from witsmith.features.wit.open_bodies import BodyScanner
 from witsmith.features.wit.open_bodies import Frame as _Frame
 from witsmith.features.wit.open_bodies import blank_comments as _blank_comments
+from witsmith.features.wit.type_lists import Change, TypeList, moved
 from witsmith.model.wit import FileSummary, Identifier, Interface, PackageUnit, UsePath, World
 from witsmith.workspace.files import normalize
 from witsmith.workspace.wit import WitWorkspace
@@ -59,10 +62,32 @@ _TYPE_KINDS = {"record": "struct", "variant": "enum", "enum": "enum", "flags": "
 
 
 def completions(workspace: WitWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
+    return best_completions(workspace, path, offset)[0]
+
+
+def best_completions(workspace: WitWorkspace, path: Path, offset: int, *, limit: int | None = None,
+                     snippets: bool = True) -> tuple[list[CompletionCandidate], bool]:
+    """The candidates at ``offset`` (without snippets unless ``snippets``): at most
+    ``limit`` of them, the best matches for the word typed first when some were left
+    out (see `completion_ranking`), and whether some were."""
+    path = normalize(path)
     try:
-        return _Completer(workspace, normalize(path), offset).run()
+        completer = _Completer(workspace, path, offset)
+        found = completer.run()
+        if completer.listed is None:
+            return completion_ranking.best([c for c in found if snippets or not c.is_snippet],
+                                           completer.source, offset, limit)
+        kept, change, replaced = completer.listed
+        typed = completer.source[completer.start:offset].decode("utf-8", errors="replace")
+        chosen, incomplete = kept.ranked.best(typed, limit, None if snippets else _not_snippet)
+        return [moved(replaced.get(i) or kept.ranked.candidates[i], completer.start, completer.end, change, path)
+                for i in chosen], incomplete
     except Exception:  # a half-typed file or a stale index must not break the editor
-        return []
+        return [], False
+
+
+def _not_snippet(candidate: CompletionCandidate) -> bool:
+    return not candidate.is_snippet
 
 
 # One scanner per file recently asked about (its checkpoints are for that file's text).
@@ -115,7 +140,8 @@ class _Completer:
     def __init__(self, workspace: WitWorkspace, path: Path, offset: int) -> None:
         self.workspace = workspace
         self.path = path
-        source = source_of(workspace, path)
+        self.tree = workspace.tree(path)
+        source = self.tree.source if self.tree is not None else None
         if source is None or not 0 <= offset <= len(source):
             raise ValueError("no such position")
         self.source = source
@@ -133,6 +159,9 @@ class _Completer:
         self._view: View | None = None
         self.found: list[CompletionCandidate] = []
         self.labels: set[tuple[str, str]] = set()
+        # At a type position in an interface: the body's kept list of type candidates,
+        # how the text changed since it was made, and its candidates made again.
+        self.listed: tuple[TypeList, Change, dict[int, CompletionCandidate]] | None = None
 
     # --- plumbing -----------------------------------------------------------
 
@@ -193,7 +222,9 @@ class _Completer:
                 frame, statement, statement_start, frames):
             pass
         elif self.is_type_position(frame, statement):
-            self.types(self.scope(frames), frames, handle=re.search(r"\b(borrow|own)\s*<\s*$", statement) is not None)
+            handle = re.search(r"\b(borrow|own)\s*<\s*$", statement) is not None
+            if not self.kept_types(handle):
+                self.types(self.scope(frames), frames, handle=handle)
         elif frame.kind == "top" and not statement.strip():
             self.top_keywords(len(frames) > 1)
         elif frame.kind == "interface":
@@ -335,10 +366,59 @@ class _Completer:
                            ("deprecated", "deprecated(version = ${1:0.1.0})")):
             self.add(word, "keyword", insert=body, snippet=True, detail=f"@{word} gate", sort="2")
 
+    def kept_types(self, handle: bool) -> bool:
+        """Take the type candidates kept for the body the cursor is in, when they still
+        hold for the buffer and the workspace (see `type_lists`)."""
+        kept = type_lists.LISTS.get(self.path)
+        if kept is None or kept.handle != handle or self.tree is None:
+            return False
+        followed = kept.follow(self.tree)
+        if followed is None:
+            return False
+        change, replaced = followed
+        unit, scope = scope_at(kept.summary, change.to_old(self.offset))
+        if scope is not kept.scope:
+            return False
+        read = self.reads(unit, scope)
+        if len(read) != len(kept.read) or any(a is not b for a, b in zip(read, kept.read)):
+            return False
+        self.listed = (kept, change, replaced)
+        return True
+
+    def reads(self, unit: PackageUnit, scope: Interface | World) -> tuple:
+        """What a body's type list reads from the workspace: the packages the file sees
+        and their interfaces other than this body (each summary's own objects)."""
+        view = self.view
+        own = view.package_of(unit)
+        read: list = [own]
+        for package in ([own] if own is not None else []) + view.foreign(own):
+            read.append(package)
+            for items in package.items.values():
+                if not self.is_current(items[0], scope):
+                    read.append(items[0].node)
+        return tuple(read)
+
+    def keep_types(self, scope: Interface, handle: bool, offered: dict[str, int | None]) -> None:
+        """Keep the candidates just made for ``scope`` (the whole of `found`) for later requests."""
+        if self.tree is None or self.tree.too_deep_at is not None or self.summary is None:
+            return
+        declared: dict[str, int] = {}
+        for use in scope.uses:
+            for use_name in use.names:
+                declared[use_name.local.text] = declared.get(use_name.local.text, 0) + 1
+        for typedef in scope.types:
+            declared[typedef.name.text] = declared.get(typedef.name.text, 0) + 1
+        local = {name: index for name, index in offered.items() if declared.get(name) == 1}
+        kept = TypeList(self.tree, self.summary, scope, handle,
+                        self.reads(self.unit(), scope), completion_ranking.RankedList(self.found), local)
+        type_lists.keep(self.path, kept)
+        self.listed = (kept, Change(0, 0, 0), {})
+
     def types(self, scope: Interface | World | None, frames: list[_Frame], handle: bool = False) -> None:
         """Type names: the body's own and `use`d ones, built-ins, then other interfaces'.
         Inside `borrow<`/`own<` only resources fit."""
         local: set[str] = set()
+        offered: dict[str, int | None] = {}  # the body's types: their candidates' indices
         if scope is None:
             # The tree lost the body: read its declarations from the text written so far.
             body = next((f for f in reversed(frames) if f.kind in ("interface", "world")), None)
@@ -353,9 +433,11 @@ class _Completer:
                 if entry[0] == "type":
                     _, name, label, kind, detail, docs, is_resource, _ = entry
                     local.add(name)
+                    offered[name] = None
                     if (not handle or is_resource) and (label, kind) not in labels:
                         # `add`, written out: a long interface has thousands of these.
                         labels.add((label, kind))
+                        offered[name] = len(found)
                         found.append(CompletionCandidate(label, kind, start, end, None, False, detail, docs,
                                                          "0" + label, ()))
                 else:
@@ -375,6 +457,8 @@ class _Completer:
                          documentation=builtin_documentation(word), sort="1")
         if scope is not None:
             self.types_to_use(scope, local, handle)
+        if isinstance(scope, Interface):  # every candidate found is the body's type list
+            self.keep_types(scope, handle, offered)
 
     def used_typedef(self, path: UsePath, name: str, unit=None, package=None, depth: int = 0):
         """The type a `use` brings in, through other interfaces' `use`s (resolved in the

@@ -223,6 +223,15 @@ def _typedef(node: Node) -> TypeDef | None:
                    damaged=body is not None and body.has_error)
 
 
+TYPE_ITEMS = frozenset(_TYPE_ITEMS)  # the node types of type declarations in a body
+
+
+def typedef_item(node: Node) -> TypeDef | None:
+    """One type declaration (a node of `TYPE_ITEMS`) read on its own, as a summary
+    reads it: for a caller that knows only this item of a body changed."""
+    return _typedef(node) if node.type in _TYPE_ITEMS else None
+
+
 def _use(node: Node) -> Use | None:
     path = _use_path(node.child_by_field_name("path"))
     if path is None:
