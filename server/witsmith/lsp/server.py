@@ -469,6 +469,8 @@ class WitsmithServer(LanguageServer):
         # workspace-symbol search is as quick as the rest.
         paced = Slices(None)
         for path in project.known_files():
+            if path in self.documents:
+                continue  # its tree changes with every keystroke: outlined when asked for
             tree = stored_tree(project, path)
             if tree is not None:
                 self.outlines.symbols(path, tree)
