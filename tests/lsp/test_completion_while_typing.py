@@ -6,6 +6,8 @@ the buffer as it does in a long file."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from lsprotocol import types
 
@@ -90,3 +92,37 @@ async def test_type_names_follow_edits_while_typing(client):
     assert found.keys() ^ before.keys() == {"other-renamed", "not-used"}
     assert {k: v for k, v in found.items() if k != "other-renamed"} == \
         {k: v for k, v in before.items() if k != "not-used"}
+
+
+@pytest.mark.asyncio
+async def test_type_names_after_a_pause_in_typing(client):
+    """At a pause the server checks the long file and makes the body's type list ahead
+    (for the body last edited in): the next request is answered from it, and it says
+    what the text says then."""
+    path = client.root / "pausing" / "wit" / "pkg.wit"
+    open_document(client, path, TEXT, "wit")
+    text = TEXT
+
+    async def ask() -> dict[str, tuple]:
+        at = _position(text, text.index("a: );") + len("a: "))
+        result = await client.text_document_completion_async(types.CompletionParams(text_document=tdi(path),
+                                                                                    position=at))
+        return {item.label: (item.kind, item.detail) for item in result.items}
+
+    first = await eventually(ask, lambda found: "not-used" in found)
+    for version, (old, new, after) in enumerate([("f1", "f1-x", "record r3 "),
+                                                 ("    probe:", "    record fresh-one { a: u8 }\n    probe:", ""),
+                                                 ("record r5 ", "record r5-renamed ", "")], start=2):
+        start = text.index(old, text.index(after) if after else 0)
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(start=_position(text, start), end=_position(text, start + len(old))), text=new)
+        text = text[:start] + new + text[start + len(old):]
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[change]))
+        await asyncio.sleep(0.6)  # a pause: the file is checked and the list made ahead
+    found = await ask()
+    assert found["r3"][1] == "record r3 { f0, f1-x }"
+    assert found["fresh-one"][1] == "record fresh-one { a }"
+    assert "r5" not in found and found["r5-renamed"][1] == "record r5-renamed { f0, f1 }"
+    assert found.keys() == first.keys() - {"r5"} | {"fresh-one", "r5-renamed"}

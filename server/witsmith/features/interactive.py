@@ -51,6 +51,16 @@ def best_completions(project: Workspace, path: Path, offset: int, *, limit: int 
     return completion_ranking.best(found, project.files.read(path) or b"", offset, limit)
 
 
+def completion_preparation(project: Workspace, path: Path, offset: int | None = None, *,
+                           types: bool = True) -> wit_completion.Preparation | None:
+    """What the next completion in a long file needs, to make ready at an idle moment,
+    in steps (WIT only: see `wit.completion.Preparation`); None when there is nothing to make."""
+    path = normalize(path)
+    if language_of(path) == "wit":
+        return wit_completion.Preparation(project.wit, path, offset, types=types)
+    return None
+
+
 def prepare_rename(project: Workspace, path: Path, offset: int) -> RenameTarget | RenameRefused | None:
     path = normalize(path)
     language = language_of(path)

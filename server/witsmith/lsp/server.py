@@ -122,6 +122,7 @@ class WitsmithServer(LanguageServer):
         # the projects of opened files: verdicts that other files could overturn wait.
         self.partial = False
         self.summary_pool = SummaryPool()
+        self._edited_at: dict[Path, int] = {}  # per open document, where it was last edited
 
     def _start_io_async(self, stdin=None, stdout=None) -> None:
         """pygls's stdio loop, with witsmith's reading of frames (`lsp.framing`)."""
@@ -248,6 +249,8 @@ class WitsmithServer(LanguageServer):
         """After an edit: exact diagnostics at once for files that check fast; for slow
         ones, fresh syntax errors at once and the rest when typing pauses."""
         path = document.path
+        if edits:
+            self._edited_at[path] = edits[-1].start
         # Updating the workspace counts too: in a large package it can outweigh the check.
         if not self._costly(path) and path not in self._behind:
             began = time.perf_counter()
@@ -264,6 +267,29 @@ class WitsmithServer(LanguageServer):
             self.project.parses.put(path, document.tree)
         self._behind.add(path)
         self.refresh({path}, now={path})
+
+    def completion_preparation(self, path: Path, *, types: bool = True):
+        """What the next completion in a long open document needs (for the body last
+        edited in, else its longest), to make at a moment the editor is not waiting: a
+        first request would otherwise make it, in a 10,000-line file for 20-40 ms."""
+        document = self.documents.get(path)
+        if document is None or document.withheld or len(document.source) <= LONG_FILE_BYTES:
+            return None
+        return interactive.completion_preparation(self.project, path, self._edited_at.get(path), types=types)
+
+    async def _prepare_completions(self) -> None:
+        """`completion_preparation` for each open document, a step at a time, each after
+        the messages already sent (a keystroke or request goes first)."""
+        project = self.project
+        for path in list(self.documents):
+            preparation = self.completion_preparation(path)
+            if preparation is None:
+                continue
+            await asyncio.sleep(PAUSED_CHECK_PAUSE_SECONDS)
+            for _ in preparation.steps():
+                await asyncio.sleep(PAUSED_CHECK_PAUSE_SECONDS)
+                if self.project is not project:
+                    return  # a new index: what would be made now would not hold
 
     def _costly(self, path: Path) -> bool:
         """Whether checking a file after an edit takes longer than a keystroke may wait
@@ -360,6 +386,7 @@ class WitsmithServer(LanguageServer):
             refresh = self.client_capabilities.workspace
             if refresh and refresh.diagnostics and refresh.diagnostics.refresh_support:
                 self.workspace_diagnostic_refresh(None)
+            await self._prepare_completions()
             return
         known = set(self.project.known_files())
         # Open documents first; between files, let keystrokes and requests through
@@ -369,6 +396,7 @@ class WitsmithServer(LanguageServer):
             if path in self.documents or path in known:
                 self.publish(path)
                 await paced.pause()
+        await self._prepare_completions()
 
     def apply_settings(self) -> None:
         settings, problems = settings_for(self.roots, self.client_options)
@@ -464,6 +492,7 @@ class WitsmithServer(LanguageServer):
         limit_message = project.index_limit_message()
         if limit_message:
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=limit_message))
+        await self._prepare_completions()
 
         # Outline every file now, a file at a time between other work, so the first
         # workspace-symbol search is as quick as the rest.
@@ -550,6 +579,11 @@ def did_open(ls: WitsmithServer, params: types.DidOpenTextDocumentParams) -> Non
     # collector walks them once the diagnostics are out, not while the user waits.
     with gc_paused():
         affected = ls.sync(document)
+        # Before its first diagnostics, while the editor waits for them anyway (the type
+        # list is made when the index lands, since swapping the index in drops it).
+        preparation = ls.completion_preparation(document.path, types=not ls.partial)
+        for _ in preparation.steps() if preparation is not None else ():
+            pass
         ls.refresh(affected, now={document.path})
 
 
@@ -581,6 +615,7 @@ def did_close(ls: WitsmithServer, params: types.DidCloseTextDocumentParams) -> N
     ls._last_full.pop(path, None)
     ls._full_check_seconds.pop(path, None)
     ls._sync_seconds.pop(path, None)
+    ls._edited_at.pop(path, None)
     ls.project.files.close_buffer(path)
     affected = ls.project.update(path) if language_of(path) else set()
     known = ls.project.knows(path)

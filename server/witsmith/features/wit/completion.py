@@ -8,6 +8,7 @@ the `use` that brings them in), interfaces and worlds of the package and of `dep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from witsmith.diagnostics import TextEdit
@@ -84,6 +85,62 @@ def best_completions(workspace: WitWorkspace, path: Path, offset: int, *, limit:
                 for i in chosen], incomplete
     except Exception:  # a half-typed file or a stale index must not break the editor
         return [], False
+
+
+def prepare(workspace: WitWorkspace, path: Path, offset: int | None = None, *, types: bool = True) -> bool:
+    """Make now, while the editor is idle, what the next completion in ``path`` would
+    otherwise make while the user waits: the body scanner's checkpoints through the
+    whole text (a first request reads the text up to the cursor) and, if ``types``, the
+    type list of the interface body at ``offset`` (by default the longest interface of
+    the file).  Whether a type list is ready.  A list made here is kept and checked
+    against the text and the workspace like any other (see `type_lists`)."""
+    preparation = Preparation(workspace, path, offset, types=types)
+    for _ in preparation.steps():
+        pass
+    return preparation.ready
+
+
+class Preparation:
+    """`prepare` as steps of a long file's work, a few milliseconds each: a caller on
+    an event loop lets other messages through between them (each step reads the text
+    as it is then, so edits in between do no harm)."""
+
+    def __init__(self, workspace: WitWorkspace, path: Path, offset: int | None = None, *, types: bool = True) -> None:
+        self.workspace, self.path, self.offset, self.types = workspace, normalize(path), offset, types
+        self.ready = False  # whether the type list is ready, once the steps are done
+
+    def steps(self) -> Iterator[None]:
+        workspace, path, offset, types = self.workspace, self.path, self.offset, self.types
+        try:
+            tree = workspace.tree(path)
+            if tree is None:
+                return
+            _frames(path, tree.source, len(tree.source))
+            if not types:
+                return
+            yield
+            summary = workspace.current_summary(path)  # the costly part when the buffer is ahead of the workspace
+            if summary is None:
+                return
+            yield
+            tree = workspace.tree(path)
+            if tree is None:
+                return
+            if offset is None:
+                bodies = [body for unit in summary.units for body in unit.interfaces]
+                if not bodies:
+                    return
+                offset = max(bodies, key=lambda body: body.span[1] - body.span[0]).span[0]
+            completer = _Completer(workspace, path, min(offset, len(tree.source)))
+            if completer.kept_types(False):
+                self.ready = True
+                return
+            _unit, scope = scope_at(completer.summary, completer.offset)
+            if isinstance(scope, Interface):
+                completer.types(scope, [], handle=False)
+                self.ready = completer.listed is not None
+        except Exception:  # a half-typed file or a stale index: the next request makes it
+            return
 
 
 def _not_snippet(candidate: CompletionCandidate) -> bool:
