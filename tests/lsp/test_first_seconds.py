@@ -132,3 +132,25 @@ async def test_no_worker_process_outlives_a_shutdown_during_indexing(early):
             break
         await asyncio.sleep(0.05)
     assert [child for child in seen if _alive(child)] == []
+
+
+@pytest.mark.asyncio
+async def test_a_document_closed_while_indexing_is_read_from_disk_by_the_index(early):
+    """The index reads open documents as the editor has them; one closed while the
+    index runs is the file on disk again once the index lands."""
+    client = early
+    types_path, api = client.root / "app/wit/types.wit", client.root / "app/wit/api.wit"
+    renamed = types_path.read_text().replace("record entry", "record entry-renamed")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=types_path.as_uri(), language_id="wit", version=1, text=renamed)))
+    open_from_disk(client, api, "wit")
+    assert await diagnostics(client, api.as_uri()) != []  # `entry` is not declared in the buffer
+    for _ in range(100):  # closed while the index runs (before or after it has read the buffer)
+        if client.progress_reports or indexed(client):
+            break
+        await asyncio.sleep(0.01)
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(
+        uri=types_path.as_uri())))
+    await until_indexed(client)
+    await asyncio.sleep(0.5)  # a refresh or a new push follows the index
+    assert await diagnostics(client, api.as_uri()) == []  # `entry` is declared on disk

@@ -447,6 +447,13 @@ class WitsmithServer(LanguageServer):
             hints = await _in_daemon_thread(summarize_elsewhere)
             project = Workspace(settings)
             project.take_summaries(hints)
+            # Open documents are read as the editor has them, with the trees it already
+            # has: parsing a long one again would be a step of the reading that no slice
+            # boundary can cut (tens of milliseconds in a 10,000-line file).
+            opened = [d for d in self.documents.values() if not d.withheld and d.tree is not None]
+            for document in opened:
+                project.files.set_buffer(document.path, document.source)
+                project.parses.put(document.path, document.tree)
             # Reading the roots (parsing what the workers did not, resolving every name) is
             # Python that would hold the interpreter lock against the editor's requests in
             # a thread: it runs a slice at a time, in turns with them.
@@ -469,6 +476,9 @@ class WitsmithServer(LanguageServer):
         if latest != settings:  # changed while the index ran (else re-checking everything is wasted)
             self.apply_settings()
         self._behind.clear()
+        for document in opened:
+            if self.documents.get(document.path) is not document:
+                project.files.close_buffer(document.path)  # closed while the index ran
         for path in changed:
             if path not in self.documents:
                 project.update(path)
