@@ -8,7 +8,7 @@ defines (or defined), found through a dependency index.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -860,6 +860,14 @@ class SmithyWorkspace:
 
     def resolved(self, path: Path) -> ResolvedFile | None:
         return self._resolved.get(normalize(path))
+
+    def applies_none_of(self, summary: FileSummary, trait_ids: Iterable[str]) -> bool:
+        """Whether the file of ``summary`` (as resolved) applies none of ``trait_ids`` itself,
+        on its shapes, members or in its `apply` statements; False when that is not known."""
+        if self._summaries.get(summary.path) is not summary:
+            return False
+        resolved = self._resolved.get(summary.path)
+        return resolved is not None and resolved.trait_ids().isdisjoint(trait_ids)
 
     def is_wasmcloud(self, path: Path) -> bool:
         path = normalize(path)
