@@ -556,16 +556,21 @@ def _equivalent_collections(workspace: SmithyWorkspace, group: list[ShapeDef]) -
     return len(signatures) == 1
 
 
+JSON_NAME = "smithy.api#jsonName"
+
+
 def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     """Members whose JSON names (their @jsonName, or their own name) collide."""
     result: list[Diagnostic] = []
+    # A file that applies no @jsonName serializes each member under its own name.
+    renames_any = not workspace.applies_none_of(summary, (JSON_NAME,))
     for shape in summary.shapes:
         if shape.kind not in ("structure", "union"):
             continue
         owner = ShapeDef(summary, shape)
         seen: dict[str, str] = {}
         for member in shape.members:
-            trait = workspace.has_trait(owner, "smithy.api#jsonName", member.traits)
+            trait = workspace.has_trait(owner, JSON_NAME, member.traits) if renames_any else None
             name = trait.value.value if trait is not None and trait.value is not None and trait.value.kind == "string" \
                 else member.name.text
             if name in seen:

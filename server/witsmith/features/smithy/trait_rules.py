@@ -451,7 +451,28 @@ def _simple_value_key(trait: TraitUse, trait_def: ShapeDef) -> tuple | None:
         return id(trait_def), trait.structured, value.kind, type(value.value), value.value
     if value.kind == "object" and not value.entries or value.kind == "array" and not value.items:
         return id(trait_def), trait.structured, value.kind
-    return None
+    # Small structured values repeat too (`@range(min: 1, max: 100)` on every page size).
+    content = _small_content(value, 0)
+    return (id(trait_def), trait.structured, content) if content is not None else None
+
+
+def _small_content(value: Node, depth: int) -> tuple | None:
+    """The kinds and values of a small JSON-like value, nested as tuples; None for a large or deep one."""
+    if depth > 2:
+        return None
+    if value.entries:
+        if len(value.entries) > 4:
+            return None
+        inner = []
+        for entry in value.entries:
+            found = _small_content(entry.value, depth + 1)
+            if found is None:
+                return None
+            inner.append((entry.key, found))
+        return (value.kind, tuple(inner))
+    if value.items:
+        return None
+    return (value.kind, type(value.value), value.value)
 
 
 def _value(workspace: SmithyWorkspace, path: Path, trait: TraitUse, trait_def: ShapeDef, name: str,
