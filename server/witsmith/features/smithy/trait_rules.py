@@ -366,9 +366,12 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
     conflicting = {trait_id: _conflicts_of(workspace, trait_id) for trait_id in {u[1] for u in uses} if trait_id is not None}
     if not any(conflicting.values()):
         return result
+    # Only shapes that carry a trait listing conflicts can have one.
+    listing = {trait_id for trait_id, others in conflicting.items() if others}
+    concerned = {owner for _, trait_id, owner in uses if trait_id in listing}
     by_owner: dict[str, list[tuple[TraitUse, str]]] = {}
     for trait, trait_id, owner in uses:
-        if trait_id is not None:
+        if trait_id is not None and owner in concerned:
             by_owner.setdefault(owner, []).append((trait, trait_id))
     for owner, applied in by_owner.items():
         ids = {trait_id for _, trait_id in applied}
