@@ -39,6 +39,11 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
     # By target shape (members target the same few shapes thousands of times): its traits
     # that allow one member per structure to target it.
     target_exclusive: dict[int, tuple[object, list[str]]] = {}
+    # Whether this file applies any trait that allows one member per structure to carry it:
+    # when not, its own members' traits need no look (those of mixins from elsewhere still do).
+    resolved = workspace.resolved(path)
+    local_member_exclusive = resolved is None or workspace.summary(path) is not summary or any(
+        _exclusivity(workspace, trait_id, cache) == "member" for trait_id in resolved.trait_ids())
     for shape in summary.shapes:
         if shape.kind != "structure":
             continue
@@ -47,9 +52,10 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
         uses: dict[str, list[tuple[str, int, int, bool]]] = {}
         for owner, member in workspace.all_members(structure):
             local = owner.summary is summary or owner.path == path
-            for trait_id, trait in _traits(workspace, owner, member.traits):
-                if _exclusivity(workspace, trait_id, cache) == "member":
-                    uses.setdefault(trait_id, []).append((member.name.text, trait.id.start, trait.id.end, local))
+            if member.traits and (local_member_exclusive or owner.summary is not summary):
+                for trait_id, trait in _traits(workspace, owner, member.traits):
+                    if _exclusivity(workspace, trait_id, cache) == "member":
+                        uses.setdefault(trait_id, []).append((member.name.text, trait.id.start, trait.id.end, local))
             target = workspace.member_target(owner, member)
             if target is None or member.target is None:
                 continue

@@ -28,6 +28,8 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
 
 def _ignored_tokens(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     holders = {}
+    if workspace.applies_none_of(summary, (TOKEN,)):
+        return []
     for shape in summary.shapes:
         if shape.kind != "structure":
             continue

@@ -35,8 +35,14 @@ def _traits(summary: FileSummary) -> list[TraitUse]:
     return result
 
 
+CHECKED = ("smithy.api#cors", "smithy.api#httpApiKeyAuth", "smithy.api#httpHeader", "smithy.api#httpPrefixHeaders",
+           "smithy.api#traitValidators", "smithy.api#externalDocumentation")
+
+
 def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
+    if workspace.applies_none_of(summary, CHECKED):
+        return result
     for trait in _traits(summary):
         if trait.implicit or trait.value is None:
             continue

@@ -409,11 +409,12 @@ def recursion(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> l
     """Recursion no value can satisfy: structures through required members only, or collections
     that contain themselves without a structure or union in between."""
     result: list[Diagnostic] = []
+    edges: dict[int, tuple[Shape, list[tuple[str, ShapeDef]]]] = {}  # by shape: shapes reached from many starts
     for shape in summary.shapes:
         if shape.kind not in ("structure",) + COLLECTION_KINDS:
             continue
         start = ShapeDef(summary, shape)
-        cycle = _cycle(workspace, start)
+        cycle = _cycle(workspace, start, edges)
         if cycle is None:
             continue
         route = " > ".join(cycle)
@@ -443,12 +444,19 @@ def _edges(workspace: SmithyWorkspace, shape_def: ShapeDef) -> list[tuple[str, S
     return result
 
 
-def _cycle(workspace: SmithyWorkspace, start: ShapeDef) -> list[str] | None:
+def _cycle(workspace: SmithyWorkspace, start: ShapeDef,
+           edges: dict[int, tuple[Shape, list[tuple[str, ShapeDef]]]] | None = None) -> list[str] | None:
+    """``edges`` remembers `_edges` by shape during one check."""
     stack: list[tuple[ShapeDef, list[str]]] = [(start, [])]
     seen: set[str] = set()
     while stack:
         current, route = stack.pop()
-        for member, target in _edges(workspace, current):
+        known = edges.get(id(current.shape)) if edges is not None else None
+        if known is None or known[0] is not current.shape:
+            known = (current.shape, _edges(workspace, current))
+            if edges is not None:
+                edges[id(current.shape)] = known
+        for member, target in known[1]:
             step = route + [f"{current.shape.name.text.split('#')[-1]}${member}"]
             if target.id == start.id:
                 return step + [start.shape.name.text.split("#")[-1]]
@@ -507,7 +515,8 @@ def service_closure(workspace: SmithyWorkspace, path: Path, summary: FileSummary
                     stack.append(target)
             for owner, member in workspace.all_members(current):
                 target = workspace.member_target(owner, member)
-                if target is not None:
+                # Most members target shapes already in the closure (`String` above all): not stacked again.
+                if target is not None and id(target.shape) not in visited:
                     stack.append(target)
         renamed = set()
         rename = shape.property("rename")
@@ -556,16 +565,21 @@ def _equivalent_collections(workspace: SmithyWorkspace, group: list[ShapeDef]) -
     return len(signatures) == 1
 
 
+JSON_NAME = "smithy.api#jsonName"
+
+
 def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     """Members whose JSON names (their @jsonName, or their own name) collide."""
     result: list[Diagnostic] = []
+    # A file that applies no @jsonName serializes each member under its own name.
+    renames_any = not workspace.applies_none_of(summary, (JSON_NAME,))
     for shape in summary.shapes:
         if shape.kind not in ("structure", "union"):
             continue
         owner = ShapeDef(summary, shape)
         seen: dict[str, str] = {}
         for member in shape.members:
-            trait = workspace.has_trait(owner, "smithy.api#jsonName", member.traits)
+            trait = workspace.has_trait(owner, JSON_NAME, member.traits) if renames_any else None
             name = trait.value.value if trait is not None and trait.value is not None and trait.value.kind == "string" \
                 else member.name.text
             if name in seen:

@@ -221,6 +221,8 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
     # definitions, selectors and targets are looked up once per check.
     definitions: dict[str, tuple[ShapeDef | None, str | None, str]] = {}
     targets: dict[str, Target | None] = {}
+    # A JSON model's @default is also its member's default value: checked once, for the trait and for `defaults`.
+    checked_defaults: dict[tuple[int, int], tuple] = {}
     for trait, trait_id, owner in resolved.traits:
         if trait_id is None or trait.implicit:
             continue
@@ -267,14 +269,14 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
                                      related=(Related(Location(trait_def.path, trait_def.shape.name.start, trait_def.shape.name.end),
                                                       f"@{name} is defined here"),)))
         if trait_id == "smithy.api#default" and target is not None:
-            result += _default_trait(workspace, path, target, trait)
+            result += _default_trait(workspace, path, target, trait, checked_defaults)
         else:
             result += _value(workspace, path, trait, trait_def, name, strict, wasmcloud, passed)
         if target is not None and trait_id in ("smithy.api#range", "smithy.api#length"):
             result += _constraint_definition(path, target, trait, name)
         if trait_id == "smithy.api#pattern":
             result += _pattern_compiles(path, trait)
-    result += defaults(workspace, path, summary)
+    result += defaults(workspace, path, summary, checked_defaults)
     result += _default_assignments_allowed(workspace, path, summary, evaluator)
     result += conflicts(workspace, path, summary, resolved.traits)
     result += idrefs(workspace, path, summary, evaluator)
@@ -294,7 +296,8 @@ def _pattern_compiles(path: Path, trait: TraitUse) -> list[Diagnostic]:
                    "fix it (Smithy reads it as a Java regular expression)")]
 
 
-def _default_trait(workspace: SmithyWorkspace, path: Path, target: Target, trait: TraitUse) -> list[Diagnostic]:
+def _default_trait(workspace: SmithyWorkspace, path: Path, target: Target, trait: TraitUse,
+                   checked: dict[tuple[int, int], tuple] | None = None) -> list[Diagnostic]:
     if target.member is None:
         if trait.value is not None and trait.value.kind == "null":
             return [report(R.TRAIT_VALUE, path, trait.value.start, trait.value.end,
@@ -302,7 +305,7 @@ def _default_trait(workspace: SmithyWorkspace, path: Path, target: Target, trait
         return []
     if trait.value is None:
         return []
-    return _default(workspace, path, target.shape, target.member, trait.value)
+    return _default(workspace, path, target.shape, target.member, trait.value, checked)
 
 
 def _default_assignments_allowed(workspace: SmithyWorkspace, path: Path, summary: FileSummary, evaluator: Evaluator) -> list[Diagnostic]:
@@ -363,9 +366,12 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
     conflicting = {trait_id: _conflicts_of(workspace, trait_id) for trait_id in {u[1] for u in uses} if trait_id is not None}
     if not any(conflicting.values()):
         return result
+    # Only shapes that carry a trait listing conflicts can have one.
+    listing = {trait_id for trait_id, others in conflicting.items() if others}
+    concerned = {owner for _, trait_id, owner in uses if trait_id in listing}
     by_owner: dict[str, list[tuple[TraitUse, str]]] = {}
     for trait, trait_id, owner in uses:
-        if trait_id is not None:
+        if trait_id is not None and owner in concerned:
             by_owner.setdefault(owner, []).append((trait, trait_id))
     for owner, applied in by_owner.items():
         ids = {trait_id for _, trait_id in applied}
@@ -451,7 +457,28 @@ def _simple_value_key(trait: TraitUse, trait_def: ShapeDef) -> tuple | None:
         return id(trait_def), trait.structured, value.kind, type(value.value), value.value
     if value.kind == "object" and not value.entries or value.kind == "array" and not value.items:
         return id(trait_def), trait.structured, value.kind
-    return None
+    # Small structured values repeat too (`@range(min: 1, max: 100)` on every page size).
+    content = _small_content(value, 0)
+    return (id(trait_def), trait.structured, content) if content is not None else None
+
+
+def _small_content(value: Node, depth: int) -> tuple | None:
+    """The kinds and values of a small JSON-like value, nested as tuples; None for a large or deep one."""
+    if depth > 2:
+        return None
+    if value.entries:
+        if len(value.entries) > 4:
+            return None
+        inner = []
+        for entry in value.entries:
+            found = _small_content(entry.value, depth + 1)
+            if found is None:
+                return None
+            inner.append((entry.key, found))
+        return (value.kind, tuple(inner))
+    if value.items:
+        return None
+    return (value.kind, type(value.value), value.value)
 
 
 def _value(workspace: SmithyWorkspace, path: Path, trait: TraitUse, trait_def: ShapeDef, name: str,
@@ -495,8 +522,10 @@ def _example(kind: str) -> str:
     return {"string": '"text"', "enum": '"VALUE"', "boolean": "true"}.get(kind, "1")
 
 
-def defaults(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
-    """Member defaults (`= value` and @default) must fit the member's target."""
+def defaults(workspace: SmithyWorkspace, path: Path, summary: FileSummary,
+             checked: dict[tuple[int, int], tuple] | None = None) -> list[Diagnostic]:
+    """Member defaults (`= value` and @default) must fit the member's target; ``checked``
+    holds the answers of `_default` already found in this check."""
     result: list[Diagnostic] = []
     for shape in summary.shapes:
         if shape.kind in ("enum", "intEnum"):
@@ -511,7 +540,7 @@ def defaults(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> li
                 result += _coherent_default(workspace, path, owner, member, value)
             if value is None:
                 continue
-            result += _default(workspace, path, owner, member, value)
+            result += _default(workspace, path, owner, member, value, checked)
     return result
 
 
@@ -546,7 +575,20 @@ def _literal(value: object) -> str:
     return str(value)
 
 
-def _default(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, member: Member, value: Node) -> list[Diagnostic]:
+def _default(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, member: Member, value: Node,
+             checked: dict[tuple[int, int], tuple] | None = None) -> list[Diagnostic]:
+    """The problems of a member's default value (remembered in ``checked`` by member and value:
+    the answer depends on nothing else, as the owner is the summary's shape that holds the member)."""
+    if checked is None:
+        return _checked_default(workspace, path, owner, member, value)
+    key = (id(member), id(value))
+    known = checked.get(key)
+    if known is None or known[0] is not member or known[1] is not value:
+        known = checked[key] = (member, value, _checked_default(workspace, path, owner, member, value))
+    return list(known[2])
+
+
+def _checked_default(workspace: SmithyWorkspace, path: Path, owner: ShapeDef, member: Member, value: Node) -> list[Diagnostic]:
     target = workspace.member_target(owner, member)
     if target is None or value.kind == "null":
         return []

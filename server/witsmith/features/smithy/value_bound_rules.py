@@ -39,11 +39,13 @@ def empty_enum_values(workspace: SmithyWorkspace, path: Path, summary: FileSumma
 
 def integral_ranges(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result = []
+    if workspace.applies_none_of(summary, (RANGE,)):
+        return result
     for shape in summary.shapes:
         owner = ShapeDef(summary, shape)
         for member in shape.members:
-            if member.target is None:
-                continue
+            if member.target is None or not member.traits:
+                continue  # no @range of its own: nothing to check (and no target to look up)
             target = workspace.member_target(owner, member)
             if target is not None and target.shape.kind in INTEGRAL:
                 result += _range(workspace, path, owner, member, target)

@@ -8,7 +8,7 @@ defines (or defined), found through a dependency index.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -584,27 +584,31 @@ class SmithyWorkspace:
         resolved = ResolvedFile()
         tried_all: set[str] = set()
         targets: set[str] = set()
-        # A file names the same few shapes many times: look each text up once.
-        looked_up: dict[tuple[str, bool], tuple[list[str], str | None]] = {}
+        # A file names the same few shapes many times: look each text up once (`use` statements
+        # apart, as they are looked up differently; tens of thousands of references in a large model).
+        looked_up: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        looked_up_uses: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        append = resolved.references.append
+        make = Resolved
         for reference in summary.references:
-            key = (reference.text, reference.role == "use")
-            known = looked_up.get(key)
+            text, role = reference.text, reference.role
+            known = (looked_up_uses if role == "use" else looked_up).get(text)
             if known is None:
-                tried = candidates(summary, reference.text, uses) if reference.role != "use" else [reference.text.split("$")[0]]
+                tried = candidates(summary, text, uses) if role != "use" else [text.split("$")[0]]
                 target = None
                 for candidate in tried:
                     if self.shape(candidate) is not None:
-                        target = with_member(candidate, reference.text)
+                        target = with_member(candidate, text)
                         break
-                looked_up[key] = known = (tuple(tried), target)
+                known = (tuple(tried), target)
+                (looked_up_uses if role == "use" else looked_up)[text] = known
                 tried_all.update(tried)
                 if target is not None:
                     targets.add(target.split("$", 1)[0])
             tried, target = known
-            resolved.references.append(Resolved(reference, target, tried))
-            if target is not None:
-                if reference.role == "apply" and "$" not in target:
-                    self._applied_by.setdefault(target, set()).add(path)
+            append(make(reference, target, tried))
+            if target is not None and role == "apply" and "$" not in target:
+                self._applied_by.setdefault(target, set()).add(path)
         # An elided `$name` refers to the member of the mixin it copies.
         for shape in summary.shapes:
             shape_def = ShapeDef(summary, shape)
@@ -860,6 +864,14 @@ class SmithyWorkspace:
 
     def resolved(self, path: Path) -> ResolvedFile | None:
         return self._resolved.get(normalize(path))
+
+    def applies_none_of(self, summary: FileSummary, trait_ids: Iterable[str]) -> bool:
+        """Whether the file of ``summary`` (as resolved) applies none of ``trait_ids`` itself,
+        on its shapes, members or in its `apply` statements; False when that is not known."""
+        if self._summaries.get(summary.path) is not summary:
+            return False
+        resolved = self._resolved.get(summary.path)
+        return resolved is not None and resolved.trait_ids().isdisjoint(trait_ids)
 
     def is_wasmcloud(self, path: Path) -> bool:
         path = normalize(path)

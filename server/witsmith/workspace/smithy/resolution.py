@@ -26,6 +26,15 @@ class ResolvedFile:
     references: list[Resolved] = field(default_factory=list)
     # Trait applications with their resolved trait id (None when unresolved).
     traits: list[tuple[TraitUse, str | None, str]] = field(default_factory=list)
+    # The resolved ids among `traits`, made when first asked for (see `trait_ids`).
+    _trait_ids: frozenset[str] | None = field(default=None, repr=False, compare=False)
+
+    def trait_ids(self) -> frozenset[str]:
+        """Every trait id the file applies: a rule about a few traits skips a file that applies
+        none of them without walking its shapes and members."""
+        if self._trait_ids is None:
+            self._trait_ids = frozenset(trait_id for _, trait_id, _ in self.traits if trait_id is not None)
+        return self._trait_ids
 
     def at(self, offset: int) -> Resolved | None:
         best = None
