@@ -8,14 +8,13 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from support.wit_workspaces import open_wit_file
+
 from witsmith.features import completion_ranking
 from witsmith.features.editing import CompletionCandidate
 from witsmith.features.wit import completion, type_lists
 from witsmith.features.wit.type_lists import change_between
-from witsmith.settings import Settings
 from witsmith.syntax import SourceEdit
-from witsmith.workspace.files import FileStore, ParseCache
-from witsmith.workspace.wit import WitWorkspace
 
 
 def long_interface(items: int, seed: int) -> str:
@@ -74,15 +73,8 @@ def _type_positions(source: bytes, rng: random.Random, count: int) -> list[int]:
 
 
 def test_kept_lists_match_completing_afresh_through_typing(tmp_path):
-    folder = tmp_path / "wit"
-    folder.mkdir()
-    path = folder / "big.wit"
     text = long_interface(250, seed=4)
-    path.write_text(text)
-    files, parses = FileStore(), ParseCache()
-    workspace = WitWorkspace(files, parses, Settings())
-    files.set_buffer(path, text.encode())
-    workspace.add_root(folder)
+    workspace, files, parses, path = open_wit_file(tmp_path, "big.wit", text)
     tree = parses.get(path, "wit", text.encode())
     rng = random.Random(7)
     reused = 0
@@ -135,14 +127,7 @@ interface big {
 
 
 def test_types_added_removed_and_renamed_while_typing(tmp_path):
-    folder = tmp_path / "wit"
-    folder.mkdir()
-    path = folder / "pkg.wit"
-    path.write_text(SCENARIO)
-    files, parses = FileStore(), ParseCache()
-    workspace = WitWorkspace(files, parses, Settings())
-    files.set_buffer(path, SCENARIO.encode())
-    workspace.add_root(folder)
+    workspace, files, parses, path = open_wit_file(tmp_path, "pkg.wit", SCENARIO)
     tree = parses.get(path, "wit", SCENARIO.encode())
 
     def edit(old: bytes, new: bytes, after: bytes = b"") -> dict[str, tuple]:

@@ -5,31 +5,17 @@ edits too."""
 
 from __future__ import annotations
 
+from support.wit_workspaces import open_wit_file
 from wit.test_completion_kept_lists import SCENARIO, _fresh, long_interface
 
 from witsmith.features import interactive
 from witsmith.features.wit import completion, type_lists
-from witsmith.settings import Settings
 from witsmith.syntax import SourceEdit
-from witsmith.workspace.files import FileStore, ParseCache
 from witsmith.workspace.project import Workspace
-from witsmith.workspace.wit import WitWorkspace
-
-
-def _workspace(tmp_path, text: str):
-    folder = tmp_path / "wit"
-    folder.mkdir()
-    path = folder / "pkg.wit"
-    path.write_text(text)
-    files, parses = FileStore(), ParseCache()
-    workspace = WitWorkspace(files, parses, Settings())
-    files.set_buffer(path, text.encode())
-    workspace.add_root(folder)
-    return workspace, files, parses, path
 
 
 def test_a_prepared_type_list_is_taken_by_the_next_request_and_follows_edits(tmp_path):
-    workspace, files, parses, path = _workspace(tmp_path, SCENARIO)
+    workspace, files, parses, path = open_wit_file(tmp_path, "pkg.wit", SCENARIO)
     tree = parses.get(path, "wit", SCENARIO.encode())
     type_lists.LISTS.pop(path, None)
     # At the place last edited: inside a record of `big`.
@@ -81,7 +67,7 @@ def test_without_a_place_the_longest_interface_is_prepared(tmp_path):
 
 
 def test_nothing_to_prepare_is_no_error(tmp_path):
-    workspace, _files, _parses, path = _workspace(tmp_path, "package my:pkg;\n\nworld w {\n    import f: func(\n")
+    workspace, _files, _parses, path = open_wit_file(tmp_path, "pkg.wit", "package my:pkg;\n\nworld w {\n    import f: func(\n")
     assert not completion.prepare(workspace, path, None)  # no interface
     assert not completion.prepare(workspace, path, 10_000)  # beyond the text
     assert not completion.prepare(workspace, tmp_path / "wit" / "missing.wit", 0)

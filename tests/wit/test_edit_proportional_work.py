@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import random
 
+from support.wit_workspaces import open_wit_file
+
 from witsmith.features.wit.completion import completions
 from witsmith.features.wit.diagnostics import file_diagnostics
 from witsmith.model.wit import summarize
 from witsmith.model.wit.memo import DeclarationMemo
-from witsmith.settings import Settings
 from witsmith.syntax import SourceEdit, parse
-from witsmith.workspace.files import FileStore, ParseCache
-from witsmith.workspace.wit import WitWorkspace
 
 
 def long_interface(items: int, seed: int = 5) -> str:
@@ -60,15 +59,8 @@ def _typing(source: bytes, seed: int, count: int) -> list[SourceEdit]:
 
 
 def test_an_edit_re_reads_only_the_item_it_touches(tmp_path):
-    folder = tmp_path / "wit"
-    folder.mkdir()
-    path = folder / "big.wit"
     text = long_interface(600)
-    path.write_text(text)
-    files, parses = FileStore(), ParseCache()
-    workspace = WitWorkspace(files, parses, Settings())
-    files.set_buffer(path, text.encode())  # open in an editor
-    workspace.add_root(folder)
+    workspace, files, parses, path = open_wit_file(tmp_path, "big.wit", text)  # open in an editor
     assert file_diagnostics(workspace, path) == []
     tree = parses.get(path, "wit", text.encode())
     at = text.encode().index(b"f0: ", len(text) // 2) + len("f0: ")
@@ -118,15 +110,8 @@ def test_a_summary_for_names_only_moves_every_range_but_its_types_and_functions(
 
 
 def test_completion_while_the_workspace_lags_matches_completion_once_it_caught_up(tmp_path):
-    folder = tmp_path / "wit"
-    folder.mkdir()
-    path = folder / "big.wit"
     text = long_interface(300, seed=2)
-    path.write_text(text)
-    files, parses = FileStore(), ParseCache()
-    workspace = WitWorkspace(files, parses, Settings())
-    files.set_buffer(path, text.encode())
-    workspace.add_root(folder)
+    workspace, files, parses, path = open_wit_file(tmp_path, "big.wit", text)
     tree = parses.get(path, "wit", text.encode())
     rng = random.Random(12)
     for _ in range(6):
