@@ -192,10 +192,15 @@ class WitsmithServer(LanguageServer):
             f"the editor sent this file in a message of {refused.length:,} bytes, over the {MAX_MESSAGE_BYTES:,} "
             "bytes witsmith reads in one message, so its text is not known and it is not checked; "
             "split it into smaller files"))
-        self._behind.discard(path)
-        for timings in (self._last_full, self._full_check_seconds, self._sync_seconds):
-            timings.pop(path, None)
+        self.forget_checks(path)
         self.refresh(self.sync(document), now={path})
+
+    def forget_checks(self, path: Path) -> None:
+        """Drop what was kept of an open document's text between checks (its lag, its
+        last diagnostics, their timings, where it was last edited)."""
+        self._behind.discard(path)
+        for kept in (self._last_full, self._full_check_seconds, self._sync_seconds, self._edited_at):
+            kept.pop(path, None)
 
     # -- keeping the project true ------------------------------------------------
     def sync(self, document: OpenDocument) -> set[Path]:
@@ -621,11 +626,7 @@ def did_close(ls: WitsmithServer, params: types.DidCloseTextDocumentParams) -> N
     path = uri_to_path(params.text_document.uri)
     if ls.documents.pop(path, None) is None:
         return
-    ls._behind.discard(path)
-    ls._last_full.pop(path, None)
-    ls._full_check_seconds.pop(path, None)
-    ls._sync_seconds.pop(path, None)
-    ls._edited_at.pop(path, None)
+    ls.forget_checks(path)
     ls.project.files.close_buffer(path)
     affected = ls.project.update(path) if language_of(path) else set()
     known = ls.project.knows(path)
