@@ -34,3 +34,15 @@ def test_an_error_inside_still_restores_the_collector():
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_only_a_process_tuned_for_large_graphs_sets_objects_aside(monkeypatch):
+    import witsmith.gc_pause as gc_pause
+
+    assert gc_pause.set_aside_live_objects() == 0  # a test run keeps Python's usual collector
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(gc_pause, "_holds_large_graphs", True)
+    try:
+        assert gc_pause.set_aside_live_objects() == gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from witsmith.workspace.wit.layout import Group
 PackageKey = tuple[str, str, "str | None"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ItemDef:
     """An interface or world where it is declared."""
 
@@ -20,10 +21,26 @@ class ItemDef:
     path: Path
     unit: PackageUnit
     node: Interface | World
-    package: Package
+    # Weak: a package lists its items, and a strong reference back would make every
+    # package a reference cycle, which only the cyclic collector can free: packages
+    # replaced by an edit would outlive it, and set aside with the index (see
+    # `witsmith.gc_pause`) they would never be freed.
+    _package: weakref.ReferenceType[Package]
+
+    def __init__(self, kind: str, name: str, path: Path, unit: PackageUnit, node: Interface | World,
+                 package: Package) -> None:
+        self.kind, self.name, self.path, self.unit, self.node = kind, name, path, unit, node
+        self._package = weakref.ref(package)
+
+    @property
+    def package(self) -> Package:
+        package = self._package()
+        # An item is read while the context that holds its package is: a dead one is a bug.
+        assert package is not None, f"the package of {self.kind} {self.name} is gone"
+        return package
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, weakref_slot=True)
 class Package:
     key: PackageKey | None  # None when no file of the group declares a package
     group: Group
