@@ -103,3 +103,56 @@ def test_a_changed_member_target_changes_the_verdicts_that_read_it(tmp_path):
     b.write_text('$version: "2"\nnamespace a\nblob Thing\n')
     ws.update(b)
     assert "smithy/trait-target" not in codes(ws, a)
+
+
+# Versions of one file that add and take away what whole-model rules look for.
+B_VERSIONS = [
+    '$version: "2"\nmetadata suppressions = []\nnamespace b\nstring Plain\n',
+    '$version: "2"\nnamespace b\noperation B {}\nresource R {}\n',
+    '$version: "2"\nnamespace b\n@smithy.api#documentation("d")\n@deprecated\nstructure S {}\n',
+    '$version: "2"\nmetadata x = 1\nnamespace b\n@documentation("d")\noperation B {}\n',
+    '$version: "2"\nnamespace b\n',
+]
+
+
+def test_the_files_whole_model_rules_read_follow_every_edit(tmp_path):
+    ws = workspace(tmp_path, {"a.smithy": '$version: "2"\nmetadata k = 1\nnamespace a\n@documentation("a")\nresource A {}\n',
+                              "b.smithy": B_VERSIONS[-1]})
+    b = tmp_path / "b.smithy"
+
+    def expected():
+        return ([s.path for s in ws.summaries() if s.metadata],
+                {kind: [s.path for s in ws.summaries() if any(x.kind == kind for x in s.shapes)]
+                 for kind in ("operation", "resource", "structure")},
+                {name: [s.path for s in ws.summaries()
+                        if any(t.id.text.rsplit("#", 1)[-1] == name for x in s.shapes for t in x.traits)]
+                 for name in ("documentation", "deprecated")})
+
+    def indexed():
+        return ([s.path for s in ws.summaries_with_metadata()],
+                {kind: [s.path for s in ws.summaries_with_shapes_of(kind)] for kind in ("operation", "resource", "structure")},
+                {name: [s.path for s in ws.summaries_with_shape_trait(name)] for name in ("documentation", "deprecated")})
+
+    for text in B_VERSIONS + B_VERSIONS[::-1]:
+        b.write_text(text)
+        ws.update(b)
+        assert indexed() == expected(), text
+    b.unlink()
+    ws.update(b)
+    assert indexed() == expected() == ([tmp_path / "a.smithy"], {"operation": [], "resource": [tmp_path / "a.smithy"],
+                                                                 "structure": []},
+                                       {"documentation": [tmp_path / "a.smithy"], "deprecated": []})
+
+
+def test_an_input_taken_up_by_a_second_operation_elsewhere_is_reported_until_it_is_given_back(tmp_path):
+    ws = workspace(tmp_path, {
+        "a.smithy": '$version: "2"\nnamespace a\n@input\nstructure In {}\noperation A { input: In }\n',
+        "b.smithy": '$version: "2"\nnamespace a\nstring Other\n'})
+    a, b = tmp_path / "a.smithy", tmp_path / "b.smithy"
+    assert codes(ws, a) == []
+    b.write_text('$version: "2"\nnamespace a\noperation B { input: In }\n')
+    ws.update(b)
+    assert codes(ws, a) == ["smithy/input-output-reuse"]
+    b.write_text('$version: "2"\nnamespace a\nstring Other\n')
+    ws.update(b)
+    assert codes(ws, a) == []

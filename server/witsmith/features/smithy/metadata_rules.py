@@ -26,7 +26,8 @@ def _typed_keys(workspace: SmithyWorkspace, path: Path) -> dict[str, list[tuple[
     """Metadata key -> the shapes of the model that type it, with their @metadata trait."""
     result: dict[str, list[tuple[ShapeDef, TraitUse]]] = {}
     prelude = workspace.shape("smithy.api#String")
-    for summary in [*workspace.summaries(), *([prelude.summary] if prelude is not None else [])]:
+    applying = workspace.summaries_with_shape_trait("metadata")
+    for summary in [*applying, *([prelude.summary] if prelude is not None else [])]:
         if not summary.builtin and not workspace.one_model(path, summary.path):
             continue
         for shape in summary.shapes:
@@ -70,7 +71,7 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
 
 def _closure_ids_elsewhere(workspace: SmithyWorkspace, path: Path) -> set[str]:
     ids = set()
-    for summary in workspace.summaries():
+    for summary in workspace.summaries_with_metadata():
         if summary.path == path or summary.builtin or not workspace.one_model(path, summary.path):
             continue
         for statement in summary.metadata:

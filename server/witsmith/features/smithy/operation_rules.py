@@ -87,7 +87,7 @@ def _io_reuse(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> l
     """A structure marked @input (@output) is the input (output) of at most one operation."""
     result = []
     users: dict[tuple[str, str], list[tuple[ShapeDef, Node]]] = {}
-    for other in workspace.summaries():
+    for other in workspace.summaries_with_shapes_of("operation"):
         if not workspace.one_model(path, other.path):
             continue
         for shape in other.shapes:

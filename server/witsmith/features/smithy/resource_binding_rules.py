@@ -257,7 +257,7 @@ def _not_property(workspace: SmithyWorkspace, owner: ShapeDef, member: Member) -
 
 def _resources(workspace: SmithyWorkspace, path: Path, key: str) -> Iterator[ShapeDef]:
     """The resources of the model that declare `key` (identifiers, properties)."""
-    for other in workspace.summaries():
+    for other in workspace.summaries_with_shapes_of("resource"):
         resources = [shape for shape in other.shapes if shape.kind == "resource" and shape.property(key) is not None]
         # The kind test first: deciding whether two files are one model costs more.
         if resources and (other.path == path or workspace.one_model(path, other.path)):

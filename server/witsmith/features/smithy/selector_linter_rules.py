@@ -102,7 +102,7 @@ def _suppressed(workspace: SmithyWorkspace, owner: ShapeDef, member: Member | No
 
 def _metadata(workspace: SmithyWorkspace, path: Path, key: str) -> list[Node]:
     values = []
-    for summary in workspace.summaries():
+    for summary in workspace.summaries_with_metadata():
         found = [s.value for s in summary.metadata if s.key.text == key and s.value is not None]
         # The key test first: deciding whether two files are one model costs more.
         if found and not summary.builtin and (summary.path == path or workspace.one_model(path, summary.path)):

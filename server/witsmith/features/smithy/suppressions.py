@@ -52,7 +52,7 @@ def _entries(node: Node | None, overrides: bool) -> list[Entry]:
 
 def _model_metadata(workspace: SmithyWorkspace, path: Path, key: str) -> list[Node]:
     values = []
-    for summary in workspace.summaries():
+    for summary in workspace.summaries_with_metadata():
         if summary.builtin or not workspace.one_model(path, summary.path):
             continue
         values += [s.value for s in summary.metadata if s.key.text == key and s.value is not None]

@@ -54,6 +54,22 @@ class ShapeDef:
         return self.summary.shape_namespace(self.shape)
 
 
+def _whole_model_keys(summary: FileSummary) -> tuple[set[str], set[str]]:
+    """The kinds of a file's shapes and the names its shapes' traits are written with."""
+    kinds = {shape.kind for shape in summary.shapes}
+    trait_names = {trait.id.text.rsplit("#", 1)[-1] for shape in summary.shapes for trait in shape.traits}
+    return kinds, trait_names
+
+
+def _forget(by_key: dict[str, dict[Path, FileSummary]], keys: set[str], path: Path) -> None:
+    for key in keys:
+        found = by_key.get(key)
+        if found is not None:
+            found.pop(path, None)
+            if not found:
+                del by_key[key]
+
+
 class SmithyWorkspace:
     def __init__(self, files: FileStore, parses: ParseCache, settings: Settings) -> None:
         self.files_store = files
@@ -88,6 +104,13 @@ class SmithyWorkspace:
         # Whether a summary names a wasmCloud shape: asked by several rules per check, and a scan of
         # every reference of a large file; a summary never changes, so the answer is kept with it.
         self._names_wasmcloud: dict[Path, tuple[FileSummary, bool]] = {}
+        # Files by what rules about the whole model look for (metadata statements, shapes
+        # of a kind, names of the traits on shapes), each in `_summaries` order: such a rule
+        # reading every file of a 1,200-file project at each keystroke cost more than the
+        # edited file's own checks.
+        self._with_metadata: dict[Path, FileSummary] = {}
+        self._with_kind: dict[str, dict[Path, FileSummary]] = {}
+        self._with_shape_trait: dict[str, dict[Path, FileSummary]] = {}
         self._definitions_generation = 0
         for summary in builtin_summaries().values():
             for shape in summary.shapes:
@@ -271,6 +294,13 @@ class SmithyWorkspace:
             self._ns_files.setdefault(summary.shape_namespace(shape), set()).add(path)
         if summary.namespace is not None:
             self._ns_files.setdefault(summary.namespace.text, set()).add(path)
+        if summary.metadata:
+            self._with_metadata[path] = summary
+        kinds, trait_names = _whole_model_keys(summary)
+        for kind in kinds:
+            self._with_kind.setdefault(kind, {})[path] = summary
+        for name in trait_names:
+            self._with_shape_trait.setdefault(name, {})[path] = summary
 
     def _unindex(self, path: Path) -> None:
         summary = self._summaries.pop(path, None)
@@ -294,6 +324,10 @@ class SmithyWorkspace:
             paths.discard(path)
             if not paths:
                 del self._ns_files[namespace]
+        self._with_metadata.pop(path, None)
+        kinds, trait_names = _whole_model_keys(summary)
+        _forget(self._with_kind, kinds, path)
+        _forget(self._with_shape_trait, trait_names, path)
 
     def _defined_ids(self, summary: FileSummary | None) -> set[str]:
         return {summary.absolute_id(s) for s in summary.shapes} if summary is not None else set()
@@ -851,6 +885,19 @@ class SmithyWorkspace:
 
     def summaries(self) -> list[FileSummary]:
         return list(self._summaries.values())
+
+    def summaries_with_metadata(self) -> list[FileSummary]:
+        """The files with `metadata` statements, in the order of `summaries`."""
+        return list(self._with_metadata.values())
+
+    def summaries_with_shapes_of(self, kind: str) -> list[FileSummary]:
+        """The files that define shapes of ``kind`` (`operation`, `resource`, …), in the order of `summaries`."""
+        return list(self._with_kind.get(kind, {}).values())
+
+    def summaries_with_shape_trait(self, name: str) -> list[FileSummary]:
+        """The files with a shape whose traits include one written as ``name`` (absolute
+        or not: `smithy.api#metadata` and `metadata` are both `metadata`), in the order of `summaries`."""
+        return list(self._with_shape_trait.get(name, {}).values())
 
     def tree(self, path: Path) -> SyntaxTree | None:
         path = normalize(path)
