@@ -54,23 +54,23 @@ def tune_for_large_graphs() -> None:
     gc.set_threshold(*LARGE_GRAPH_THRESHOLDS)
 
 
-def set_aside_live_objects() -> int:
-    """Exclude every object alive now from the collector's later walks; how many were
-    set aside (none unless the process tuned itself for large graphs: a test or a
-    library keeps Python's usual collector).
+def set_aside_live_objects() -> bool:
+    """Exclude every object alive now from the collector's later walks; whether it was
+    done (only in a process tuned for large graphs: a test or a library keeps Python's
+    usual collector).
 
     For the moment a workspace index has been built: its objects are nearly all that
     is alive, and stay so until edits replace them.  Otherwise young collections walk
     them as they are built, and a full collection walks all of them (half a second
     for a thousand files) whenever the user happens to type.  Reference counting
     still frees them when an edit replaces them; that is why the index's models hold
-    no reference cycles (a cycle among objects set aside is never freed).
+    no reference cycles (a cycle among objects set aside is never freed).  Setting
+    aside is a moment's work; counting what was set aside would walk it all.
     """
     if not _holds_large_graphs:
-        return 0
-    before = gc.get_freeze_count()
+        return False
     gc.freeze()
-    return gc.get_freeze_count() - before
+    return True
 
 
 def skip_collection_at_exit() -> None:

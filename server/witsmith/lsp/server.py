@@ -420,7 +420,8 @@ class WitsmithServer(LanguageServer):
         # for.  Once the index has landed and been outlined, it is set aside for good.
         with gc_paused():
             await self._index_and_swap_in()
-            log.info("%d objects of the index set aside from collection", set_aside_live_objects())
+            if set_aside_live_objects():
+                log.info("the index is set aside from collection")
 
     async def _index_and_swap_in(self) -> None:
         settings, _ = settings_for(self.roots, self.client_options)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from witsmith.pacing import pace
 from witsmith.syntax import SyntaxTree, parse
 
 # Folders that never hold sources users edit.
@@ -282,6 +283,7 @@ def walk_files(root: Path, suffixes: Iterable[str], *, respect_gitignore: bool =
     seen_dirs: set[str] = set()
     stack: list[tuple[Path, list[tuple[str, list[str]]]]] = [(root, [])]
     while stack:
+        pace()  # a large tree is walked a slice at a time where the caller asks for it
         folder, patterns = stack.pop()
         try:
             real = os.path.realpath(folder)
