@@ -53,6 +53,8 @@ def _figures(label: str, unit_label: str, values: list[float], target: str, limi
 
 # Longer than the server's wait for a pause in typing (0.2 s).
 PAUSE_SECONDS = 0.25
+# Long enough for the 1,200-file index to have landed and the files to be outlined.
+SETTLED_SECONDS = 4.0
 
 
 def _type_and_ask(client: StdioClient, uri: str, text: str, ask: str, seed: int,
@@ -100,15 +102,23 @@ def _smithy_rows(root: Path) -> list[dict]:
         # (publishing every file, collecting what indexing made) has begun.
         time.sleep(PAUSE_SECONDS)
         resumed, _ = _type_and_ask(client, uri, text, "textDocument/hover", seed=5, first_version=52, count=20)
+        # Typing on once the index has landed and been set aside: each keystroke checks
+        # the file against the whole project now.
+        time.sleep(SETTLED_SECONDS)
+        settled, settled_hovers = _type_and_ask(client, uri, text, "textDocument/hover", seed=6, first_version=72)
     finally:
         client.close()
     label = "timeline, 1,200-file Smithy project opened and typed in during indexing"
     return [{"benchmark": f"{label}: didOpen to first diagnostics", "value": round(first * 1e3, 1), "unit": "ms",
              "target": "-", "met": True, "detail": {}},
-            _figures(label, "keystroke to diagnostics", keystrokes, "p95 <= 50, max <= 250", 50),
+            _figures(label, "keystroke to diagnostics", keystrokes, "p95 <= 50, max <= 250", 50)
+            | {"met": percentile(keystrokes, 0.95) <= 0.05 and max(keystrokes) <= 0.25},
             _figures(label, "hover", hovers, "p95 <= 30", 30),
             _figures(label, f"after a {PAUSE_SECONDS:.2f} s pause, keystroke to diagnostics", resumed, "max <= 250", None)
             | {"met": max(resumed) <= 0.25},
+            _figures(label, f"{SETTLED_SECONDS:.0f} s later, the index landed, keystroke to diagnostics", settled,
+                     "p95 <= 50, max <= 250", 50) | {"met": percentile(settled, 0.95) <= 0.05 and max(settled) <= 0.25},
+            _figures(label, f"{SETTLED_SECONDS:.0f} s later, hover", settled_hovers, "p95 <= 30", 30),
             _false_diagnostics(label, client)]
 
 
