@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from witsmith.features.diagnostics import file_diagnostics, syntax_diagnostics
 from witsmith.syntax import SourceEdit, parse
-from witsmith.syntax.nesting import MAX_NESTING, too_deep_at
+from witsmith.syntax.nesting import MAX_NESTING, keeps_nesting, too_deep_at
 from witsmith.syntax.sexp import to_sexp
 from witsmith.workspace.project import Workspace
 
@@ -70,6 +70,35 @@ def test_the_pre_scan_finds_the_first_bracket_past_the_limit(lang, data, limit):
     assert too_deep_at(lang, text.encode(), limit) == plain_scan(lang, text, limit)
 
 
+WORDS = ["", "x", " ", "ab", "\t", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(lang=st.sampled_from(["smithy", "wit"]), data=st.data())
+def test_an_edit_said_to_keep_the_nesting_keeps_every_verdict_of_the_pre_scan(lang, data):
+    """What lets a keystroke skip the pre-scan of a large file: when `keeps_nesting` says
+    so, the text after the edit is too deep for exactly the limits the text before was."""
+    text = data.draw(pieces(lang))
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=min(len(text), start + 3)))
+    new_text = data.draw(st.one_of(st.sampled_from(WORDS), pieces(lang)))
+    edited = text[:start] + new_text + text[end:]
+    kept = keeps_nesting(lang, text.encode(), len(text[:start].encode()), len(text[:end].encode()), new_text.encode())
+    if kept:
+        for limit in range(7):
+            assert (plain_scan(lang, text, limit) is None) == (plain_scan(lang, edited, limit) is None), limit
+
+
+def test_edits_that_can_change_the_nesting_are_not_said_to_keep_it():
+    assert keeps_nesting("smithy", b'a "{{" b', 4, 4, b"x")  # inside a string
+    assert not keeps_nesting("smithy", b'a "{{" b', 2, 3, b"")  # the quote taken away
+    assert not keeps_nesting("smithy", b"a // {{\n", 3, 3, b"x")  # between the slashes of a comment
+    assert not keeps_nesting("smithy", b"a // {{\n}}", 7, 8, b"")  # the line break that ends it
+    assert not keeps_nesting("wit", b"f: func() -> x", 11, 11, b" ")  # splitting an arrow
+    assert not keeps_nesting("wit", b"/* < */ x", 1, 1, b"y")  # splitting a comment's start
+    assert keeps_nesting("wit", b"type t = tuple<u8>;", 6, 6, b"x")
+
+
 def _deep_smithy(depth: int) -> bytes:
     return ('$version: "2"\nnamespace a.deep\n\nstructure Before { a: Missing }\n\n@tags('
             + "[" * depth + '"x"' + "]" * depth + ")\nstructure After {}\n").encode()
@@ -114,7 +143,7 @@ def test_a_file_within_the_limit_is_parsed_whole():
 
 @settings(max_examples=25, deadline=None)
 @given(depth=st.integers(min_value=MAX_NESTING - 3, max_value=MAX_NESTING + 3),
-       edits=st.lists(st.tuples(st.integers(min_value=0, max_value=4000), st.sampled_from(["[", "]", "", '"', "//"])),
+       edits=st.lists(st.tuples(st.integers(min_value=0, max_value=4000), st.sampled_from(["[", "]", "", '"', "//", "x", " "])),
                       min_size=1, max_size=4))
 def test_edits_across_the_limit_give_the_tree_of_a_fresh_parse(depth, edits):
     tree = parse("smithy", _deep_smithy(depth))

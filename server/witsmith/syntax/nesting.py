@@ -67,6 +67,29 @@ def too_deep_at(lang_id: str, source: bytes, limit: int = MAX_NESTING) -> int | 
     return None
 
 
+# Bytes whose insertion or removal can change how deep a bracket elsewhere nests: the
+# brackets, and what starts or ends a string or a comment (a line break ends `//`).
+_STRUCTURAL = {"smithy": re.compile(rb'[{}\[\]()"\\/\n\r]'), "wit": re.compile(rb"[{}\[\]()<>/*\-\n\r]")}
+# Bytes that form a token with a neighbour (`//`, `/*`, `*/`, `->`, an escape, `"""`): text
+# put between two of them, or taken from between them, changes what they are.
+_JOINING = {"smithy": frozenset(b'"\\/'), "wit": frozenset(b"/*->")}
+
+
+def keeps_nesting(lang_id: str, source: bytes, start: int, old_end: int, new_text: bytes) -> bool:
+    """Whether replacing ``source[start:old_end]`` by ``new_text`` leaves the depth of
+    every bracket as it was (so the pre-scan's verdict on the text holds): neither text
+    holds a byte that counts for nesting, and the edit does not split or join a token
+    made of such bytes.  Typing a name or a word is such an edit; the pre-scan of a
+    large file costs milliseconds, more than reparsing it after a keystroke."""
+    structural = _STRUCTURAL.get(lang_id)
+    if structural is None:
+        return True
+    if structural.search(new_text) or structural.search(source, start, old_end):
+        return False
+    joining = _JOINING[lang_id]
+    return not ((start > 0 and source[start - 1] in joining) or (old_end < len(source) and source[old_end] in joining))
+
+
 def blank_from(source: bytes, offset: int) -> bytes:
     """The text with every byte from ``offset`` on blanked, line breaks kept."""
     return source[:offset] + source[offset:].translate(_BLANK)

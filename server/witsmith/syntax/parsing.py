@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from witsmith.syntax.languages import language
-from witsmith.syntax.nesting import blank_from, too_deep_at
+from witsmith.syntax.nesting import blank_from, keeps_nesting, too_deep_at
 
 _local = threading.local()
 
@@ -91,7 +91,10 @@ class SyntaxTree:
         on a copy).
         """
         new_source = edit.apply(self.source)
-        cut = too_deep_at(self.lang_id, new_source)
+        if self.too_deep_at is None and keeps_nesting(self.lang_id, self.source, edit.start, edit.old_end, edit.new_text):
+            cut = None  # the brackets nest as they did, and the text was within the limit
+        else:
+            cut = too_deep_at(self.lang_id, new_source)
         if cut is not None or self.too_deep_at is not None:
             # Where the blanking starts may move with the edit: parse afresh (such texts
             # are rare and stop at the cut, so this stays fast).
