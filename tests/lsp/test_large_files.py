@@ -3,6 +3,8 @@ along and recomputed when typing pauses."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from lsprotocol import types
 
@@ -89,3 +91,34 @@ async def test_a_large_broken_file_settles_to_what_a_fresh_open_gives(client):
     forget_pushed(client, uri)
     settled = await eventually(lambda: diagnostics(client, uri), accept=same)
     assert sorted((d.code, d.range.start.line, d.range.start.character, d.message) for d in settled) == expected
+
+
+@pytest.mark.asyncio
+async def test_edits_arriving_while_the_pause_check_runs_get_their_own_verdict(client):
+    """The full check of a large file at a pause runs a slice at a time; an edit that
+    arrives meanwhile stops it, and what is shown at the end is the last text's verdict."""
+    text = "$version: \"2\"\nnamespace big.model\n\nstructure Target {}\n\n" + smithy_model(6_000).split("\n", 2)[2] \
+        + "\nstructure Tail {\n    wanted: Target\n}\n"
+    await until_indexed(client)
+    uri = open_document(client, client.root / "big" / "racing.smithy", text, "smithy")
+    assert [d.code for d in await diagnostics(client, uri) if d.code == "smithy/unresolved-shape"] == []
+
+    def rename(version: int, name: str) -> None:
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(
+                text=text.replace("structure Target {}", f"structure {name} {{}}"))]))
+
+    def unresolved(items) -> list[int]:
+        return [d.range.start.line for d in items if d.code == "smithy/unresolved-shape"]
+
+    tail_line = text.splitlines().index("    wanted: Target")
+    for version, (first, last) in enumerate([("Targe", "Target"), ("Target", "Targex"), ("Tar", "Targ")]):
+        rename(10 + 2 * version, first)
+        await asyncio.sleep(0.3)  # typing pauses: the full check starts...
+        rename(11 + 2 * version, last)  # ...and the text changes under it
+        expected = [] if last == "Target" else [tail_line]
+        final = await eventually(lambda: diagnostics(client, uri), accept=lambda items: unresolved(items) == expected)
+        assert unresolved(final) == expected
+        await asyncio.sleep(0.5)  # settled: nothing later replaces it
+        assert unresolved(await diagnostics(client, uri)) == expected

@@ -123,6 +123,11 @@ class WitsmithServer(LanguageServer):
         self.partial = False
         self.summary_pool = SummaryPool()
         self._edited_at: dict[Path, int] = {}  # per open document, where it was last edited
+        # The full check of a slow open document, made a slice at a time at a pause in
+        # typing (a 20,000-line model's takes 0.3 s: made at once, a keystroke arriving
+        # meanwhile waited for all of it); dropped when anything is refreshed for it.
+        self._checked: dict[Path, list[Diagnostic]] = {}
+        self._refreshes = 0  # how many changes have been announced through `refresh`
 
     def _start_io_async(self, stdin=None, stdout=None) -> None:
         """pygls's stdio loop, with witsmith's reading of frames (`lsp.framing`)."""
@@ -199,7 +204,7 @@ class WitsmithServer(LanguageServer):
         """Drop what was kept of an open document's text between checks (its lag, its
         last diagnostics, their timings, where it was last edited)."""
         self._behind.discard(path)
-        for kept in (self._last_full, self._full_check_seconds, self._sync_seconds, self._edited_at):
+        for kept in (self._last_full, self._full_check_seconds, self._sync_seconds, self._edited_at, self._checked):
             kept.pop(path, None)
 
     # -- keeping the project true ------------------------------------------------
@@ -232,9 +237,11 @@ class WitsmithServer(LanguageServer):
         if path in self._behind:
             found = self._quick_diagnostics(path)
         else:
-            began = time.perf_counter()
-            found = diagnostics_feature.file_diagnostics(self.project, path)
-            self._full_check_seconds[path] = time.perf_counter() - began
+            found = self._checked.get(path)
+            if found is None:
+                began = time.perf_counter()
+                found = diagnostics_feature.file_diagnostics(self.project, path)
+                self._full_check_seconds[path] = time.perf_counter() - began
             if path in self.documents:
                 self._last_full[path] = found
         if self.partial:
@@ -327,6 +334,9 @@ class WitsmithServer(LanguageServer):
 
     def refresh(self, paths: set[Path], *, now: set[Path] = frozenset()) -> None:
         """Diagnostics for ``now`` at once, the rest after a pause in typing."""
+        self._refreshes += 1
+        for path in (*paths, *now):
+            self._checked.pop(path, None)
         if not self.pulls_diagnostics:
             for path in now:
                 self.publish(path)
@@ -368,11 +378,34 @@ class WitsmithServer(LanguageServer):
                 if self.project is not project:  # a new index was swapped in: this work is moot
                     paced.abandon()
                     return affected
-            affected |= set(paced.result or ()) | {path}
+            updated = set(paced.result or ()) | {path}
+            affected |= updated
             self._sync_seconds[path] = paced.busy
-            if document.source is source and self.documents.get(path) is document:
-                self._behind.discard(path)
+            for changed in updated:
+                self._checked.pop(changed, None)
+            if document.source is not source or self.documents.get(path) is not document:
+                continue
+            if self._costly(path):
+                found = await self._full_check_in_slices(path)
+                if found is None or document.source is not source or self.documents.get(path) is not document:
+                    continue  # it lags still: what stopped the check brings another pause
+                self._checked[path] = found
+            self._behind.discard(path)
         return affected
+
+    async def _full_check_in_slices(self, path: Path) -> list[Diagnostic] | None:
+        """The full check of an open document, run a slice at a time so that keystrokes
+        and requests are answered meanwhile; None when a change was announced before it
+        ended (what it read may have changed under it)."""
+        project, refreshes = self.project, self._refreshes
+        paced = Paced(lambda: diagnostics_feature.file_diagnostics(project, path))
+        while not paced.step():
+            await asyncio.sleep(PAUSED_CHECK_PAUSE_SECONDS)
+            if self.project is not project or self._refreshes != refreshes:
+                paced.abandon()
+                return None
+        self._full_check_seconds[path] = paced.busy
+        return paced.result
 
     def _settle_trees(self) -> None:
         """Replace each large broken document's incremental tree with a fresh parse at

@@ -22,6 +22,7 @@ from witsmith.features.smithy import selector_none_rules, union_recursion_rules
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.syntax_rules import statement_order, syntax_diagnostics
 from witsmith.model.smithy import FileSummary
+from witsmith.pacing import pace
 from witsmith.workspace.files import normalize
 from witsmith.workspace.smithy import SmithyWorkspace
 
@@ -111,9 +112,12 @@ def file_diagnostics(workspace: SmithyWorkspace, path: Path) -> list[Diagnostic]
     wasmcloud = workspace.is_wasmcloud(path)
     result += _guarded(lambda: shape_rules.versions(workspace, path, summary, wasmcloud), path, "versions")
     for check in SMITHY_CHECKS:
+        pace()  # a large model's check is run a rule at a time where the caller asks for it
         result += _guarded(lambda check=check: check(workspace, path, summary), path, check.__name__)
+    pace()
     if wasmcloud:
         result += _guarded(lambda: wasmcloud_rules.check(workspace, path, summary), path, "wasmcloud")
+    pace()
     result = _guarded_filter(lambda: suppressions.apply(workspace, path, summary, result), result)
     unique = {(d.start, d.end, d.code, d.message): d for d in result}
     return sorted(unique.values(), key=lambda d: (d.start, d.end, d.code))

@@ -18,6 +18,7 @@ from witsmith.features.smithy.java_regex import java_regex_error
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
 from witsmith.model.smithy.ast_json import ABSOLUTE_ID
+from witsmith.pacing import pace
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 INT_BOUNDS = {"byte": (-2**7, 2**7 - 1), "short": (-2**15, 2**15 - 1), "integer": (-2**31, 2**31 - 1),
@@ -224,6 +225,7 @@ def traits(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list
     # A JSON model's @default is also its member's default value: checked once, for the trait and for `defaults`.
     checked_defaults: dict[tuple[int, int], tuple] = {}
     for trait, trait_id, owner in resolved.traits:
+        pace()  # a large model's traits are checked a slice at a time where the caller asks for it
         if trait_id is None or trait.implicit:
             continue
         known = definitions.get(trait_id)

@@ -24,6 +24,7 @@ from witsmith.model.smithy.summary import (
     Statement,
     TraitUse,
 )
+from witsmith.pacing import pace
 from witsmith.syntax import SyntaxTree
 
 SHAPE_NODE_KINDS = {
@@ -131,6 +132,7 @@ class _Extractor:
         root = self.tree.root
         position = 0
         for child in root.named_children:
+            pace()  # a long model is summarized a statement at a time where the caller asks for it
             kind = child.type
             if kind in ("comment", "doc_comment"):
                 continue
