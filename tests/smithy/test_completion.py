@@ -405,3 +405,28 @@ def test_elided_members_from_the_bound_resource(tmp_path):
     result = complete(tmp_path, {"a.smithy": text}, "a.smithy")
     assert sorted(result.labels) == ["chance", "forecastId"]
     assert result.get("forecastId").detail == "a#Forecast identifier: String"
+
+
+def test_the_shapes_offered_follow_edits_to_the_file_and_to_the_rest_of_the_model(tmp_path):
+    """The list of shapes a file may name is kept between requests: a new shape elsewhere,
+    one taken away, and a new `use` in the file each show in the next completion."""
+    head = 'namespace a\n\n'
+    body = "structure S {\n    m: \n}\n"
+    ws = workspace(tmp_path, {"a.smithy": head + body, "b.smithy": "namespace b\n\nstructure Other {}\n"})
+    a, b = tmp_path / "a.smithy", tmp_path / "b.smithy"
+
+    def offered() -> dict[str, bool]:
+        """Label -> whether taking it adds a `use`."""
+        text = a.read_text()
+        return {c.label: bool(c.additional_edits) for c in completions(ws, a, text.index("m: ") + 3)}
+
+    assert offered()["Other"] is True and "Added" not in offered()
+    b.write_text("namespace b\n\nstructure Other {}\nstructure Added {}\n")
+    ws.update(b)
+    assert offered()["Added"] is True
+    a.write_text(head + "use b#Other\n\n" + body)
+    ws.update(a)
+    assert offered()["Other"] is False and offered()["Added"] is True
+    b.write_text("namespace b\n\nstructure Other {}\n")
+    ws.update(b)
+    assert "Added" not in offered() and offered()["Other"] is False

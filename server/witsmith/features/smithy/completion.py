@@ -363,7 +363,7 @@ class _Completer:
         result = []
         for nameable in self.nameable():
             shape_def = nameable.shape_def
-            if not everything and (is_trait_shape(shape_def.shape) or _has_marker(shape_def.shape, "mixin") != mixins):
+            if not everything and (nameable.is_trait or nameable.is_mixin != mixins):
                 continue
             if want is None and not everything and shape_def.shape.kind in SERVICE_KINDS:
                 continue  # members and identifiers target data shapes only

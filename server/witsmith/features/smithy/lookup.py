@@ -7,6 +7,7 @@ and they read the workspace without changing it.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -198,6 +199,8 @@ class Nameable:
     written: str
     use: str | None  # an absolute id to `use`, or None when the name is already in scope
     in_scope: bool
+    is_trait: bool = False  # marked `@trait`
+    is_mixin: bool = False  # marked `@mixin`
 
 
 def project_summaries(workspace: SmithyWorkspace, path: Path) -> list[FileSummary]:
@@ -227,8 +230,24 @@ def _is_private(shape: Shape) -> bool:
     return any(t.id.text in ("private", "smithy.api#private") for t in shape.traits)
 
 
+# The last list made for each workspace, with what it was made from: completion asks at
+# every request, and in a 20,000-line model making it was a third of the request.
+_nameable_made: weakref.WeakKeyDictionary[SmithyWorkspace, tuple[Path, FileSummary, int, list[Nameable]]] = \
+    weakref.WeakKeyDictionary()
+
+
 def nameable_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Nameable]:
     """Every shape the file may name: in scope (own namespace, `use`d, prelude) or after a new `use`."""
+    made = _nameable_made.get(workspace)
+    generation = workspace.definitions_generation
+    if made is not None and made[0] == path and made[1] is summary and made[2] == generation:
+        return made[3]
+    result = _nameable_shapes(workspace, path, summary)
+    _nameable_made[workspace] = (path, summary, generation, result)
+    return result
+
+
+def _nameable_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Nameable]:
     own = summary.namespace.text if summary.namespace else None
     uses = uses_by_name(summary)
     used_ids = set(uses.values())
@@ -256,16 +275,16 @@ def nameable_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummary
     result: list[Nameable] = []
     for shape_def, shape_id, namespace, name in shapes:
         if namespace == own or shape_id in used_ids:
-            result.append(Nameable(shape_def, name, None, True))
+            written, use, in_scope = name, None, True
         elif namespace == PRELUDE_NAMESPACE:
-            if name in taken:
-                result.append(Nameable(shape_def, shape_id, None, False))
-            else:
-                result.append(Nameable(shape_def, name, None, True))
+            written, use, in_scope = (shape_id, None, False) if name in taken else (name, None, True)
         elif name in taken or own is None:
-            result.append(Nameable(shape_def, shape_id, None, False))
+            written, use, in_scope = shape_id, None, False
         else:
-            result.append(Nameable(shape_def, name, shape_id, False))
+            written, use, in_scope = name, shape_id, False
+        traits = shape_def.shape.traits
+        result.append(Nameable(shape_def, written, use, in_scope, is_trait_shape(shape_def.shape),
+                               any(t.id.text in ("mixin", "smithy.api#mixin") for t in traits)))
     return result
 
 

@@ -886,6 +886,12 @@ class SmithyWorkspace:
     def summaries(self) -> list[FileSummary]:
         return list(self._summaries.values())
 
+    @property
+    def definitions_generation(self) -> int:
+        """A number that changes whenever a file's definitions are indexed or dropped: what
+        was worked out from the definitions before still holds while it stays the same."""
+        return self._definitions_generation
+
     def summaries_with_metadata(self) -> list[FileSummary]:
         """The files with `metadata` statements, in the order of `summaries`."""
         return list(self._with_metadata.values())
