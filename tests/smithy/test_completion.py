@@ -430,3 +430,18 @@ def test_the_shapes_offered_follow_edits_to_the_file_and_to_the_rest_of_the_mode
     b.write_text("namespace b\n\nstructure Other {}\n")
     ws.update(b)
     assert "Added" not in offered() and offered()["Other"] is False
+
+
+def test_the_shape_list_of_a_long_model_is_made_ahead_once_the_model_is_indexed(tmp_path):
+    from witsmith.features.smithy import lookup
+    from witsmith.features.smithy.completion import Preparation
+
+    ws = workspace(tmp_path, {"a.smithy": "namespace a\n\nstructure S {\n    m: \n}\n", "b.smithy": "namespace b\n\nstructure Other {}\n"})
+    a = tmp_path / "a.smithy"
+    list(Preparation(ws, a, types=False).steps())  # while the model is still being indexed
+    assert ws not in lookup._nameable_made
+    list(Preparation(ws, a).steps())
+    path, summary, generation, made = lookup._nameable_made[ws]
+    assert (path, summary, generation) == (a, ws.summary(a), ws.definitions_generation)
+    assert [n.written for n in made] == [n.written for n in lookup._nameable_shapes(ws, a, ws.summary(a))]
+    assert "Other" in {n.written for n in made}

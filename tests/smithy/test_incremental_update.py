@@ -156,3 +156,13 @@ def test_an_input_taken_up_by_a_second_operation_elsewhere_is_reported_until_it_
     b.write_text('$version: "2"\nnamespace a\nstring Other\n')
     ws.update(b)
     assert codes(ws, a) == []
+
+
+def test_loose_files_are_one_model_when_one_folder_holds_the_other(tmp_path):
+    shape = '$version: "2"\nnamespace n{}\nstring S{}\n'
+    ws = workspace(tmp_path, {"a/x.smithy": shape.format(1, 1), "a/b/y.smithy": shape.format(2, 2),
+                              "a/bb/w.smithy": shape.format(3, 3), "c/z.smithy": shape.format(4, 4)})
+    x, y, w, z = (tmp_path / name for name in ("a/x.smithy", "a/b/y.smithy", "a/bb/w.smithy", "c/z.smithy"))
+    assert ws.one_model(x, y) and ws.one_model(y, x) and ws.one_model(x, w) and ws.one_model(x, x)
+    assert not ws.one_model(y, w)  # `a/b` is no folder of `a/bb`, though its name is a prefix of it
+    assert not ws.one_model(x, z) and not ws.one_model(z, y)

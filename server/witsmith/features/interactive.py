@@ -51,13 +51,17 @@ def best_completions(project: Workspace, path: Path, offset: int, *, limit: int 
     return completion_ranking.best(found, project.files.read(path) or b"", offset, limit)
 
 
-def completion_preparation(project: Workspace, path: Path, offset: int | None = None, *,
-                           types: bool = True) -> wit_completion.Preparation | None:
+def completion_preparation(project: Workspace, path: Path, offset: int | None = None, *, types: bool = True
+                           ) -> wit_completion.Preparation | smithy_completion.Preparation | None:
     """What the next completion in a long file needs, to make ready at an idle moment,
-    in steps (WIT only: see `wit.completion.Preparation`); None when there is nothing to make."""
+    in steps (see `wit.completion.Preparation`, `smithy.completion.Preparation`); None
+    when there is nothing to make."""
     path = normalize(path)
-    if language_of(path) == "wit":
+    language = language_of(path)
+    if language == "wit":
         return wit_completion.Preparation(project.wit, path, offset, types=types)
+    if language == "smithy" and path.suffix.lower() == ".smithy":
+        return smithy_completion.Preparation(project.smithy, path, types=types)
     return None
 
 

@@ -7,6 +7,8 @@ defines (or defined), found through a dependency index.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -52,6 +54,16 @@ class ShapeDef:
     @property
     def namespace(self) -> str:
         return self.summary.shape_namespace(self.shape)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folder_key(path: Path) -> str:
+    """A file's folder as text ending in a separator, case-folded where the system folds
+    case: one folder contains another exactly when its key is a prefix of the other's.
+    Rules ask whether two loose files are one model for every pair of files, and
+    pathlib's `is_relative_to` made that most of a check of the corpus."""
+    folder = os.path.normcase(str(path.parent))
+    return folder if folder.endswith(os.sep) else folder + os.sep
 
 
 def _whole_model_keys(summary: FileSummary) -> tuple[set[str], set[str]]:
@@ -375,7 +387,8 @@ class SmithyWorkspace:
             return False
         if project is None or project.kind != "loose":
             return True
-        return a.parent.is_relative_to(b.parent) or b.parent.is_relative_to(a.parent)
+        folder_a, folder_b = _folder_key(a), _folder_key(b)
+        return folder_a == folder_b or folder_a.startswith(folder_b) or folder_b.startswith(folder_a)
 
     def _nearest(self, shape_id: str, near: Path | None) -> ShapeDef | None:
         found = self._defs.get(shape_id)
