@@ -97,11 +97,11 @@ async def test_a_large_broken_file_settles_to_what_a_fresh_open_gives(client):
 async def test_edits_arriving_while_the_pause_check_runs_get_their_own_verdict(client):
     """The full check of a large file at a pause runs a slice at a time; an edit that
     arrives meanwhile stops it, and what is shown at the end is the last text's verdict."""
-    text = "$version: \"2\"\nnamespace big.model\n\nstructure Target {}\n\n" + smithy_model(6_000).split("\n", 2)[2] \
-        + "\nstructure Tail {\n    wanted: Target\n}\n"
+    # The generated model's namespace is `example.bench`.
+    text = smithy_model(6_000) + "\nstructure Target {}\n\nstructure Tail {\n    wanted: Target\n}\n"
     await until_indexed(client)
     uri = open_document(client, client.root / "big" / "racing.smithy", text, "smithy")
-    assert [d.code for d in await diagnostics(client, uri) if d.code == "smithy/unresolved-shape"] == []
+    assert await diagnostics(client, uri) == []
 
     def rename(version: int, name: str) -> None:
         client.text_document_did_change(types.DidChangeTextDocumentParams(
@@ -122,3 +122,33 @@ async def test_edits_arriving_while_the_pause_check_runs_get_their_own_verdict(c
         assert unresolved(final) == expected
         await asyncio.sleep(0.5)  # settled: nothing later replaces it
         assert unresolved(await diagnostics(client, uri)) == expected
+
+
+@pytest.mark.asyncio
+async def test_the_check_kept_from_a_pause_gives_way_to_a_change_in_another_file(client):
+    """The full check a large file got at a pause is kept for the diagnostics that follow;
+    a change elsewhere that touches its verdict must replace it."""
+    text = smithy_model(6_000) + "\nstructure Tail {\n    wanted: Shared\n}\n"
+    shared = "$version: \"2\"\nnamespace example.bench\n\nstructure Shared {}\n"
+    await until_indexed(client)
+    small = open_document(client, client.root / "kept" / "shared.smithy", shared, "smithy")
+    big = open_document(client, client.root / "kept" / "model.smithy", text, "smithy")
+    assert await diagnostics(client, big) == []
+
+    # A keystroke in the large file, then a pause: its full check is made and kept.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=big, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=0)),
+            text="\n")]))
+    await asyncio.sleep(1.0)
+    assert await diagnostics(client, big) == []
+
+    # `Shared` goes away in the other file: the large file's kept check no longer holds.
+    forget_pushed(client, big)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=small, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=shared.replace("Shared", "Other"))]))
+    final = await eventually(lambda: diagnostics(client, big),
+                             accept=lambda items: any(d.code == "smithy/unresolved-shape" for d in items))
+    assert [d.code for d in final] == ["smithy/unresolved-shape"]
