@@ -14,6 +14,7 @@ from witsmith.features.smithy.keywords import CONTROL_KEYS, METADATA_KEYS, PROPE
 from witsmith.features.smithy.lookup import (
     Nameable,
     documentation,
+    has_marker,
     is_trait_shape,
     is_wasmcloud,
     known_namespaces,
@@ -25,7 +26,7 @@ from witsmith.features.smithy.lookup import (
     use_edit,
 )
 from witsmith.features.smithy.selectors import Evaluator, Target
-from witsmith.model.smithy import FileSummary, Member, Shape
+from witsmith.model.smithy import FileSummary, Member
 from witsmith.model.smithy.summary import SERVICE_KINDS
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE
 from witsmith.workspace.files import normalize
@@ -301,8 +302,8 @@ class _Completer:
     def operation_body(self, frame: Frame, line) -> list[CompletionCandidate]:
         words = _texts(line)
         if len(words) >= 2 and words[-1] == ":" and words[-2] in ("input", "output"):
-            return self.shapes(want=lambda d: d.shape.kind == "structure" and not _has_marker(d.shape, "error"),
-                               prefer=lambda d: _has_marker(d.shape, words[-2]))
+            return self.shapes(want=lambda d: d.shape.kind == "structure" and not has_marker(d.shape, "error"),
+                               prefer=lambda d: has_marker(d.shape, words[-2]))
         if words:
             return []
         present = self._present_keys(frame)
@@ -342,7 +343,7 @@ class _Completer:
         if key == "resources":
             return self.shapes(want=lambda d: d.shape.kind == "resource")
         if key == "errors":
-            return self.shapes(want=lambda d: d.shape.kind == "structure" and _has_marker(d.shape, "error"))
+            return self.shapes(want=lambda d: d.shape.kind == "structure" and has_marker(d.shape, "error"))
         return []
 
     # ----- shapes and traits ---------------------------------------------------------------
@@ -611,9 +612,6 @@ def _pending_traits(tokens) -> bool:
     # `apply Target @trait` is a whole statement: its traits wait for nothing.
     return not (index >= 2 and tokens[index - 2].text == "apply")
 
-
-def _has_marker(shape: Shape, trait: str) -> bool:
-    return any(t.id.text in (trait, f"smithy.api#{trait}") for t in shape.traits)
 
 
 class Preparation:

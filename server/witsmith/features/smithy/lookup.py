@@ -226,8 +226,9 @@ def is_wasmcloud(workspace: SmithyWorkspace, path: Path) -> bool:
     return any(use.text.split("#", 1)[0] in WASMCLOUD_NAMESPACES for use in summary.uses)
 
 
-def _is_private(shape: Shape) -> bool:
-    return any(t.id.text in ("private", "smithy.api#private") for t in shape.traits)
+def has_marker(shape: Shape, trait: str) -> bool:
+    """Whether a shape carries the prelude trait ``trait`` (by its written id)."""
+    return any(t.id.text in (trait, f"smithy.api#{trait}") for t in shape.traits)
 
 
 # The last list made for each workspace, with what it was made from: completion asks at
@@ -266,7 +267,7 @@ def _nameable_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummar
                 shape_id, namespace, name = f"{file_namespace}#{written}", file_namespace, written
             if shape_id in seen:
                 continue
-            if namespace != own and _is_private(shape):
+            if namespace != own and has_marker(shape, "private"):
                 continue
             seen.add(shape_id)
             shapes.append((ShapeDef(other, shape), shape_id, namespace, name))
@@ -282,9 +283,8 @@ def _nameable_shapes(workspace: SmithyWorkspace, path: Path, summary: FileSummar
             written, use, in_scope = shape_id, None, False
         else:
             written, use, in_scope = name, shape_id, False
-        traits = shape_def.shape.traits
         result.append(Nameable(shape_def, written, use, in_scope, is_trait_shape(shape_def.shape),
-                               any(t.id.text in ("mixin", "smithy.api#mixin") for t in traits)))
+                               has_marker(shape_def.shape, "mixin")))
     return result
 
 
