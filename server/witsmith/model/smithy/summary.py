@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from witsmith.model.pickling import pickled_as_fields
+
 # Kinds as the Smithy specification spells them (JSON AST `type` values).
 SIMPLE_KINDS = frozenset({
     "blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double",
@@ -23,6 +25,7 @@ NUMBER_KINDS = frozenset({"byte", "short", "integer", "long", "float", "double",
 MEMBER_KINDS = frozenset({"list", "set", "map", "structure", "union", "enum", "intEnum"})
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Node:
     """A node value: `kind` is object, array, string, number, boolean, null or shape_id."""
@@ -48,6 +51,7 @@ class Node:
         return self.value
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Entry:
     key: str
@@ -56,6 +60,7 @@ class Entry:
     value: Node
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Span:
     """A piece of text with its range: a name or a shape-id as written."""
@@ -65,6 +70,7 @@ class Span:
     end: int
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class TraitUse:
     """A trait applied to a shape or member, as written (the id is not resolved)."""
@@ -78,6 +84,7 @@ class TraitUse:
     implicit: bool = False  # added by the language, e.g. @input on inline input
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Member:
     name: Span
@@ -90,6 +97,7 @@ class Member:
     elided: bool = False
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Shape:
     name: Span
@@ -121,6 +129,7 @@ class Shape:
         return None
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Reference:
     """A shape id written in the file, as written; `role` says what it refers to for.
@@ -139,6 +148,7 @@ class Reference:
     required: bool = False
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Apply:
     target: Span
@@ -147,6 +157,7 @@ class Apply:
     end: int
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Statement:
     """A control or metadata statement."""
@@ -159,6 +170,7 @@ class Statement:
     position: int = 0
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class Problem:
     """Something wrong that only the file itself tells: reported by the rules with `code`."""
@@ -169,6 +181,7 @@ class Problem:
     message: str
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class FileSummary:
     path: Path

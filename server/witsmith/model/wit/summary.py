@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from witsmith.model.pickling import pickled_as_fields
+
 Span = tuple[int, int]
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Gate:
     kind: str  # "since", "unstable" or "deprecated"
@@ -19,6 +22,7 @@ class Gate:
     value_span: Span
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class PackageName:
     namespace: str
@@ -35,6 +39,7 @@ class PackageName:
         return f"{self.namespace}:{self.name}" + (f"@{self.version}" if self.version else "")
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Identifier:
     """A declared or referenced name; ``text`` has the `%` escape removed."""
@@ -44,6 +49,7 @@ class Identifier:
     escaped: bool = False
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class UsePath:
     """`iface`, or `ns:pkg/iface@version`."""
@@ -77,6 +83,7 @@ class UsePath:
         return self.interface.text
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class TypeExpr:
     """A type as written.  ``kind`` is the grammar's: primitive, list, map, option,
@@ -98,6 +105,7 @@ class TypeExpr:
                 yield from arg.walk()
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Member:
     """A record field, variant case, enum case, flag or parameter."""
@@ -109,6 +117,7 @@ class Member:
     docs: str = ""
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Func:
     name: Identifier | None  # None for a constructor
@@ -123,6 +132,7 @@ class Func:
     keyword_span: Span | None = None  # `constructor`, for constructors
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class TypeDef:
     kind: str  # "alias", "record", "variant", "enum", "flags" or "resource"
@@ -136,6 +146,7 @@ class TypeDef:
     damaged: bool = False  # the body holds a syntax error: members may be missing
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class UseName:
     name: Identifier
@@ -146,6 +157,7 @@ class UseName:
         return self.alias or self.name
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Use:
     """`use path.{a, b as c};` inside an interface or world."""
@@ -156,6 +168,7 @@ class Use:
     gates: tuple[Gate, ...] = ()
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class TopUse:
     """`use path as alias;` at the top level of a file or package block."""
@@ -170,6 +183,7 @@ class TopUse:
         return self.alias or self.path.interface
 
 
+@pickled_as_fields
 @dataclass(slots=True, eq=False)  # compared by identity: two equal bodies are two interfaces
 class Interface:
     name: Identifier | None  # None for an inline `import x: interface { }`
@@ -181,6 +195,7 @@ class Interface:
     funcs: list[Func] = field(default_factory=list)
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class WorldItem:
     """An `import` or `export`: of an interface by path, of a function, or of an inline interface."""
@@ -195,12 +210,14 @@ class WorldItem:
     docs: str = ""
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class IncludeName:
     source: Identifier
     target: Identifier
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Include:
     path: UsePath
@@ -209,6 +226,7 @@ class Include:
     gates: tuple[Gate, ...] = ()
 
 
+@pickled_as_fields
 @dataclass(slots=True, eq=False)
 class World:
     name: Identifier
@@ -221,6 +239,7 @@ class World:
     includes: list[Include] = field(default_factory=list)
 
 
+@pickled_as_fields
 @dataclass(slots=True, eq=False)
 class PackageUnit:
     """The items of a file that belong to one package: the top level (under the
@@ -240,6 +259,7 @@ class PackageUnit:
         return not (self.uses or self.interfaces or self.worlds)
 
 
+@pickled_as_fields
 @dataclass(slots=True)
 class FileSummary:
     top: PackageUnit
