@@ -54,13 +54,18 @@ def span(node: tree_sitter.Node) -> Span:
     return Span(text_of(node), node.start_byte, node.end_byte)
 
 
+# The keywords that begin an aggregate or service shape (anonymous nodes are typed by their text).
+SHAPE_KEYWORDS = frozenset({"enum", "intEnum", "list", "set", "map", "structure", "union", "service", "resource", "operation"})
+
+
+def _doc_line(comment: tree_sitter.Node) -> str:
+    text = text_of(comment)[3:]
+    return (text[1:] if text.startswith(" ") else text).rstrip("\r")
+
+
 def docs_of(node: tree_sitter.Node) -> str | None:
-    lines = []
-    for child in node.children:
-        if child.type == "doc_comment":
-            text = text_of(child)[3:]
-            lines.append(text[1:] if text.startswith(" ") else text)
-    return "\n".join(line.rstrip("\r") for line in lines) if lines else None
+    lines = [_doc_line(child) for child in node.children if child.type == "doc_comment"]
+    return "\n".join(lines) if lines else None
 
 
 class _Extractor:
@@ -128,6 +133,22 @@ class _Extractor:
                     result.append(found)
         return result
 
+    def docs_and_traits(self, node: tree_sitter.Node, owner: str) -> tuple[str | None, list[TraitUse]]:
+        """A shape's or member's doc comment and traits, in one walk over its children
+        (a summary walks the children of every shape and member: a large model has
+        tens of thousands)."""
+        lines: list[str] = []
+        traits: list[TraitUse] = []
+        for child in node.children:
+            kind = child.type
+            if kind == "trait":
+                found = self.trait(child, owner)
+                if found is not None:
+                    traits.append(found)
+            elif kind == "doc_comment":
+                lines.append(_doc_line(child))
+        return ("\n".join(lines) if lines else None), traits
+
     def run(self) -> FileSummary:
         root = self.tree.root
         position = 0
@@ -193,25 +214,27 @@ class _Extractor:
 
     def shape(self, node: tree_sitter.Node) -> Shape | None:
         name_node = node.child_by_field_name("name")
-        if name_node is None or name_node.is_missing or not text_of(name_node):
+        if name_node is None:
             return None
-        if node.type == "simple_shape":
+        name = span(name_node)
+        if not name.text:  # missing (inserted by error recovery) or empty
+            return None
+        node_type = node.type
+        if node_type == "simple_shape":
             type_node = node.child_by_field_name("type")
             kind = text_of(type_node)
             kind_range = (type_node.start_byte, type_node.end_byte) if type_node is not None else (node.start_byte, node.start_byte)
         else:
-            kind = SHAPE_NODE_KINDS[node.type]
-            kind_range = (name_node.start_byte, name_node.end_byte)
+            kind = SHAPE_NODE_KINDS[node_type]
+            kind_range = (name.start, name.end)
             for child in node.children:
-                if not child.is_named and text_of(child) in ("enum", "intEnum", "list", "set", "map", "structure",
-                                                               "union", "service", "resource", "operation"):
+                if child.type in SHAPE_KEYWORDS and not child.is_named:
                     kind_range = (child.start_byte, child.end_byte)
                     break
-        name = span(name_node)
         shape_id = f"{self.namespace}#{name.text}"
-        shape = Shape(name, kind, node.start_byte, node.end_byte, docs=docs_of(node))
+        docs, traits = self.docs_and_traits(node, shape_id)
+        shape = Shape(name, kind, node.start_byte, node.end_byte, traits, docs)
         shape.kind_start, shape.kind_end = kind_range
-        shape.traits = self.traits(node, shape_id)
         self.summary.shapes.append(shape)
         self.mixins_and_resource(node, shape, shape_id)
         body = node.child_by_field_name("body")
@@ -240,20 +263,22 @@ class _Extractor:
 
     def members(self, body: tree_sitter.Node, shape: Shape, shape_id: str) -> None:
         for child in body.named_children:
-            if child.type not in ("shape_member", "elided_member"):
+            child_type = child.type
+            if child_type != "shape_member" and child_type != "elided_member":
                 continue
             name_node = child.child_by_field_name("name")
-            if name_node is None or name_node.is_missing or not text_of(name_node):
+            if name_node is None:
                 continue
             name = span(name_node)
+            if not name.text:  # missing (inserted by error recovery) or empty
+                continue
             member_id = f"{shape_id}${name.text}"
-            elided = child.type == "elided_member"
+            elided = child_type == "elided_member"
             target = None if elided else self.ref(child.child_by_field_name("target"), "target", member_id)
             default_node = child.child_by_field_name("default")
-            member = Member(name, target, child.start_byte, child.end_byte, docs=docs_of(child),
-                            default=self.value(default_node) if default_node is not None else None, elided=elided)
-            member.traits = self.traits(child, member_id)
-            self.add_member(shape, member)
+            default = self.value(default_node) if default_node is not None else None
+            docs, traits = self.docs_and_traits(child, member_id)
+            self.add_member(shape, Member(name, target, child.start_byte, child.end_byte, traits, docs, default, elided))
 
     def add_member(self, shape: Shape, member: Member) -> None:
         for earlier in shape.members:
