@@ -81,13 +81,23 @@ class Cursor:
 
 
 def _statement_start(root: tree_sitter.Node, offset: int) -> int:
-    start = 0
-    for child in root.children:
-        if child.start_byte > offset:
-            break
-        if child.type in STATEMENT_NODES and not child.has_error:
-            start = child.start_byte
-    return start
+    """Where the last whole statement starting at or before ``offset`` starts (0 if none).
+
+    Steps back from the statement at ``offset``: listing the file's statements made a
+    Python object of each, milliseconds per completion in a file of thousands.  (A tree
+    cursor, not `Node.first_child_for_byte`, which crashes past the last child.)"""
+    walker = root.walk()
+    if walker.goto_first_child_for_byte(offset) is None:  # the first one ending after `offset`
+        if not walker.goto_last_child():
+            return 0
+    elif walker.node.start_byte > offset and not walker.goto_previous_sibling():
+        return 0
+    while True:
+        node = walker.node
+        if node.type in STATEMENT_NODES and not node.has_error:
+            return node.start_byte
+        if not walker.goto_previous_sibling():
+            return 0
 
 
 def word_before(source: bytes, offset: int) -> int:
