@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from witsmith.features import completion_ranking
 from witsmith.features.editing import CompletionCandidate, HoverInfo, RenameEdits, RenameRefused, RenameTarget
 from witsmith.features.migration.editor import with_wit_translation
 from witsmith.features.smithy import completion as smithy_completion
@@ -47,8 +46,9 @@ def best_completions(project: Workspace, path: Path, offset: int, *, limit: int 
     language = language_of(path)
     if language == "wit":
         return wit_completion.best_completions(project.wit, path, offset, limit=limit, snippets=snippets)
-    found = [c for c in completions(project, path, offset) if snippets or not c.is_snippet]
-    return completion_ranking.best(found, project.files.read(path) or b"", offset, limit)
+    if language == "smithy":
+        return smithy_completion.best_completions(project.smithy, path, offset, limit=limit, snippets=snippets)
+    return [], False
 
 
 def completion_preparation(project: Workspace, path: Path, offset: int | None = None, *, types: bool = True

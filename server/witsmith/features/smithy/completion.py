@@ -5,9 +5,12 @@ property keys, `use` and `apply` targets."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from witsmith.features import completion_ranking
 from witsmith.features.editing import CompletionCandidate
 from witsmith.features.smithy.cursor import Cursor, Frame, cursor_at, is_object_like, key_state, line_is_traits_only
 from witsmith.features.smithy.keywords import CONTROL_KEYS, METADATA_KEYS, PROPERTY_KEYS, SHAPE_KEYWORDS, STATEMENT_KEYWORDS
@@ -15,7 +18,6 @@ from witsmith.features.smithy.lookup import (
     Nameable,
     documentation,
     has_marker,
-    is_trait_shape,
     is_wasmcloud,
     known_namespaces,
     nameable_shapes,
@@ -43,27 +45,58 @@ WASMBUS_ID = "org.wasmcloud.model#wasmbus"
 
 
 def completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
+    """Every candidate at ``offset``."""
+    return _completions(workspace, path, offset, None)[0]
+
+
+def best_completions(workspace: SmithyWorkspace, path: Path, offset: int, *, limit: int | None,
+                     snippets: bool = True) -> tuple[list[CompletionCandidate], bool]:
+    """At most ``limit`` candidates (no snippets unless ``snippets``), the best matches
+    for the word typed first when some were left out, and whether some were.  Of a
+    model's thousands of shapes, only those that can be among the ``limit`` sent are
+    made into candidates."""
+    found, left_out = _completions(workspace, path, offset, limit)
+    if not snippets:
+        found = [c for c in found if not c.is_snippet]
+    source = source_of(workspace, normalize(path)) or b""
+    best, cut = completion_ranking.best(found, source, offset, limit)
+    return best, cut or left_out
+
+
+def _completions(workspace: SmithyWorkspace, path: Path, offset: int, limit: int | None
+                 ) -> tuple[list[CompletionCandidate], bool]:
+    """The candidates, and whether some were left out to keep to ``limit``."""
     try:
-        return _completions(workspace, normalize(path), offset)
+        path = normalize(path)
+        summary = summary_of(workspace, path)
+        source = source_of(workspace, path)
+        if summary is None or source is None or summary.format != "idl" or summary.builtin or not 0 <= offset <= len(source):
+            return [], False
+        tree = workspace.tree(path)
+        cursor = cursor_at(source, tree.root if tree is not None else None, offset)
+        if cursor is None:
+            return [], False
+        completer = _Completer(workspace, path, summary, source, cursor, offset, limit)
+        return completer.run(), completer.left_out
     except Exception:  # noqa: BLE001 - completion never fails a request; it offers nothing
-        return []
+        return [], False
 
 
-def _completions(workspace: SmithyWorkspace, path: Path, offset: int) -> list[CompletionCandidate]:
-    summary = summary_of(workspace, path)
-    source = source_of(workspace, path)
-    if summary is None or source is None or summary.format != "idl" or summary.builtin or not 0 <= offset <= len(source):
-        return []
-    tree = workspace.tree(path)
-    cursor = cursor_at(source, tree.root if tree is not None else None, offset)
-    if cursor is None:
-        return []
-    return _Completer(workspace, path, summary, source, cursor, offset).run()
+@dataclass(slots=True)
+class _ShapeChoice:
+    """A shape candidate before it is made: what ranks it, and what making it needs."""
+
+    nameable: Nameable
+    written: str
+    label: str
+    sort_text: str
+    use: str | None  # the id a `use` is added for
+    edits: tuple
 
 
 class _Completer:
     def __init__(self, workspace: SmithyWorkspace, path: Path, summary: FileSummary, source: bytes,
-                 cursor: Cursor, offset: int) -> None:
+                 cursor: Cursor, offset: int, limit: int | None = None) -> None:
         self.workspace = workspace
         self.path = path
         self.summary = summary
@@ -71,6 +104,9 @@ class _Completer:
         self.cursor = cursor
         self.offset = offset
         self._nameable: list[Nameable] | None = None
+        # Lists of shapes longer than this are cut to their best (see `_bounded`).
+        self.limit = limit
+        self.left_out = False
 
     # ----- dispatch ------------------------------------------------------------------------
 
@@ -212,12 +248,13 @@ class _Completer:
     def use_targets(self) -> list[CompletionCandidate]:
         own = self.summary.namespace.text if self.summary.namespace else None
         used = {u.text for u in self.summary.uses}
-        result = []
+        choices = []
         for nameable in self.nameable():
             shape_def = nameable.shape_def
             if shape_def.namespace in (own, PRELUDE_NAMESPACE) or shape_def.id in used:
                 continue
-            result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id))
+            choices.append(self._shape_choice(nameable, shape_def.id, label=shape_def.id))
+        result = [self._shape_item(choice) for choice in self._bounded(choices)]
         for namespace in known_namespaces(self.workspace, self.path):
             if namespace in (own, PRELUDE_NAMESPACE):
                 continue
@@ -362,7 +399,7 @@ class _Completer:
         """
         word = self.cursor.word
         absolute = "#" in word or "." in word
-        result = []
+        choices = []
         for nameable in self.nameable():
             shape_def = nameable.shape_def
             if not everything and (nameable.is_trait or nameable.is_mixin != mixins):
@@ -373,22 +410,23 @@ class _Completer:
                 continue
             preferred = prefer is not None and prefer(shape_def)
             if absolute:
-                result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id, rank="2"))
+                choices.append(self._shape_choice(nameable, shape_def.id, label=shape_def.id, rank="2"))
                 continue
             rank = ("0" if preferred else "1") if nameable.in_scope else ("2" if nameable.use else "3")
-            result.append(self._shape_item(shape_def, nameable.written, rank=rank, use=nameable.use))
-        return result
+            choices.append(self._shape_choice(nameable, nameable.written, rank=rank, use=nameable.use))
+        return [self._shape_item(choice) for choice in self._bounded(choices)]
 
     def traits(self) -> list[CompletionCandidate]:
         word = self.cursor.word
         absolute = "#" in word or "." in word
         target = self._trait_target()
         evaluator = Evaluator(self.workspace)
-        result = []
+        choices = []
+        selectors = {}
         for nameable in self.nameable():
-            shape_def = nameable.shape_def
-            if not is_trait_shape(shape_def.shape):
+            if not nameable.is_trait:
                 continue
+            shape_def = nameable.shape_def
             selector = trait_selector(self.workspace, shape_def) or "*"
             if target is not None and selector != "*":
                 try:
@@ -396,15 +434,18 @@ class _Completer:
                         continue
                 except Exception:  # noqa: BLE001 - a selector we cannot evaluate does not hide the trait
                     pass
-            docs = quick_documentation(shape_def.shape) or ""
-            docs = (docs + "\n\n" if docs else "") + f"Applies to `{selector}`."
             if absolute:
-                result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id, kind="trait", rank="2",
-                                               docs=docs))
-                continue
-            rank = "0" if nameable.in_scope else ("2" if nameable.use else "3")
-            result.append(self._shape_item(shape_def, nameable.written, kind="trait", rank=rank, use=nameable.use,
-                                           docs=docs))
+                choice = self._shape_choice(nameable, shape_def.id, label=shape_def.id, rank="2")
+            else:
+                rank = "0" if nameable.in_scope else ("2" if nameable.use else "3")
+                choice = self._shape_choice(nameable, nameable.written, rank=rank, use=nameable.use)
+            choices.append(choice)
+            selectors[id(choice)] = selector
+        result = []
+        for choice in self._bounded(choices):
+            docs = quick_documentation(choice.nameable.shape_def.shape) or ""
+            docs = (docs + "\n\n" if docs else "") + f"Applies to `{selectors[id(choice)]}`."
+            result.append(self._shape_item(choice, kind="trait", docs=docs))
         return result
 
     def _trait_target(self) -> Target | None:
@@ -486,7 +527,7 @@ class _Completer:
             if found_selector is not None and found_selector.kind == "string":
                 selector = str(found_selector.value)
         evaluator = Evaluator(self.workspace)
-        result = []
+        choices = []
         for nameable in self.nameable():
             shape_def = nameable.shape_def
             if selector != "*":
@@ -495,9 +536,9 @@ class _Completer:
                         continue
                 except Exception:  # noqa: BLE001 - a selector we cannot evaluate does not hide the shape
                     pass
-            result.append(self._shape_item(shape_def, shape_def.id, label=shape_def.id,
-                                           rank="0" if nameable.in_scope else "1"))
-        return result
+            choices.append(self._shape_choice(nameable, shape_def.id, label=shape_def.id,
+                                              rank="0" if nameable.in_scope else "1"))
+        return [self._shape_item(choice) for choice in self._bounded(choices)]
 
     def _walk(self, shape_def: ShapeDef, path: tuple[str, ...]) -> ShapeDef | None:
         current = shape_def
@@ -560,8 +601,9 @@ class _Completer:
         return CompletionCandidate(label=label, kind=kind, replace_start=self.cursor.word_start,
                                    replace_end=self.offset, **fields)
 
-    def _shape_item(self, shape_def: ShapeDef, written: str, *, label: str | None = None, kind: str | None = None,
-                    rank: str = "1", use: str | None = None, docs: str | None = None) -> CompletionCandidate:
+    def _shape_choice(self, nameable: Nameable, written: str, *, label: str | None = None, rank: str = "1",
+                      use: str | None = None) -> _ShapeChoice:
+        """What a shape's candidate is ranked by (its label and sort text), and the `use` it adds."""
         edits = ()
         if use is not None:
             edit = use_edit(self.summary, self.source, use)
@@ -569,17 +611,30 @@ class _Completer:
                 written = use
             else:
                 edits = (edit,)
+        label = label or written
+        return _ShapeChoice(nameable, written, label, f"{rank}{label.lower()}", use if edits else None, edits)
+
+    def _bounded(self, choices: list[_ShapeChoice]) -> list[_ShapeChoice]:
+        """The ``limit`` best choices when there are more (they are all that can be sent:
+        `completion_ranking.best` ranks them so), in the order the rest had."""
+        if self.limit is None or len(choices) <= self.limit:
+            return choices
+        self.left_out = True
+        typed = self.source[self.cursor.word_start:self.offset].decode("utf-8", errors="replace")
+        return heapq.nsmallest(self.limit, choices, key=lambda c: completion_ranking.rank_of(typed, c.label, c.sort_text))
+
+    def _shape_item(self, choice: _ShapeChoice, *, kind: str | None = None, docs: str | None = None) -> CompletionCandidate:
+        shape_def = choice.nameable.shape_def
         if docs is None:
             docs = quick_documentation(shape_def.shape)
-        detail = shape_def.id
-        if edits:
-            docs = (docs + "\n\n" if docs else "") + f"Adds `use {use}`."
+        if choice.use is not None:
+            docs = (docs + "\n\n" if docs else "") + f"Adds `use {choice.use}`."
         return CompletionCandidate(
-            label=label or written,
-            kind=kind or ("trait" if is_trait_shape(shape_def.shape) else KIND_LABELS.get(shape_def.shape.kind, "type")),
+            label=choice.label,
+            kind=kind or ("trait" if choice.nameable.is_trait else KIND_LABELS.get(shape_def.shape.kind, "type")),
             replace_start=self.cursor.word_start, replace_end=self.offset,
-            insert_text=self._lead + written, detail=detail, documentation=docs,
-            sort_text=f"{rank}{(label or written).lower()}", additional_edits=edits)
+            insert_text=self._lead + choice.written, detail=shape_def.id, documentation=docs,
+            sort_text=choice.sort_text, additional_edits=choice.edits)
 
     def _member_item(self, owner: ShapeDef, member: Member, *, label: str | None = None,
                      insert_text: str | None = None, rank: str = "1") -> CompletionCandidate:
