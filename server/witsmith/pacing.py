@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 SLICE_SECONDS = 0.004
 
@@ -34,6 +35,18 @@ def pace() -> None:
     paced = getattr(_local, "paced", None)
     if paced is not None and time.perf_counter() - paced._since >= paced._slice_seconds:
         paced._yield()
+
+
+T = TypeVar("T")
+
+
+def in_slices(items: Iterable[T], every: int = 32) -> Iterator[T]:
+    """``items``, calling `pace()` before every ``every``-th: a rule's walk over the
+    thousands of shapes or references of a large model, cut where the caller asks."""
+    for index, item in enumerate(items):
+        if index % every == 0:
+            pace()
+        yield item
 
 
 class Paced:

@@ -166,3 +166,38 @@ def test_loose_files_are_one_model_when_one_folder_holds_the_other(tmp_path):
     assert ws.one_model(x, y) and ws.one_model(y, x) and ws.one_model(x, w) and ws.one_model(x, x)
     assert not ws.one_model(y, w)  # `a/b` is no folder of `a/bb`, though its name is a prefix of it
     assert not ws.one_model(x, z) and not ws.one_model(z, y)
+
+
+APPLYING_VERSIONS = [
+    '$version: "2"\nnamespace b\nuse a#Base\n\nstructure B {\n    base: Base\n    other: a#Other\n}\n\napply a#Base @tags(["x"])\n',
+    '$version: "2"\nnamespace b\nuse a#Base\n\nstructure B {\n    base: Base\n}\n\napply a#Other @tags(["y"])\napply B @documentation("d")\n',
+    '$version: "2"\nnamespace b\n\nstructure B {\n    base: Missing\n    list: Strings\n}\n\nlist Strings { member: String }\n',
+    '$version: "2"\nnamespace b\nuse a#Base\n\n@a#marker\nstructure B with [a#Mixin] {\n    base: Base\n}\n\napply a#Base @tags(["x"])\n',
+    '$version: "2"\nnamespace b\n\nstructure B {}\n',
+]
+
+
+def _dependency_indexes(ws, root) -> tuple:
+    def name(path) -> str:
+        return path.relative_to(root).as_posix()
+
+    def nonempty(index: dict) -> dict:
+        return {(name(key) if not isinstance(key, str) else key): {p if isinstance(p, str) else name(p) for p in values}
+                for key, values in index.items() if values}
+    return (nonempty(ws._dependents), nonempty(ws._dependents_by_ns), nonempty(ws._reverse), nonempty(ws._applied_by),
+            nonempty(ws._tried_by_file), nonempty(ws._targets_by_file),
+            {name(path): [(r.reference.text, r.reference.start, r.target, r.tried) for r in resolved.references]
+             for path, resolved in ws._resolved.items()})
+
+
+def test_an_edited_files_resolution_leaves_the_indexes_a_fresh_workspace_would_have(tmp_path):
+    a = ('$version: "2"\nnamespace a\nstructure Base {}\nstructure Other {}\n@trait\nstructure marker {}\n'
+         '@mixin\nstructure Mixin {\n    m: String\n}\n')
+    edited = tmp_path / "edited"
+    ws = workspace(edited, {"a.smithy": a, "b.smithy": APPLYING_VERSIONS[0]})
+    for number, text in enumerate(APPLYING_VERSIONS[1:] + APPLYING_VERSIONS[::-1]):
+        (edited / "b.smithy").write_text(text)
+        ws.update(edited / "b.smithy")
+        fresh_root = tmp_path / f"fresh{number}"
+        fresh = workspace(fresh_root, {"a.smithy": a, "b.smithy": text})
+        assert _dependency_indexes(ws, edited) == _dependency_indexes(fresh, fresh_root), text

@@ -12,6 +12,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
 from witsmith.model.smithy import FileSummary, TraitUse
+from witsmith.pacing import in_slices
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 
@@ -44,7 +45,7 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
     resolved = workspace.resolved(path)
     local_member_exclusive = resolved is None or workspace.summary(path) is not summary or any(
         _exclusivity(workspace, trait_id, cache) == "member" for trait_id in resolved.trait_ids())
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         if shape.kind != "structure":
             continue
         structure = ShapeDef(summary, shape)

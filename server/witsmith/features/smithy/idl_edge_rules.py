@@ -12,6 +12,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, report
 from witsmith.features.smithy import rules as R
 from witsmith.model.smithy import FileSummary
+from witsmith.pacing import in_slices
 from witsmith.workspace.smithy import SmithyWorkspace
 
 
@@ -30,7 +31,7 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
                                      f"a `use` statement imports shapes, not members: use `{use.text.split('$')[0]}`"))
     if summary.version is None or not summary.version.startswith("2"):
         return result
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         if shape.kind == "set":
             start, end = (shape.kind_start, shape.kind_end) if shape.kind_end > shape.kind_start else \
                 (shape.name.start, shape.name.end)

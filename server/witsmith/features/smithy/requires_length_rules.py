@@ -12,6 +12,7 @@ from pathlib import Path
 from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
 from witsmith.model.smithy import FileSummary
+from witsmith.pacing import in_slices
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 REQUIRES_LENGTH = "smithy.api#requiresLength"
@@ -21,7 +22,7 @@ def check(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[
     result: list[Diagnostic] = []
     # Cheap first: only a file that defines a structure carrying such a stream can be reported.
     if not any(shape.kind == "structure" and _stream_member(workspace, ShapeDef(summary, shape)) is not None
-               for shape in summary.shapes):
+               for shape in in_slices(summary.shapes)):
         return result
     for other in workspace.summaries():
         operations = [shape for shape in other.shapes if shape.kind == "operation"]

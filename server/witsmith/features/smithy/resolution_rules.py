@@ -10,6 +10,7 @@ from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.event_location import HELD_BY_SHAPE, defined_name, holder
 from witsmith.model.smithy import FileSummary
 from witsmith.model.smithy.builtin import PRELUDE_NAMESPACE
+from witsmith.pacing import in_slices
 from witsmith.workspace.smithy import SmithyWorkspace
 from witsmith.workspace.smithy.resolution import split_id, uses_by_name
 
@@ -211,7 +212,7 @@ def uses(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[D
     seen: dict[str, str] = {}
     own = {shape.name.text: shape for shape in summary.shapes}
     referenced: set[str] = set()
-    for ref in summary.references:
+    for ref in in_slices(summary.references, 256):
         if ref.role != "use" and "#" not in ref.text:
             referenced.add(ref.text.split("$", 1)[0])
     resolved = workspace.resolved(path)
@@ -251,7 +252,7 @@ def _fingerprint(shape) -> tuple:
 
 def duplicates(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         shape_id = summary.absolute_id(shape)
         others = []
         for like in sorted(workspace.ids_like(shape_id)):
@@ -283,7 +284,7 @@ def value_shape_ids(workspace: SmithyWorkspace, path: Path, summary: FileSummary
         return []
     result: list[Diagnostic] = []
     values = [s.value for s in summary.metadata if s.value is not None]
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         values += [t.value for t in shape.traits if t.value is not None]
         for member in shape.members:
             values += [t.value for t in member.traits if t.value is not None]

@@ -9,6 +9,7 @@ from witsmith.diagnostics import Diagnostic, Location, Related, report
 from witsmith.features.smithy import rules as R
 from witsmith.features.smithy.event_location import at_holder, at_shape
 from witsmith.model.smithy import FileSummary, Shape, Span
+from witsmith.pacing import in_slices
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 SUPPORTED_VERSIONS = ("1", "1.0", "2", "2.0")
@@ -37,7 +38,7 @@ def _here(shape_def: ShapeDef) -> Related:
 
 def members(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> list[Diagnostic]:
     result: list[Diagnostic] = []
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         shape_def = ShapeDef(summary, shape)
         kind = shape.kind
         if kind in ("list", "set", "map"):
@@ -164,7 +165,7 @@ def relationships(workspace: SmithyWorkspace, path: Path, summary: FileSummary) 
     idl1 = summary.idl_version == 1
     # Members target the same few shapes thousands of times: whether a target may be one is found once.
     member_targets_ok: dict[str, bool] = {}
-    for resolved in resolved_file.references:
+    for resolved in in_slices(resolved_file.references, 256):
         ref = resolved.reference
         if ref.role not in _RELATIONSHIP_ROLES or resolved.target is None or "$" in resolved.target:
             continue  # trait ids, uses, applies, ...: no relationship
@@ -410,7 +411,7 @@ def recursion(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> l
     that contain themselves without a structure or union in between."""
     result: list[Diagnostic] = []
     edges: dict[int, tuple[Shape, list[tuple[str, ShapeDef]]]] = {}  # by shape: shapes reached from many starts
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         if shape.kind not in ("structure",) + COLLECTION_KINDS:
             continue
         start = ShapeDef(summary, shape)
@@ -573,7 +574,7 @@ def json_names(workspace: SmithyWorkspace, path: Path, summary: FileSummary) -> 
     result: list[Diagnostic] = []
     # A file that applies no @jsonName serializes each member under its own name.
     renames_any = not workspace.applies_none_of(summary, (JSON_NAME,))
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         if shape.kind not in ("structure", "union"):
             continue
         owner = ShapeDef(summary, shape)

@@ -18,7 +18,7 @@ from witsmith.features.smithy.java_regex import java_regex_error
 from witsmith.features.smithy.selectors import Evaluator, Target, Unsupported
 from witsmith.model.smithy import FileSummary, Member, Node, TraitUse
 from witsmith.model.smithy.ast_json import ABSOLUTE_ID
-from witsmith.pacing import pace
+from witsmith.pacing import in_slices, pace
 from witsmith.workspace.smithy import ShapeDef, SmithyWorkspace
 
 INT_BOUNDS = {"byte": (-2**7, 2**7 - 1), "short": (-2**15, 2**15 - 1), "integer": (-2**31, 2**31 - 1),
@@ -317,7 +317,7 @@ def _default_assignments_allowed(workspace: SmithyWorkspace, path: Path, summary
     selector = _trait_selector(workspace, default_def) if default_def is not None else None
     if selector is None:
         return result
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         if shape.kind in ("enum", "intEnum"):
             continue
         owner = ShapeDef(summary, shape)
@@ -372,7 +372,7 @@ def conflicts(workspace: SmithyWorkspace, path: Path, summary: FileSummary, uses
     listing = {trait_id for trait_id, others in conflicting.items() if others}
     concerned = {owner for _, trait_id, owner in uses if trait_id in listing}
     by_owner: dict[str, list[tuple[TraitUse, str]]] = {}
-    for trait, trait_id, owner in uses:
+    for trait, trait_id, owner in in_slices(uses, 128):
         if trait_id is not None and owner in concerned:
             by_owner.setdefault(owner, []).append((trait, trait_id))
     for owner, applied in by_owner.items():
@@ -415,7 +415,7 @@ def idrefs(workspace: SmithyWorkspace, path: Path, summary: FileSummary, evaluat
     resolved = workspace.resolved(path)
     result: list[Diagnostic] = []
     relative = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\$[A-Za-z_][A-Za-z0-9_]*)?$")
-    for item in resolved.references if resolved is not None else []:
+    for item in in_slices(resolved.references if resolved is not None else [], 256):
         ref = item.reference
         if ref.role != "idref":
             continue
@@ -529,7 +529,7 @@ def defaults(workspace: SmithyWorkspace, path: Path, summary: FileSummary,
     """Member defaults (`= value` and @default) must fit the member's target; ``checked``
     holds the answers of `_default` already found in this check."""
     result: list[Diagnostic] = []
-    for shape in summary.shapes:
+    for shape in in_slices(summary.shapes):
         if shape.kind in ("enum", "intEnum"):
             continue
         owner = ShapeDef(summary, shape)

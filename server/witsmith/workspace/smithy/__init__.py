@@ -20,7 +20,7 @@ from witsmith.model.smithy import FileSummary, Member, Node, Shape, TraitUse, su
 from witsmith.model.smithy.builtin import BUILTIN_SOURCES, PRELUDE_NAMESPACE, builtin_source, builtin_summaries
 from witsmith.model.smithy.lazy_ranges import key_reference
 from witsmith.model.smithy.summary import Problem, Reference
-from witsmith.pacing import pace
+from witsmith.pacing import in_slices, pace
 from witsmith.settings import Settings
 from witsmith.syntax import SyntaxTree
 from witsmith.workspace.files import FileStore, ParseCache, normalize
@@ -618,26 +618,34 @@ class SmithyWorkspace:
             self._resolve_file_unguarded(path)
         except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
             self._forget_resolution(path)
+            for target, paths in list(self._applied_by.items()):  # new applies may be recorded already
+                if path in paths:
+                    paths.discard(path)
+                    if not paths:
+                        del self._applied_by[target]
             self._resolved[path] = ResolvedFile()
             self.resolution_failures[path] = repr(error)
 
     def _resolve_file_unguarded(self, path: Path) -> None:
-        self._forget_resolution(path)
         summary = self._summaries.get(path)
         if summary is None:
+            self._forget_resolution(path)
             return
         self.stats["resolved_files"] += 1
         uses = uses_by_name(summary)
         resolved = ResolvedFile()
         tried_all: set[str] = set()
         targets: set[str] = set()
+        applied: set[str] = set()  # shapes this file's `apply` statements name
         # A file names the same few shapes many times: look each text up once (`use` statements
         # apart, as they are looked up differently; tens of thousands of references in a large model).
         looked_up: dict[str, tuple[tuple[str, ...], str | None]] = {}
         looked_up_uses: dict[str, tuple[tuple[str, ...], str | None]] = {}
         append = resolved.references.append
         make = Resolved
-        for reference in summary.references:
+        # Looking up names reads only definitions: a long file's are looked up a slice at a
+        # time (see `pacing`), and its previous resolution stays until they all are.
+        for reference in in_slices(summary.references, 256):
             text, role = reference.text, reference.role
             known = (looked_up_uses if role == "use" else looked_up).get(text)
             if known is None:
@@ -655,7 +663,9 @@ class SmithyWorkspace:
             tried, target = known
             append(make(reference, target, tried))
             if target is not None and role == "apply" and "$" not in target:
-                self._applied_by.setdefault(target, set()).add(path)
+                applied.add(target)
+        # What follows reads what files apply (`has_trait`): this file's own as resolved now.
+        self._replace_applied(path, applied)
         # An elided `$name` refers to the member of the mixin it copies.
         for shape in summary.shapes:
             shape_def = ShapeDef(summary, shape)
@@ -679,7 +689,7 @@ class SmithyWorkspace:
         # Per trait id: its definition, and whether any of its values can hold an @idRef string
         # (most trait values, documentation above all, cannot: they need no walk).
         trait_defs: dict[str, tuple[ShapeDef | None, bool]] = {}
-        for owner, trait in self._trait_uses(summary):
+        for owner, trait in in_slices(self._trait_uses(summary), 128):
             trait_id = trait.id.text if trait.implicit else by_text.get(trait.id.text)
             resolved.traits.append((trait, trait_id, owner))
             if trait_id is None or trait.value is None:
@@ -714,14 +724,52 @@ class SmithyWorkspace:
                 resolved.references.append(Resolved(reference, target, tuple(tried)))
                 if target is not None:
                     targets.add(target.split("$", 1)[0])
-        self._resolved[path] = resolved
-        self._tried_by_file[path] = tried_all
-        for tried in tried_all:
+        self._replace_resolution(path, resolved, tried_all, targets)
+
+    def _replace_applied(self, path: Path, applied: set[str]) -> None:
+        """Record that ``path`` applies traits to the shapes ``applied`` (and no others)."""
+        old_targets = self._targets_by_file.get(path, set())
+        for target in old_targets - applied:
+            paths = self._applied_by.get(target)
+            if paths is not None:
+                paths.discard(path)
+                if not paths:
+                    del self._applied_by[target]
+        for target in applied:
+            self._applied_by.setdefault(target, set()).add(path)
+
+    def _replace_resolution(self, path: Path, resolved: ResolvedFile, tried_all: set[str], targets: set[str]) -> None:
+        """Put a file's new resolution in place of its old one.  The indexes change by the
+        difference: after an edit in a long file, a few ids of thousands."""
+        old_tried = self._tried_by_file.get(path, set())
+        for tried in old_tried - tried_all:
+            paths = self._dependents.get(tried)
+            if paths is not None:
+                paths.discard(path)
+                if not paths:
+                    del self._dependents[tried]
+        for tried in tried_all - old_tried:
             self._dependents.setdefault(tried, set()).add(path)
-            self._dependents_by_ns.setdefault(tried.split("#", 1)[0], set()).add(path)
-        self._targets_by_file[path] = targets
-        for target in targets:
+        old_namespaces = {tried.split("#", 1)[0] for tried in old_tried}
+        new_namespaces = {tried.split("#", 1)[0] for tried in tried_all}
+        for namespace in old_namespaces - new_namespaces:
+            by_ns = self._dependents_by_ns.get(namespace)
+            if by_ns is not None:
+                by_ns.discard(path)
+        for namespace in new_namespaces:
+            self._dependents_by_ns.setdefault(namespace, set()).add(path)
+        old_targets = self._targets_by_file.get(path, set())
+        for target in old_targets - targets:  # (`_replace_applied` has dropped them from `_applied_by`)
+            paths = self._reverse.get(target)
+            if paths is not None:
+                paths.discard(path)
+                if not paths:
+                    del self._reverse[target]
+        for target in targets - old_targets:
             self._reverse.setdefault(target, set()).add(path)
+        self._tried_by_file[path] = tried_all
+        self._targets_by_file[path] = targets
+        self._resolved[path] = resolved
 
     def _trait_uses(self, summary: FileSummary) -> Iterator[tuple[str, TraitUse]]:
         for shape in summary.shapes:
@@ -832,7 +880,7 @@ class SmithyWorkspace:
             self._forget_resolution(path)
         new_ids = self._defined_ids(new)
         affected: set[Path] = {path} if new is not None or old is not None else set()
-        for shape_id in old_ids | new_ids:
+        for shape_id in in_slices(old_ids | new_ids, 64):  # thousands in a long model
             affected |= self._dependents.get(shape_id, set())
             # Same name ignoring case elsewhere: duplicate diagnostics change.
             for like in self.ids_like(shape_id):
