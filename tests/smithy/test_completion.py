@@ -445,3 +445,10 @@ def test_the_shape_list_of_a_long_model_is_made_ahead_once_the_model_is_indexed(
     assert (path, summary, generation) == (a, ws.summary(a), ws.definitions_generation)
     assert [n.written for n in made] == [n.written for n in lookup._nameable_shapes(ws, a, ws.summary(a))]
     assert "Other" in {n.written for n in made}
+    # ... and the ranked list a member's target is completed from.
+    from witsmith.features.smithy import completion
+    nameables, _, ranked = completion._ranked_made[ws][(False, False, False)]
+    assert nameables is made
+    offset = a.read_bytes().index(b"m: ") + 3
+    assert [c.label for c in ranked.candidates] == [c.label for c in completion.completions(ws, a, offset)
+                                                    if c.kind != "snippet" and c.kind != "keyword"]

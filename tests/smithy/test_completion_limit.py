@@ -51,3 +51,28 @@ def test_a_list_that_fits_is_sent_whole(model):
     offset = _places(MAIN)[0]
     everything = completion.completions(ws, path, offset)
     assert completion.best_completions(ws, path, offset, limit=len(everything)) == (everything, False)
+
+
+def test_a_kept_ranked_list_answers_as_a_new_one_would_as_the_text_changes(model):
+    from witsmith.features.smithy.cursor import cursor_at
+    from witsmith.syntax import parse
+
+    ws, path = model
+    summary = ws.summary(path)
+
+    def complete(text: str) -> tuple:
+        source = text.encode()
+        offset = source.index(b"other: Fa") + len("other: Fa")
+        cursor = cursor_at(source, parse("smithy", source).root, offset)
+        completer = completion._Completer(ws, path, summary, source, cursor, offset, LIMIT)
+        return completer.run(), completer.left_out
+
+    # The text changes while the summary stays (a long model's lags behind its buffer while
+    # typing): the `use` edits of the shapes of another namespace move with the text.
+    typed = MAIN.replace("other: ", "other: Fa")
+    first = complete(typed)
+    assert any(c.additional_edits for c in first[0])
+    kept = complete("// a line more\n" + typed)
+    completion._ranked_made.clear()
+    assert kept == complete("// a line more\n" + typed)
+    assert [e.start for c in kept[0] for e in c.additional_edits] != [e.start for c in first[0] for e in c.additional_edits]

@@ -6,6 +6,7 @@ property keys, `use` and `apply` targets."""
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,11 @@ def _completions(workspace: SmithyWorkspace, path: Path, offset: int, limit: int
         return completer.run(), completer.left_out
     except Exception:  # noqa: BLE001 - completion never fails a request; it offers nothing
         return [], False
+
+
+# Per workspace, the ranked lists of `_Completer._ranked_shapes` for the last file's
+# nameable shapes: (nameables, the text when `use` edits depend on it, the list).
+_ranked_made: weakref.WeakKeyDictionary[SmithyWorkspace, dict[tuple, tuple]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -399,6 +405,40 @@ class _Completer:
         """
         word = self.cursor.word
         absolute = "#" in word or "." in word
+        if want is None and prefer is None:  # a member's target: what a long model's completion asks most
+            return self._ranked_shapes(mixins, everything, absolute)
+        return [self._shape_item(choice) for choice in self._bounded(self._shape_choices(want, prefer, mixins, everything, absolute))]
+
+    def _ranked_shapes(self, mixins: bool, everything: bool, absolute: bool) -> list[CompletionCandidate]:
+        """`shapes()` with no filter, from a list ranked once for the shapes the file may
+        name (see `RankedList`): each keystroke's completion then ranks only the names
+        that match the word typed."""
+        ranked = self._ranked_list(mixins, everything, absolute)
+        if self.limit is None or len(ranked.candidates) <= self.limit:
+            chosen = ranked.candidates
+        else:
+            typed = self.source[self.cursor.word_start:self.offset].decode("utf-8", errors="replace")
+            indices, self.left_out = ranked.best(typed, self.limit)
+            chosen = [ranked.candidates[index] for index in indices]
+        return [self._shape_item(choice) for choice in chosen]
+
+    def _ranked_list(self, mixins: bool, everything: bool, absolute: bool) -> completion_ranking.RankedList:
+        """The unfiltered shape choices, ranked once and kept while the nameable shapes
+        (and, when a choice adds a `use`, the text) stay the same."""
+        nameables = self.nameable()
+        key = (mixins, everything, absolute)
+        kept = _ranked_made.setdefault(self.workspace, {})
+        made = kept.get(key)
+        if made is None or made[0] is not nameables or (made[1] is not None and made[1] != self.source):
+            choices = self._shape_choices(None, None, mixins, everything, absolute)
+            # Where a `use` goes depends on the text: such lists are made again when it changes.
+            needs_source = any(choice.use is not None for choice in choices)
+            if made is not None and made[0] is not nameables:
+                kept.clear()
+            made = kept[key] = (nameables, self.source if needs_source else None, completion_ranking.RankedList(choices))
+        return made[2]
+
+    def _shape_choices(self, want, prefer, mixins: bool, everything: bool, absolute: bool) -> list[_ShapeChoice]:
         choices = []
         for nameable in self.nameable():
             shape_def = nameable.shape_def
@@ -414,7 +454,7 @@ class _Completer:
                 continue
             rank = ("0" if preferred else "1") if nameable.in_scope else ("2" if nameable.use else "3")
             choices.append(self._shape_choice(nameable, nameable.written, rank=rank, use=nameable.use))
-        return [self._shape_item(choice) for choice in self._bounded(choices)]
+        return choices
 
     def traits(self) -> list[CompletionCandidate]:
         word = self.cursor.word
@@ -672,13 +712,20 @@ def _pending_traits(tokens) -> bool:
 class Preparation:
     """What completion in a long model needs, made at an idle moment: the list of shapes
     the file may name (a third of a request in a 20,000-line model), kept until a
-    definition changes.  One step; nothing while the whole model is not yet indexed."""
+    definition changes, then those a member may target, ranked once.  Nothing while the
+    whole model is not yet indexed."""
 
     def __init__(self, workspace: SmithyWorkspace, path: Path, *, types: bool = True) -> None:
         self.workspace, self.path, self.types = workspace, normalize(path), types
 
     def steps(self) -> Iterator[None]:
         summary = self.workspace.summary(self.path) if self.types else None
-        if summary is not None:
-            nameable_shapes(self.workspace, self.path, summary)
+        if summary is None:
+            return
+        nameable_shapes(self.workspace, self.path, summary)
         yield
+        # The ranked list a member's target is completed from (see `_Completer._ranked_shapes`).
+        source = source_of(self.workspace, self.path)
+        if source is not None and summary.format == "idl":
+            _Completer(self.workspace, self.path, summary, source, None, 0)._ranked_list(False, False, False)
+            yield
