@@ -82,3 +82,40 @@ def test_a_workspace_dropped_whole_leaves_nothing_for_the_cyclic_collector(tmp_p
     for path in holder[0].known_files():
         file_diagnostics(holder[0], path)
     assert _cyclic_garbage(holder.clear) == Counter()
+
+
+def test_a_paced_catch_up_and_check_leave_nothing_for_the_cyclic_collector(tmp_path):
+    """What the server runs at a pause in typing in a long model, with the collector paused,
+    before it sets what is alive aside (`WitsmithServer._flush`): a slice at a time, as
+    `Paced` runs it in a thread of its own."""
+    from witsmith.pacing import Paced
+
+    workspace = _workspace(tmp_path)
+    paths = [p for p in workspace.known_files() if p.suffix in (".smithy", ".wit")]
+
+    def catch_up_each_file():
+        for path in paths:
+            workspace.files.set_buffer(path, path.read_bytes() + b"\n// edited\n")
+            paced = workspace.update_paced(path, slice_seconds=0)
+            while not paced.step():
+                pass
+            check = Paced(lambda path=path: file_diagnostics(workspace, path), slice_seconds=0)
+            while not check.step():
+                pass
+            abandoned = Paced(lambda path=path: file_diagnostics(workspace, path), slice_seconds=0)
+            abandoned.step()
+            abandoned.abandon()
+
+    gc.collect()
+    gc.disable()
+    try:
+        catch_up_each_file()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        ours = Counter(type(o).__qualname__ for o in gc.garbage
+                       if type(o).__module__.startswith(("witsmith", "threading")))
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert ours == Counter()
