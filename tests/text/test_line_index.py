@@ -70,3 +70,19 @@ def test_every_character_boundary_round_trips(text, encoding):
         if not (source[offset - 1 : offset] == b"\r" and source[offset : offset + 1] == b"\n"):
             assert target == offset
         offset += len(ch.encode())
+
+
+_PIECES = st.sampled_from([b"a", b"xy", b" ", b"\n", b"\r", b"\r\n", "é".encode(), "🦀".encode()])
+
+
+@given(st.lists(_PIECES, max_size=30).map(b"".join), st.data())
+def test_an_edited_index_is_the_index_of_the_edited_text(source, data):
+    start = data.draw(st.integers(0, len(source)))
+    old_end = data.draw(st.integers(start, len(source)))
+    new_text = data.draw(st.lists(_PIECES, max_size=3).map(b"".join))
+    edited_source = source[:start] + new_text + source[old_end:]
+    edited = LineIndex(source).edited(start, old_end, new_text, edited_source)
+    fresh = LineIndex(edited_source)
+    assert edited.source is edited_source
+    assert edited.line_starts == fresh.line_starts
+    assert edited.line_ends == fresh.line_ends

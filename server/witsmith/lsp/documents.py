@@ -70,6 +70,7 @@ class OpenDocument:
             if end < start:
                 start, end = end, start
             edit = SourceEdit(start, end, change.text.encode("utf-8", errors="surrogatepass"))
+            index = self.index
             if self.tree is not None and (self.max_parse_bytes is None
                                           or len(self.source) - (end - start) + len(edit.new_text) <= self.max_parse_bytes):
                 self.tree = self.tree.edited(edit)
@@ -78,6 +79,8 @@ class OpenDocument:
                 self.source = edit.apply(self.source)
                 # Grown past the limit: drop the tree; shrunk back under it: parse afresh.
                 self.tree = None if self.tree is not None else self._fresh_tree()
+            self._index = index.edited(edit.start, edit.old_end, edit.new_text, self.source)
+            return edit
         self._index = None
         return edit
 

@@ -90,6 +90,27 @@ class LineIndex:
         else:
             self._starts = [0, *(match.end() for match in _LINE_END.finditer(source))]
 
+    def edited(self, start: int, old_end: int, new_text: bytes, source: bytes) -> LineIndex:
+        """The index of ``source``, which is this index's text with ``[start, old_end)``
+        replaced by ``new_text``.  A keystroke within a line moves the starts of the
+        lines after it; splitting the text of a long file again took milliseconds.  An
+        edit that adds, removes or may join a line break is indexed afresh."""
+        old = self.source
+        removed = old[start:old_end]
+        if (b"\n" in new_text or b"\r" in new_text or b"\n" in removed or b"\r" in removed
+                or (start > 0 and old[start - 1] == 0x0D)):  # after a CR: a CRLF may form or split
+            return LineIndex(source)
+        delta = len(new_text) - len(removed)
+        made = LineIndex.__new__(LineIndex)
+        made.source = source
+        made._ends = None
+        if delta == 0:
+            made._starts = self._starts  # never changed once made (see `line_starts`)
+        else:
+            line = bisect.bisect_right(self._starts, start) - 1
+            made._starts = self._starts[:line + 1] + list(map(delta.__add__, self._starts[line + 1:]))
+        return made
+
     @property
     def line_count(self) -> int:
         return len(self._starts)
