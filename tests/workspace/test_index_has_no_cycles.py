@@ -40,15 +40,15 @@ def _workspace(tmp_path: Path) -> Workspace:
     return workspace
 
 
-def _cyclic_garbage(work) -> Counter[str]:
-    """The witsmith objects that only the cyclic collector would free after ``work()``."""
+def _cyclic_garbage(work, modules: tuple[str, ...] = ("witsmith",)) -> Counter[str]:
+    """The objects of ``modules`` that only the cyclic collector would free after ``work()``."""
     gc.collect()
     gc.disable()
     try:
         work()
         gc.set_debug(gc.DEBUG_SAVEALL)
         gc.collect()
-        return Counter(type(o).__qualname__ for o in gc.garbage if type(o).__module__.startswith("witsmith"))
+        return Counter(type(o).__qualname__ for o in gc.garbage if type(o).__module__.startswith(modules))
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
@@ -106,16 +106,4 @@ def test_a_paced_catch_up_and_check_leave_nothing_for_the_cyclic_collector(tmp_p
             abandoned.step()
             abandoned.abandon()
 
-    gc.collect()
-    gc.disable()
-    try:
-        catch_up_each_file()
-        gc.set_debug(gc.DEBUG_SAVEALL)
-        gc.collect()
-        ours = Counter(type(o).__qualname__ for o in gc.garbage
-                       if type(o).__module__.startswith(("witsmith", "threading")))
-    finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
-        gc.enable()
-    assert ours == Counter()
+    assert _cyclic_garbage(catch_up_each_file, ("witsmith", "threading")) == Counter()

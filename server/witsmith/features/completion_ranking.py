@@ -32,13 +32,8 @@ def best(candidates: list[CompletionCandidate], source: bytes, offset: int,
 
 
 def rank_key(typed: str, candidate: CompletionCandidate) -> tuple:
-    return rank_of(typed, candidate.label, candidate.sort_text)
-
-
-def rank_of(typed: str, label: str, sort_text: str | None) -> tuple:
-    """Where a candidate with this label and sort text ranks for the word typed (lower first)."""
-    score = fuzzy_score(typed, label) if typed else 0
-    return (score is None, -(score or 0), sort_text or "", label)
+    score = fuzzy_score(typed, candidate.label) if typed else 0
+    return (score is None, -(score or 0), candidate.sort_text or "", candidate.label)
 
 
 class RankedList:

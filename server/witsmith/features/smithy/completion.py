@@ -5,7 +5,6 @@ property keys, `use` and `apply` targets."""
 
 from __future__ import annotations
 
-import heapq
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,34 +55,34 @@ def best_completions(workspace: SmithyWorkspace, path: Path, offset: int, *, lim
     for the word typed first when some were left out, and whether some were.  Of a
     model's thousands of shapes, only those that can be among the ``limit`` sent are
     made into candidates."""
-    found, left_out = _completions(workspace, path, offset, limit)
+    found, left_out, source = _completions(workspace, path, offset, limit)
     if not snippets:
         found = [c for c in found if not c.is_snippet]
-    source = source_of(workspace, normalize(path)) or b""
     best, cut = completion_ranking.best(found, source, offset, limit)
     return best, cut or left_out
 
 
 def _completions(workspace: SmithyWorkspace, path: Path, offset: int, limit: int | None
-                 ) -> tuple[list[CompletionCandidate], bool]:
-    """The candidates, and whether some were left out to keep to ``limit``."""
+                 ) -> tuple[list[CompletionCandidate], bool, bytes]:
+    """The candidates, whether some were left out to keep to ``limit``, and the text."""
+    source = b""
     try:
         path = normalize(path)
         summary = summary_of(workspace, path)
-        source = source_of(workspace, path)
-        if summary is None or source is None or summary.format != "idl" or summary.builtin or not 0 <= offset <= len(source):
-            return [], False
+        source = source_of(workspace, path) or b""
+        if summary is None or summary.format != "idl" or summary.builtin or not 0 <= offset <= len(source):
+            return [], False, source
         tree = workspace.tree(path)
         cursor = cursor_at(source, tree.root if tree is not None else None, offset)
         if cursor is None:
-            return [], False
+            return [], False, source
         completer = _Completer(workspace, path, summary, source, cursor, offset, limit)
-        return completer.run(), completer.left_out
+        return completer.run(), completer.left_out, source
     except Exception:  # noqa: BLE001 - completion never fails a request; it offers nothing
-        return [], False
+        return [], False, source
 
 
-# Per workspace, the ranked lists of `_Completer._ranked_shapes` for the last file's
+# Per workspace, the ranked lists of `_Completer._ranked_list` for the last file's
 # nameable shapes: (nameables, the text when `use` edits depend on it, the list).
 _ranked_made: weakref.WeakKeyDictionary[SmithyWorkspace, dict[tuple, tuple]] = weakref.WeakKeyDictionary()
 
@@ -98,6 +97,7 @@ class _ShapeChoice:
     sort_text: str
     use: str | None  # the id a `use` is added for
     edits: tuple
+    note: str | None = None  # a paragraph for the end of its documentation
 
 
 class _Completer:
@@ -110,7 +110,7 @@ class _Completer:
         self.cursor = cursor
         self.offset = offset
         self._nameable: list[Nameable] | None = None
-        # Lists of shapes longer than this are cut to their best (see `_bounded`).
+        # Lists of shapes longer than this are cut to their best (see `_best`).
         self.limit = limit
         self.left_out = False
 
@@ -260,7 +260,7 @@ class _Completer:
             if shape_def.namespace in (own, PRELUDE_NAMESPACE) or shape_def.id in used:
                 continue
             choices.append(self._shape_choice(nameable, shape_def.id, label=shape_def.id))
-        result = [self._shape_item(choice) for choice in self._bounded(choices)]
+        result = [self._shape_item(choice) for choice in self._best(completion_ranking.RankedList(choices))]
         for namespace in known_namespaces(self.workspace, self.path):
             if namespace in (own, PRELUDE_NAMESPACE):
                 continue
@@ -406,25 +406,15 @@ class _Completer:
         word = self.cursor.word
         absolute = "#" in word or "." in word
         if want is None and prefer is None:  # a member's target: what a long model's completion asks most
-            return self._ranked_shapes(mixins, everything, absolute)
-        return [self._shape_item(choice) for choice in self._bounded(self._shape_choices(want, prefer, mixins, everything, absolute))]
-
-    def _ranked_shapes(self, mixins: bool, everything: bool, absolute: bool) -> list[CompletionCandidate]:
-        """`shapes()` with no filter, from a list ranked once for the shapes the file may
-        name (see `RankedList`): each keystroke's completion then ranks only the names
-        that match the word typed."""
-        ranked = self._ranked_list(mixins, everything, absolute)
-        if self.limit is None or len(ranked.candidates) <= self.limit:
-            chosen = ranked.candidates
+            chosen = self._best(self._ranked_list(mixins, everything, absolute))
         else:
-            typed = self.source[self.cursor.word_start:self.offset].decode("utf-8", errors="replace")
-            indices, self.left_out = ranked.best(typed, self.limit)
-            chosen = [ranked.candidates[index] for index in indices]
+            chosen = self._best(completion_ranking.RankedList(self._shape_choices(want, prefer, mixins, everything, absolute)))
         return [self._shape_item(choice) for choice in chosen]
 
     def _ranked_list(self, mixins: bool, everything: bool, absolute: bool) -> completion_ranking.RankedList:
         """The unfiltered shape choices, ranked once and kept while the nameable shapes
-        (and, when a choice adds a `use`, the text) stay the same."""
+        (and, when a choice adds a `use`, the text) stay the same: each keystroke's
+        completion then scores only the names that match the word typed."""
         nameables = self.nameable()
         key = (mixins, everything, absolute)
         kept = _ranked_made.setdefault(self.workspace, {})
@@ -462,7 +452,6 @@ class _Completer:
         target = self._trait_target()
         evaluator = Evaluator(self.workspace)
         choices = []
-        selectors = {}
         for nameable in self.nameable():
             if not nameable.is_trait:
                 continue
@@ -479,14 +468,9 @@ class _Completer:
             else:
                 rank = "0" if nameable.in_scope else ("2" if nameable.use else "3")
                 choice = self._shape_choice(nameable, nameable.written, rank=rank, use=nameable.use)
+            choice.note = f"Applies to `{selector}`."
             choices.append(choice)
-            selectors[id(choice)] = selector
-        result = []
-        for choice in self._bounded(choices):
-            docs = quick_documentation(choice.nameable.shape_def.shape) or ""
-            docs = (docs + "\n\n" if docs else "") + f"Applies to `{selectors[id(choice)]}`."
-            result.append(self._shape_item(choice, kind="trait", docs=docs))
-        return result
+        return [self._shape_item(choice, kind="trait") for choice in self._best(completion_ranking.RankedList(choices))]
 
     def _trait_target(self) -> Target | None:
         """The shape or member the trait being typed will apply to, when the tree tells."""
@@ -578,7 +562,7 @@ class _Completer:
                     pass
             choices.append(self._shape_choice(nameable, shape_def.id, label=shape_def.id,
                                               rank="0" if nameable.in_scope else "1"))
-        return [self._shape_item(choice) for choice in self._bounded(choices)]
+        return [self._shape_item(choice) for choice in self._best(completion_ranking.RankedList(choices))]
 
     def _walk(self, shape_def: ShapeDef, path: tuple[str, ...]) -> ShapeDef | None:
         current = shape_def
@@ -654,21 +638,21 @@ class _Completer:
         label = label or written
         return _ShapeChoice(nameable, written, label, f"{rank}{label.lower()}", use if edits else None, edits)
 
-    def _bounded(self, choices: list[_ShapeChoice]) -> list[_ShapeChoice]:
-        """The ``limit`` best choices when there are more (they are all that can be sent:
-        `completion_ranking.best` ranks them so), in the order the rest had."""
-        if self.limit is None or len(choices) <= self.limit:
-            return choices
-        self.left_out = True
+    def _best(self, ranked: completion_ranking.RankedList) -> list[_ShapeChoice]:
+        """All the choices when they fit in ``limit``, else the ``limit`` best for the word
+        typed (all that can be sent: `completion_ranking.best` would choose the same)."""
+        if self.limit is None or len(ranked.candidates) <= self.limit:
+            return ranked.candidates
         typed = self.source[self.cursor.word_start:self.offset].decode("utf-8", errors="replace")
-        return heapq.nsmallest(self.limit, choices, key=lambda c: completion_ranking.rank_of(typed, c.label, c.sort_text))
+        indices, self.left_out = ranked.best(typed, self.limit)
+        return [ranked.candidates[index] for index in indices]
 
-    def _shape_item(self, choice: _ShapeChoice, *, kind: str | None = None, docs: str | None = None) -> CompletionCandidate:
+    def _shape_item(self, choice: _ShapeChoice, *, kind: str | None = None) -> CompletionCandidate:
         shape_def = choice.nameable.shape_def
-        if docs is None:
-            docs = quick_documentation(shape_def.shape)
-        if choice.use is not None:
-            docs = (docs + "\n\n" if docs else "") + f"Adds `use {choice.use}`."
+        docs = quick_documentation(shape_def.shape)
+        for paragraph in (choice.note, f"Adds `use {choice.use}`." if choice.use is not None else None):
+            if paragraph is not None:
+                docs = (docs + "\n\n" if docs else "") + paragraph
         return CompletionCandidate(
             label=choice.label,
             kind=kind or ("trait" if choice.nameable.is_trait else KIND_LABELS.get(shape_def.shape.kind, "type")),
@@ -724,7 +708,7 @@ class Preparation:
             return
         nameable_shapes(self.workspace, self.path, summary)
         yield
-        # The ranked list a member's target is completed from (see `_Completer._ranked_shapes`).
+        # The ranked list a member's target is completed from (see `_Completer._ranked_list`).
         source = source_of(self.workspace, self.path)
         if source is not None and summary.format == "idl":
             _Completer(self.workspace, self.path, summary, source, None, 0)._ranked_list(False, False, False)

@@ -66,6 +66,15 @@ def _folder_key(path: Path) -> str:
     return folder if folder.endswith(os.sep) else folder + os.sep
 
 
+def _unlink(index: dict[str, set[Path]], key: str, path: Path) -> None:
+    """Drop ``path`` from ``index[key]``, and the key once no path is left."""
+    paths = index.get(key)
+    if paths is not None:
+        paths.discard(path)
+        if not paths:
+            del index[key]
+
+
 def _whole_model_keys(summary: FileSummary) -> tuple[set[str], set[str]]:
     """The kinds of a file's shapes and the names its shapes' traits are written with."""
     kinds = {shape.kind for shape in summary.shapes}
@@ -587,28 +596,8 @@ class SmithyWorkspace:
             self._resolve_file(path)
 
     def _forget_resolution(self, path: Path) -> None:
-        for tried in self._tried_by_file.pop(path, set()):
-            paths = self._dependents.get(tried)
-            if paths is not None:
-                paths.discard(path)
-                if not paths:
-                    del self._dependents[tried]
-            namespace = tried.split("#", 1)[0]
-            by_ns = self._dependents_by_ns.get(namespace)
-            if by_ns is not None:
-                by_ns.discard(path)
-        for target in self._targets_by_file.pop(path, set()):
-            paths = self._reverse.get(target)
-            if paths is not None:
-                paths.discard(path)
-                if not paths:
-                    del self._reverse[target]
-            applied = self._applied_by.get(target)
-            if applied is not None:
-                applied.discard(path)
-                if not applied:
-                    del self._applied_by[target]
-        self._resolved.pop(path, None)
+        self._replace_applied(path, set())
+        self._replace_resolution(path, None, set(), set())
 
     def _resolve_file(self, path: Path) -> None:
         """Resolve one file's references; a failure leaves it unresolved and is reported, never raised."""
@@ -618,11 +607,8 @@ class SmithyWorkspace:
             self._resolve_file_unguarded(path)
         except Exception as error:  # noqa: BLE001 - bad input must give a diagnostic, never a crash
             self._forget_resolution(path)
-            for target, paths in list(self._applied_by.items()):  # new applies may be recorded already
-                if path in paths:
-                    paths.discard(path)
-                    if not paths:
-                        del self._applied_by[target]
+            for target in [t for t, paths in self._applied_by.items() if path in paths]:
+                _unlink(self._applied_by, target, path)  # new applies may be recorded already
             self._resolved[path] = ResolvedFile()
             self.resolution_failures[path] = repr(error)
 
@@ -728,26 +714,18 @@ class SmithyWorkspace:
 
     def _replace_applied(self, path: Path, applied: set[str]) -> None:
         """Record that ``path`` applies traits to the shapes ``applied`` (and no others)."""
-        old_targets = self._targets_by_file.get(path, set())
-        for target in old_targets - applied:
-            paths = self._applied_by.get(target)
-            if paths is not None:
-                paths.discard(path)
-                if not paths:
-                    del self._applied_by[target]
+        for target in self._targets_by_file.get(path, set()) - applied:
+            _unlink(self._applied_by, target, path)
         for target in applied:
             self._applied_by.setdefault(target, set()).add(path)
 
-    def _replace_resolution(self, path: Path, resolved: ResolvedFile, tried_all: set[str], targets: set[str]) -> None:
-        """Put a file's new resolution in place of its old one.  The indexes change by the
-        difference: after an edit in a long file, a few ids of thousands."""
+    def _replace_resolution(self, path: Path, resolved: ResolvedFile | None, tried_all: set[str],
+                            targets: set[str]) -> None:
+        """Put a file's new resolution in place of its old one (None: drop it).  The indexes
+        change by the difference: after an edit in a long file, a few ids of thousands."""
         old_tried = self._tried_by_file.get(path, set())
         for tried in old_tried - tried_all:
-            paths = self._dependents.get(tried)
-            if paths is not None:
-                paths.discard(path)
-                if not paths:
-                    del self._dependents[tried]
+            _unlink(self._dependents, tried, path)
         for tried in tried_all - old_tried:
             self._dependents.setdefault(tried, set()).add(path)
         old_namespaces = {tried.split("#", 1)[0] for tried in old_tried}
@@ -760,16 +738,17 @@ class SmithyWorkspace:
             self._dependents_by_ns.setdefault(namespace, set()).add(path)
         old_targets = self._targets_by_file.get(path, set())
         for target in old_targets - targets:  # (`_replace_applied` has dropped them from `_applied_by`)
-            paths = self._reverse.get(target)
-            if paths is not None:
-                paths.discard(path)
-                if not paths:
-                    del self._reverse[target]
+            _unlink(self._reverse, target, path)
         for target in targets - old_targets:
             self._reverse.setdefault(target, set()).add(path)
-        self._tried_by_file[path] = tried_all
-        self._targets_by_file[path] = targets
-        self._resolved[path] = resolved
+        if resolved is None:
+            self._tried_by_file.pop(path, None)
+            self._targets_by_file.pop(path, None)
+            self._resolved.pop(path, None)
+        else:
+            self._tried_by_file[path] = tried_all
+            self._targets_by_file[path] = targets
+            self._resolved[path] = resolved
 
     def _trait_uses(self, summary: FileSummary) -> Iterator[tuple[str, TraitUse]]:
         for shape in summary.shapes:
